@@ -1,33 +1,77 @@
 """The `amity` command.
 
-Sub-commands that need the database set up Django first; `extract` stays pure
-Python so it starts fast and never touches a database.
+`amity extract` stays pure Python (no Django, no database) so it starts fast; the
+other sub-commands set Django up first.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
-def _extract(argv: list[str]) -> int:
-    from amity.extract.cli import main as extract_main
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="amity", description="Amity: the registry of city-to-city cooperation.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("extract", help="read press releases and print what they state (JSON); see `amity extract -h`")
+    sub.add_parser("init", help="create or migrate the database and load reference data")
 
-    return extract_main(argv)
+    serve = sub.add_parser("serve", help="run the web server (gunicorn) on 127.0.0.1:8000")
+    demo = sub.add_parser("demo", help="init, load demo records and a demo admin, then serve")
+    for command in (serve, demo):
+        command.add_argument("--bind", default=os.environ.get("AMITY_BIND", "127.0.0.1:8000"))
+        command.add_argument("--workers", type=int, default=None)
+    demo.add_argument("--no-serve", action="store_true", help="load the demo and stop")
 
+    export = sub.add_parser("export", help="export the whole registry")
+    export.add_argument("--format", choices=["json", "csv"], default="json")
+    export.add_argument("-o", "--output", help="file (json) or folder (csv); json goes to stdout by default")
 
-PURE_COMMANDS = {"extract": _extract}
+    imp = sub.add_parser("import", help="import an export file (JSON); all or nothing")
+    imp.add_argument("file", help="the JSON file, or - for standard input")
+    imp.add_argument("--actor", default="bot:import", help="who the change log names (default bot:import)")
+
+    history = sub.add_parser("history", help="the change log of one record")
+    history.add_argument("model", help="record type, e.g. agreement, place, person")
+    history.add_argument("id", help="database id or uid")
+
+    sub.add_parser("manage", help="Django's manage.py commands (e.g. `amity manage createsuperuser`)")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in PURE_COMMANDS:
-        return PURE_COMMANDS[argv[0]](argv[1:])
-    parser = argparse.ArgumentParser(prog="amity", description="Amity: city-to-city cooperation registry")
-    parser.add_argument("command", nargs="?", help="extract")
-    args = parser.parse_args(argv[:1])
-    parser.print_help()
-    return 0 if args.command is None else 2
+    if argv and argv[0] == "extract":
+        from amity.extract.cli import main as extract_main
+
+        return extract_main(argv[1:])
+    if argv and argv[0] == "manage":
+        from amity.commands.setup import django_setup
+
+        django_setup()
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["amity manage", *argv[1:]])
+        return 0
+
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+
+    from amity.commands.setup import django_setup
+
+    django_setup()
+    from amity.commands import registry, server
+
+    handlers = {"init": registry.init, "export": registry.export, "import": registry.import_,
+                "history": registry.history, "serve": server.serve, "demo": server.demo}
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

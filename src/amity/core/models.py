@@ -1,0 +1,146 @@
+"""The change log and the base class of every logged registry model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.db.models.deletion import Collector
+
+from amity.core.actor import current_actor, current_request_id
+from amity.core.partialdate import PartialDate
+
+
+class ChangeLog(models.Model):
+    """One create, update or delete of a registry object, with before/after values."""
+
+    class Action(models.TextChoices):
+        CREATE = "create"
+        UPDATE = "update"
+        DELETE = "delete"
+
+    time = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.CharField(max_length=150, db_index=True)
+    request_id = models.CharField(max_length=32, blank=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.BigIntegerField(db_index=True)
+    object_repr = models.CharField(max_length=300)
+    # A change of a part (an agreement's party, an alliance's member) is also shown
+    # in the history of the whole it belongs to.
+    parent_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    parent_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-time", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.time:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.object_repr}"
+
+    @property
+    def changed_fields(self) -> list[str]:
+        before, after = self.before or {}, self.after or {}
+        return sorted(key for key in set(before) | set(after) if before.get(key) != after.get(key))
+
+
+def history_of(obj) -> models.QuerySet[ChangeLog]:
+    """Every logged change of `obj` and of its parts, newest first."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+    return ChangeLog.objects.filter(
+        models.Q(content_type=content_type, object_id=obj.pk)
+        | models.Q(parent_type=content_type, parent_id=obj.pk)
+    )
+
+
+def _json_value(value):
+    if isinstance(value, PartialDate):
+        return value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    return value
+
+
+def snapshot(obj) -> dict:
+    """The object's loaded field values as JSON (foreign keys as ids)."""
+    values = {}
+    for field in obj._meta.concrete_fields:
+        if getattr(field, "auto_now", False) or field.attname not in obj.__dict__:
+            continue  # the "updated" stamp changes on every save; the log has its own time
+        values[field.attname] = _json_value(getattr(obj, field.attname))
+    return values
+
+
+class LoggedModel(models.Model):
+    """Base of every registry model: saves and deletes write the change log.
+
+    `changelog_parent` names a foreign key whose target also shows this change in
+    its history (e.g. an agreement for its parties).
+    """
+
+    changelog_parent: str | None = None
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_snapshot = snapshot(instance)
+        return instance
+
+    def save(self, *args, **kwargs):
+        before = getattr(self, "_loaded_snapshot", None) if self.pk else None
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            after = snapshot(self)
+            if before is None:
+                self._log(ChangeLog.Action.CREATE, None, after)
+            elif before != after:
+                self._log(ChangeLog.Action.UPDATE, before, after)
+        self._loaded_snapshot = after
+
+    def delete(self, *args, **kwargs):
+        # Log what the cascade removes too, so no deletion goes unrecorded.
+        collector = Collector(using=self._state.db or "default")
+        collector.collect([self])
+        with transaction.atomic():
+            for model, instances in collector.data.items():
+                if issubclass(model, LoggedModel):
+                    # The collector may hold partly loaded rows; log complete ones.
+                    for instance in model._base_manager.filter(pk__in=[i.pk for i in instances]):
+                        instance._log(ChangeLog.Action.DELETE, snapshot(instance), None)
+            return super().delete(*args, **kwargs)
+
+    def _log(self, action: str, before: dict | None, after: dict | None) -> None:
+        parent_type = parent_id = None
+        if self.changelog_parent:
+            parent = getattr(self, self.changelog_parent, None)
+            if parent is not None:
+                parent_type = ContentType.objects.get_for_model(parent, for_concrete_model=True)
+                parent_id = parent.pk
+        if action == ChangeLog.Action.UPDATE:
+            changed = {key for key in after if before.get(key) != after.get(key)}
+            before = {key: before.get(key) for key in changed}
+            after = {key: after[key] for key in changed}
+        ChangeLog.objects.create(
+            actor=current_actor(),
+            request_id=current_request_id(),
+            action=action,
+            content_type=ContentType.objects.get_for_model(self, for_concrete_model=True),
+            object_id=self.pk,
+            object_repr=str(self)[:300],
+            parent_type=parent_type,
+            parent_id=parent_id,
+            before=before,
+            after=after,
+        )

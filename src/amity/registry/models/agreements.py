@@ -1,0 +1,95 @@
+"""Agreements between places or organizations, with their status history."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from amity.core.fields import PartialDateField
+from amity.registry.models.base import RegistryModel
+from amity.registry.models.people import Person
+from amity.registry.models.places import Organization, Place
+from amity.registry.models.vocabulary import Field
+
+
+def _exactly_one_party(row, *names: str) -> None:
+    if sum(getattr(row, f"{name}_id") is not None for name in names) != 1:
+        raise ValidationError(f"choose exactly one of: {', '.join(names)}")
+
+
+class Agreement(RegistryModel):
+    class Type(models.TextChoices):
+        SISTER_CITY = "sister_city", "sister city"
+        FRIENDSHIP_CITY = "friendship_city", "friendship city"
+        MOU = "mou", "memorandum of understanding"
+        BUSINESS_AGREEMENT = "business_agreement", "business agreement"
+        OTHER = "other"
+
+    class Status(models.TextChoices):
+        PLANNED = "planned"
+        SIGNED = "signed"
+        UPGRADED = "upgraded"
+        RENEWED = "renewed"
+        DORMANT = "dormant"
+        TERMINATED = "terminated"
+
+    type = models.CharField(max_length=20, choices=Type.choices)
+    title = models.CharField(max_length=300, blank=True)
+    signed_date = PartialDateField()
+    signed_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SIGNED)
+    fields = models.ManyToManyField(Field, blank=True, related_name="agreements")
+
+    class Meta:
+        ordering = ["signed_date", "id"]
+
+    def __str__(self) -> str:
+        parties = " – ".join(str(party) for party in self.parties.all()) if self.pk else ""
+        label = self.title or self.get_type_display()
+        return f"{label}: {parties}" if parties else label
+
+
+class AgreementParty(RegistryModel):
+    changelog_parent = "agreement"
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="agreement_parties")
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="agreement_parties"
+    )
+
+    class Meta:
+        verbose_name_plural = "agreement parties"
+
+    def __str__(self) -> str:
+        return str(self.place or self.organization)
+
+    def clean(self) -> None:
+        _exactly_one_party(self, "place", "organization")
+
+
+class AgreementSignatory(RegistryModel):
+    changelog_parent = "agreement"
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="signed_agreements")
+    on_behalf_of = models.ForeignKey(AgreementParty, null=True, blank=True, on_delete=models.SET_NULL)
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class AgreementStatusChange(RegistryModel):
+    """planned → signed → upgraded / renewed → dormant / terminated, with dates."""
+
+    changelog_parent = "agreement"
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="status_history")
+    status = models.CharField(max_length=12, choices=Agreement.Status.choices)
+    date = PartialDateField()
+
+    class Meta:
+        ordering = ["date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.date or ''}".strip()

@@ -1,0 +1,91 @@
+"""Engagements (meetings, visits, workshops …) and the follow-ups they promise."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from amity.core.fields import PartialDateField
+from amity.registry.models.agreements import Agreement
+from amity.registry.models.alliances import Alliance, Project
+from amity.registry.models.base import RegistryModel
+from amity.registry.models.people import Person
+from amity.registry.models.places import Organization, Place
+from amity.registry.models.vocabulary import Field
+
+
+class Engagement(RegistryModel):
+    class Type(models.TextChoices):
+        MEETING = "meeting"
+        VISIT = "visit"
+        SIGNING = "signing"
+        WORKSHOP = "workshop"
+        CONFERENCE = "conference"
+        CEREMONY = "ceremony"
+        FESTIVAL = "festival"
+        EXHIBITION = "exhibition"
+        EXCHANGE = "exchange"
+        OTHER = "other"
+
+    type = models.CharField(max_length=12, choices=Type.choices)
+    title = models.CharField(max_length=300, blank=True)
+    date = PartialDateField(db_index=True)
+    time = models.TimeField(null=True, blank=True)
+    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
+    venue = models.CharField(max_length=300, blank=True)
+    topics = models.ManyToManyField(Field, blank=True, related_name="engagements")
+    attendance = models.PositiveIntegerField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
+    alliance = models.ForeignKey(Alliance, null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
+
+    class Meta:
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        label = self.title or self.get_type_display()
+        where = f" in {self.place.name}" if self.place_id else ""
+        return f"{label}{where} ({self.date or 'undated'})"
+
+
+class EngagementParticipant(RegistryModel):
+    changelog_parent = "engagement"
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="engagements")
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="engagements"
+    )
+    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="engagement_parties")
+    role = models.CharField(max_length=100, blank=True, help_text="host, guest, speaker, delegation …")
+
+    def __str__(self) -> str:
+        who = self.person or self.organization or self.place
+        return f"{who} ({self.role})" if self.role else str(who)
+
+    def clean(self) -> None:
+        if sum(x is not None for x in (self.person_id, self.organization_id, self.place_id)) != 1:
+            raise ValidationError("a participant is exactly one person, organization or place")
+
+
+class FollowUp(RegistryModel):
+    class Status(models.TextChoices):
+        OPEN = "open"
+        DONE = "done"
+        CANCELLED = "cancelled"
+
+    action = models.TextField()
+    owner_person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    owner_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    owner_organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    due = PartialDateField(db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    engagement = models.ForeignKey(Engagement, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+
+    class Meta:
+        ordering = ["due", "id"]
+
+    def __str__(self) -> str:
+        return self.action[:80]

@@ -1,0 +1,58 @@
+"""People and the positions (titles) they hold over time."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from amity.core.fields import PartialDateField
+from amity.registry.models.base import NamedModel, RegistryModel
+from amity.registry.models.places import Organization, Place, validate_country_code
+
+
+class Person(NamedModel):
+    class NameOrder(models.TextChoices):
+        GIVEN_FIRST = "given_first", "given name first (Heong-jun Park)"
+        FAMILY_FIRST = "family_first", "family name first (Park Heong-jun)"
+
+    family_name = models.CharField(max_length=100, blank=True)
+    given_name = models.CharField(max_length=100, blank=True)
+    name_order = models.CharField(max_length=12, choices=NameOrder.choices, default=NameOrder.GIVEN_FIRST)
+    country_code = models.CharField(
+        "ISO nationality", max_length=2, blank=True, validators=[validate_country_code]
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+
+class Position(RegistryModel):
+    """A title held by a person: of a place, organization or country; envoys also *to* a country."""
+
+    changelog_parent = "person"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(max_length=100, help_text="normalised: Mayor, Ambassador, Director …")
+    title_raw = models.CharField(max_length=300, blank=True, help_text="as written: Director of the … Division")
+    of_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    of_organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+    )
+    to_place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="for envoys: the country or city they are accredited to",
+    )
+    known_from = PartialDateField()
+    known_to = PartialDateField()
+
+    class Meta:
+        ordering = ["person", "known_from"]
+
+    def __str__(self) -> str:
+        of = self.of_place or self.of_organization
+        return f"{self.person}: {self.title}" + (f" of {of}" if of else "")
+
+    def clean(self) -> None:
+        if self.known_from and self.known_to and self.known_to < self.known_from:
+            raise ValidationError({"known_to": "known-to is before known-from"})

@@ -1,0 +1,87 @@
+"""Places (countries, provinces, cities, districts) and organizations."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from amity.registry.countries import is_country_code
+from amity.registry.models.base import NamedModel
+
+
+def validate_country_code(value: str) -> None:
+    if value and not is_country_code(value):
+        raise ValidationError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+
+
+class Place(NamedModel):
+    class Kind(models.TextChoices):
+        COUNTRY = "country"
+        PROVINCE = "province", "province / state / metropolitan government"
+        CITY = "city"
+        COUNTY = "county"
+        DISTRICT = "district"
+        OTHER = "other"
+
+    class Source(models.TextChoices):
+        REFERENCE = "reference", "reference data (gazetteer)"
+        REGISTRY = "registry", "entered in the registry"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CITY)
+    country_code = models.CharField(
+        "ISO country", max_length=2, blank=True, db_index=True, validators=[validate_country_code]
+    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    geonames_id = models.BigIntegerField("GeoNames id", null=True, blank=True, unique=True)
+    kr_admin_code = models.CharField("Korean admin code", max_length=10, blank=True, db_index=True)
+    admin_level = models.CharField(max_length=40, blank=True, help_text="e.g. metropolitan_city, county")
+    population = models.BigIntegerField(null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    demonyms = models.JSONField(default=list, blank=True)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.REGISTRY)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["kind", "country_code"])]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.COUNTRY or not self.country_code:
+            return self.name
+        return f"{self.name} ({self.country_code})"
+
+    def clean(self) -> None:
+        if self.kind != self.Kind.COUNTRY and not self.country_code:
+            raise ValidationError({"country_code": "a place other than a country needs its ISO country"})
+
+
+class Organization(NamedModel):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government"
+        GOVERNMENT_AGENCY = "government_agency"
+        MINISTRY = "ministry"
+        EMBASSY = "embassy"
+        CONSULATE = "consulate"
+        PORT_AUTHORITY = "port_authority"
+        PORT = "port"
+        INSTITUTE = "institute"
+        UNIVERSITY = "university"
+        COMPANY = "company"
+        COUNCIL = "council"
+        ALLIANCE = "alliance"
+        FOUNDATION = "foundation"
+        ASSOCIATION = "association"
+        MEDIA = "media"
+        TEAM = "team"
+        OTHER = "other"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="organizations")
+    country_code = models.CharField(
+        "ISO country", max_length=2, blank=True, validators=[validate_country_code]
+    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="units")
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]

@@ -1,0 +1,198 @@
+"""Reading an export file back in: all or nothing, with errors that name record and field.
+
+References between records are written as keys: the `id` of another record in the
+file, the uid of a record already in the registry, or a natural key of reference
+data: `iso:SI` (a country), `kr:26000` (a Korean local government), `geonames:3197378`
+(a world city), or `place:Koper@SI` (a place by name or alias in a country).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from amity.core.actor import acting_as
+from amity.core.partialdate import InvalidPartialDate
+from amity.registry import models as m
+from amity.registry.reference import reference_uid
+from amity.registry.transfer.spec import FORMAT, SPECS, Spec
+
+FILE_NAMESPACE = uuid.UUID("0b5e2c1e-8f0e-4b8a-9d59-64f4f3d7a1c2")
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported; nothing was written."""
+
+    def __init__(self, location: str, message: str):
+        self.location, self.message = location, message
+        super().__init__(f"{location}: {message}")
+
+
+class _Importer:
+    def __init__(self) -> None:
+        self.by_id: dict[tuple[type, str], object] = {}
+        self.counts: dict[str, int] = {}
+
+    # -- references ----------------------------------------------------------
+    def resolve(self, model: type, key, where: str):
+        if key is None or key == "":
+            return None
+        if not isinstance(key, str | int):
+            raise ImportFailed(where, f"a reference must be a text key, got {key!r}")
+        key = str(key)
+        if (model, key) in self.by_id:
+            return self.by_id[(model, key)]
+        found = self._lookup(model, key)
+        if found is None:
+            raise ImportFailed(where, f"{model._meta.verbose_name} {key!r} does not exist "
+                                      "(not in this file, nor in the registry)")
+        return found
+
+    def _lookup(self, model: type, key: str):
+        if model is m.Field:
+            return m.Field.objects.filter(code=key).first()
+        if model is m.Place:
+            scheme, _, value = key.partition(":")
+            if scheme in ("iso", "kr", "geonames") and value:
+                return m.Place.objects.filter(uid=reference_uid(key)).first()
+            if scheme == "place" and "@" in value:
+                return _place_by_name(*value.rsplit("@", 1))
+        try:
+            uid = uuid.UUID(key)
+        except ValueError:
+            return None
+        return model.objects.filter(uid=uid).first()
+
+    # -- records -------------------------------------------------------------
+    def import_section(self, spec: Spec, records, where: str, parent=None) -> None:
+        if records is None:
+            return
+        if not isinstance(records, list):
+            raise ImportFailed(where, "must be a list of records")
+        for index, record in enumerate(records):
+            label = f"{where}[{index}]"
+            if not isinstance(record, dict):
+                raise ImportFailed(label, "must be an object")
+            if record.get("id") not in (None, ""):
+                label += f" (id {record['id']!r})"
+            self.import_record(spec, record, label, parent)
+
+    def import_record(self, spec: Spec, record: dict, where: str, parent) -> None:
+        known = {"id", *spec.fields, *spec.refs, *spec.many, *(part.section for part in spec.parts)}
+        if unknown := sorted(set(record) - known):
+            raise ImportFailed(where, f"unknown field(s): {', '.join(unknown)}")
+        obj = self._existing_reference_place(spec, record, where) or spec.model()
+        is_new = obj.pk is None
+        if is_new:
+            self._assign_uid(spec, obj, record, where)
+        for name in spec.fields:
+            if name in record:
+                setattr(obj, name, _none_to_blank(spec.model, name, record[name]))
+        for name, target in spec.refs.items():
+            if name in record:
+                setattr(obj, name, self.resolve(target, record[name], f"{where}.{name}"))
+        if parent is not None:
+            setattr(obj, spec.parent_fk, parent)
+        self._validate(obj, where)
+        obj.save()
+        for name, target in spec.many.items():
+            if name in record:
+                values = record[name] or []
+                if not isinstance(values, list):
+                    raise ImportFailed(f"{where}.{name}", "must be a list")
+                getattr(obj, name).set(
+                    [self.resolve(target, key, f"{where}.{name}[{i}]") for i, key in enumerate(values)])
+        if record.get("id") not in (None, ""):
+            self.by_id[(spec.model, str(record["id"]))] = obj
+        self.counts[spec.section] = self.counts.get(spec.section, 0) + is_new
+        for part in spec.parts:
+            self.import_section(part, record.get(part.section), f"{where}.{part.section}", obj)
+
+    def _existing_reference_place(self, spec: Spec, record: dict, where: str):
+        """A reference place in the file updates the gazetteer's entry instead of duplicating it."""
+        key = str(record.get("id") or "")
+        if spec.model is not m.Place or key.partition(":")[0] not in ("iso", "kr", "geonames"):
+            return None
+        place = m.Place.objects.filter(uid=reference_uid(key)).first()
+        if place is None:
+            raise ImportFailed(where, f"reference place {key!r} is not in the gazetteer (run `amity init`)")
+        return place
+
+    def _assign_uid(self, spec: Spec, obj, record: dict, where: str) -> None:
+        key = record.get("id")
+        if key in (None, ""):
+            return
+        if (spec.model, str(key)) in self.by_id:
+            raise ImportFailed(where, f"duplicate: id {key!r} appears twice in the file")
+        if spec.model is m.Place and str(key).startswith(("iso:", "kr:", "geonames:")):
+            return
+        try:
+            uid = uuid.UUID(str(key))
+        except ValueError:
+            uid = uuid.uuid5(FILE_NAMESPACE, f"{spec.section}:{key}")
+        if spec.model.objects.filter(uid=uid).exists():
+            raise ImportFailed(where, f"duplicate: a {spec.model._meta.verbose_name} with id {key!r} "
+                                      "is already in the registry")
+        obj.uid = uid
+
+    @staticmethod
+    def _validate(obj, where: str) -> None:
+        try:
+            obj.full_clean(validate_unique=True)
+        except ValidationError as error:
+            details = error.message_dict if hasattr(error, "error_dict") else {"record": error.messages}
+            field, messages = next(iter(details.items()))
+            location = where if field == "__all__" else f"{where}.{field}"
+            raise ImportFailed(location, "; ".join(messages)) from None
+        except (InvalidPartialDate, TypeError, ValueError) as error:
+            raise ImportFailed(where, str(error)) from None
+
+
+def _place_by_name(name: str, country: str):
+    candidates = [
+        place for place in m.Place.objects.filter(country_code=country).exclude(kind=m.Place.Kind.COUNTRY)
+        .filter(name__iexact=name).order_by("-population")
+    ]
+    if not candidates:
+        candidates = [p for p in m.Place.objects.filter(country_code=country, aliases__icontains=name)
+                      if name.lower() in (a.lower() for a in p.aliases)]
+    return candidates[0] if candidates else None
+
+
+def _none_to_blank(model: type, name: str, value):
+    field = model._meta.get_field(name)
+    if value is None and not field.null and hasattr(field, "max_length") and field.max_length:
+        return ""
+    return value
+
+
+def import_registry(data, *, actor: str = "bot:import") -> dict[str, int]:
+    """Import a parsed export file in one transaction; returns new records per section."""
+    if not isinstance(data, dict):
+        raise ImportFailed("file", "the top level must be a JSON object")
+    if data.get("format", FORMAT) != FORMAT:
+        raise ImportFailed("file.format", f"expected {FORMAT!r}, got {data.get('format')!r}")
+    known = {"format", "version", "amity", "exported", "fields", *(spec.section for spec in SPECS)}
+    if unknown := sorted(set(data) - known):
+        raise ImportFailed("file", f"unknown section(s): {', '.join(unknown)}")
+    importer = _Importer()
+    with acting_as(actor), transaction.atomic():
+        for index, record in enumerate(data.get("fields") or []):
+            _import_field(record, f"fields[{index}]")
+        for spec in SPECS:
+            importer.import_section(spec, data.get(spec.section), spec.section)
+    return importer.counts
+
+
+def _import_field(record, where: str) -> None:
+    if not isinstance(record, dict) or not record.get("id") or not record.get("name"):
+        raise ImportFailed(where, "a field needs an id (its code) and a name")
+    field, _ = m.Field.objects.get_or_create(code=record["id"], defaults={"name": record["name"]})
+    field.name, field.name_ko = record["name"], record.get("name_ko", "")
+    try:
+        field.full_clean()
+    except ValidationError as error:
+        raise ImportFailed(where, "; ".join(error.messages)) from None
+    field.save()

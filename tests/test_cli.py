@@ -1,0 +1,73 @@
+"""The `amity` command as a user runs it: a real process, a real data folder."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+AMITY = [sys.executable, "-m", "amity.cli"]
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    home = tmp_path_factory.mktemp("amity-home")
+    env = {**os.environ, "AMITY_HOME": str(home)}
+    env.pop("DATABASE_URL", None)  # the CLI tests use the embedded default
+    result = subprocess.run([*AMITY, "init"], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Reference data added" in result.stdout
+    return env
+
+
+def run(env, *args, stdin=None):
+    return subprocess.run([*AMITY, *args], env=env, capture_output=True, text=True, timeout=300, input=stdin)
+
+
+def test_init_is_repeatable_and_creates_sqlite_in_wal_mode(home):
+    assert run(home, "init").returncode == 0
+    import sqlite3
+
+    connection = sqlite3.connect(Path(home["AMITY_HOME"]) / "amity.sqlite3")
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert connection.execute("SELECT count(*) FROM registry_place WHERE kind='country'").fetchone()[0] >= 249
+
+
+def test_malformed_json_is_refused_with_location(home, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"people": [ {"name": "x",, } ]}')
+    result = run(home, "import", str(bad))
+    assert result.returncode != 0
+    assert "malformed JSON at line 1" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_import_error_names_record_and_exits_non_zero(home, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"people": [{"id": "p1", "name": "Kim", "country_code": "ZZ"}]}))
+    result = run(home, "import", str(bad))
+    assert result.returncode == 1
+    assert "people[0] (id 'p1').country_code" in result.stderr and "Nothing was imported" in result.stderr
+
+
+def test_binary_and_missing_files(home, tmp_path):
+    binary = tmp_path / "blob.json"
+    binary.write_bytes(b"\xff\xfe\x00\x81garbage")
+    assert "not UTF-8" in run(home, "import", str(binary)).stderr
+    assert "no such file" in run(home, "import", str(tmp_path / "nope.json")).stderr
+
+
+def test_demo_export_import_and_history(home, tmp_path):
+    assert run(home, "demo", "--no-serve").returncode == 0
+    exported = run(home, "export")
+    data = json.loads(exported.stdout)
+    assert any(a["name"] == "Haeoreum Alliance" for a in data["alliances"])
+    csv_dir = tmp_path / "csv"
+    assert run(home, "export", "--format", "csv", "-o", str(csv_dir)).returncode == 0
+    assert (csv_dir / "agreements_parties.csv").read_text().count("\n") == 3
+    again = run(home, "import", "-", stdin=exported.stdout)
+    assert again.returncode == 1 and "duplicate" in again.stderr
+    engagement = next(e for e in data["engagements"] if e["type"] == "workshop")
+    history = run(home, "history", "engagement", engagement["id"])
+    assert "bot:demo" in history.stdout and "create" in history.stdout
