@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "amity.core",
     "amity.registry",
     "amity.sources",
+    "amity.accounts",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,87 @@
+"""Roles (admin, editor, reviewer, viewer), an editor's scope, API tokens, site settings."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from amity.registry.models import Organization, Place
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin"
+    EDITOR = "editor"
+    REVIEWER = "reviewer"
+    VIEWER = "viewer"
+
+
+class Profile(models.Model):
+    """A user's role; an editor with a scope may only change records involving it."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="amity_profile")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.VIEWER)
+    scope_places = models.ManyToManyField(Place, blank=True, related_name="+",
+                                          help_text="editor limited to records involving these places")
+    scope_organizations = models.ManyToManyField(Organization, blank=True, related_name="+")
+    language = models.CharField(max_length=5, blank=True, choices=settings.LANGUAGES)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.role})"
+
+
+class SiteSettings(models.Model):
+    """One row: whether the registry is readable without signing in."""
+
+    public_read = models.BooleanField(default=False, help_text="anyone may read the registry (never write)")
+
+    @classmethod
+    def current(cls) -> SiteSettings:
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+def _hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A per-user API token. Only its hash is stored; the key is shown once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=8, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    read_only = models.BooleanField(default=False)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @classmethod
+    def issue(cls, user, name: str, read_only: bool = False) -> tuple[ApiToken, str]:
+        key = f"amy_{secrets.token_urlsafe(32)}"
+        token = cls.objects.create(user=user, name=name, prefix=key[4:12], key_hash=_hash(key), read_only=read_only)
+        return token, key
+
+    @classmethod
+    def authenticate(cls, key: str) -> ApiToken | None:
+        if not key or not isinstance(key, str):
+            return None
+        token = cls.objects.select_related("user").filter(key_hash=_hash(key), revoked__isnull=True).first()
+        if token is None or not token.user.is_active:
+            return None
+        cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
+        return token
+
+    def revoke(self) -> None:
+        if self.revoked is None:
+            self.revoked = timezone.now()
+            self.save(update_fields=["revoked"])
