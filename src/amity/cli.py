@@ -36,6 +36,17 @@ def _parser() -> argparse.ArgumentParser:
     history.add_argument("model", help="record type, e.g. agreement, place, person")
     history.add_argument("id", help="database id or uid")
 
+    ingest = sub.add_parser("ingest", help="store press releases (files, folders, JSONL, - for stdin) as claims")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    ingest.add_argument("--actor", default="bot:ingest")
+    ingest.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
+    ingest.add_argument("--quiet", action="store_true", help="do not list documents already known")
+
+    from amity.commands.review import add_parser as add_review_parser
+
+    add_review_parser(sub, default_actor=f"user:{os.environ.get('USER') or 'cli'}")
+
     sub.add_parser("manage", help="Django's manage.py commands (e.g. `amity manage createsuperuser`)")
     return parser
 
@@ -64,10 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     from amity.commands.setup import django_setup
 
     django_setup()
-    from amity.commands import registry, server
+    from amity.commands import ingest, registry, review, server
 
     handlers = {"init": registry.init, "export": registry.export, "import": registry.import_,
-                "history": registry.history, "serve": server.serve, "demo": server.demo}
+                "history": registry.history,
+                "ingest": ingest.ingest, "review": review.review, "serve": server.serve, "demo": server.demo}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

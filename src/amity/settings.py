@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "amity.registry",
     "amity.sources",
     "amity.accounts",
+    "amity.review",
+    "amity.search",
+    "amity.web",
 ]
 
 MIDDLEWARE = [
@@ -80,6 +83,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "amity.web.context.amity",
             ],
         },
     },
@@ -118,6 +123,11 @@ LANGUAGES = [("en", "English"), ("ko", "한국어")]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "web:dashboard"
+LOGOUT_REDIRECT_URL = "login"
 
 STATIC_URL = "static/"
 STATIC_ROOT = AMITY_HOME / "static"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from amity.core.fields import PartialDateField
@@ -25,6 +26,7 @@ class Document(RegistryModel):
     publisher = models.CharField(max_length=200, blank=True)
     published = PartialDateField(db_index=True)
     language = models.CharField(max_length=10, blank=True, help_text="ISO 639-1, e.g. en, ko")
+    extracted_with = models.CharField(max_length=20, blank=True, help_text="extractor version of the last run")
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -35,3 +37,77 @@ class Document(RegistryModel):
     def save(self, *args, **kwargs):
         self.checksum = text_checksum(self.text)
         super().save(*args, **kwargs)
+
+
+class Claim(models.Model):
+    """One fact read from a document, waiting for (or after) review.
+
+    `key` is derived from the fact's content, so running the same document again
+    finds the same claim instead of adding a second one.
+    """
+
+    class Slot(models.TextChoices):
+        PLACE = "place"
+        COUNTRY = "country"
+        PERSON = "person"
+        ORGANIZATION = "organization"
+        ENGAGEMENT = "engagement"
+        AGREEMENT = "agreement"
+        ALLIANCE = "alliance"
+        FOLLOW_UP = "follow_up"
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        ACCEPTED = "accepted"
+        REJECTED = "rejected"
+        SUPERSEDED = "superseded", "superseded (no longer extracted)"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
+    slot = models.CharField(max_length=14, choices=Slot.choices, db_index=True)
+    key = models.CharField(max_length=64, help_text="content-derived key, stable across runs")
+    local_id = models.CharField(max_length=20, blank=True, help_text="the item's id in the extraction")
+    label = models.CharField(max_length=300, help_text="short human summary")
+    value = models.JSONField(help_text="the extracted item")
+    edited_value = models.JSONField(null=True, blank=True, help_text="the reviewer's corrected item")
+    evidence = models.JSONField(default=list, help_text="[{start, end, text}] into the document text")
+    extractor_version = models.CharField(max_length=20)
+    confidence = models.FloatField()
+    explanation = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    # The registry record this claim is about: suggested by linking, set on accept.
+    link_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    link_id = models.BigIntegerField(null=True, blank=True)
+    link_score = models.FloatField(null=True, blank=True)
+    link_explanation = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["document", "id"]
+        constraints = [models.UniqueConstraint(fields=["document", "slot", "key"], name="one_claim_per_fact")]
+        indexes = [models.Index(fields=["link_type", "link_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.slot}: {self.label}"
+
+    @property
+    def current_value(self) -> dict:
+        return self.edited_value if self.edited_value is not None else self.value
+
+    @property
+    def linked(self):
+        if self.link_type_id is None or self.link_id is None:
+            return None
+        return self.link_type.model_class()._base_manager.filter(pk=self.link_id).first()
+
+    def evidence_sentence(self, context: int = 160) -> str:
+        """The sentence(s) around the evidence spans, for showing a reviewer."""
+        text = self.document.text
+        if not self.evidence:
+            return ""
+        start = min(span["start"] for span in self.evidence)
+        end = max(span["end"] for span in self.evidence)
+        left = max(text.rfind(".", 0, start) + 1, text.rfind("\n", 0, start) + 1, start - context)
+        right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
+        right = min([*right_candidates, end + context, len(text)])
+        return text[left:right + 1].strip()

@@ -1,0 +1,107 @@
+"""Review decisions (an append-only log), merge candidates, citations, auto-accept rules."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from amity.sources.models import Claim
+
+
+class Decision(models.Model):
+    """One review or merge decision. Never edited or deleted: undo appends a new one."""
+
+    class Action(models.TextChoices):
+        ACCEPT = "accept"
+        EDIT_ACCEPT = "edit_accept", "edit and accept"
+        REJECT = "reject"
+        MERGE = "merge"
+        DISMISS = "dismiss", "dismiss merge candidate"
+        UNDO = "undo"
+
+    time = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.CharField(max_length=150)
+    action = models.CharField(max_length=12, choices=Action.choices)
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions")
+    undoes = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="undone_by")
+    reason = models.TextField(blank=True)
+    # What the decision did, so it can be undone: records created, fields changed, merges.
+    effects = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-time", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.time:%Y-%m-%d %H:%M} {self.actor} {self.action} {self.claim or ''}".strip()
+
+    def save(self, *args, **kwargs):
+        if self.pk and type(self).objects.filter(pk=self.pk).exists():
+            raise ValueError("decisions are append-only")
+        super().save(*args, **kwargs)
+
+
+class MergeCandidate(models.Model):
+    """Two registry records that may be one, with the score and why."""
+
+    class Status(models.TextChoices):
+        OPEN = "open"
+        MERGED = "merged"
+        DISMISSED = "dismissed"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    left_id = models.BigIntegerField()
+    right_id = models.BigIntegerField()
+    score = models.FloatField()
+    explanation = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created = models.DateTimeField(auto_now_add=True)
+    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [models.UniqueConstraint(fields=["content_type", "left_id", "right_id"], name="one_candidate_per_pair")]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} {self.left_id} ~ {self.right_id} ({self.score:.2f})"
+
+    @property
+    def left(self):
+        return self.content_type.model_class()._base_manager.filter(pk=self.left_id).first()
+
+    @property
+    def right(self):
+        return self.content_type.model_class()._base_manager.filter(pk=self.right_id).first()
+
+
+class Citation(models.Model):
+    """A registry field (or whole record, field "") and a claim that supports it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.BigIntegerField()
+    field = models.CharField(max_length=60, blank=True)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    decision = models.ForeignKey(Decision, null=True, on_delete=models.SET_NULL, related_name="citations")
+
+    class Meta:
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id", "field", "claim"],
+                                               name="one_citation_per_field_and_claim")]
+
+
+class AutoAcceptRule(models.Model):
+    """An admin's rule to accept some claims without review. Off by default."""
+
+    name = models.SlugField(max_length=60, unique=True, help_text="the change log names it bot:<name>")
+    slot = models.CharField(max_length=14, choices=Claim.Slot.choices)
+    min_confidence = models.FloatField(default=0.9)
+    require_link = models.BooleanField(default=False, help_text="only claims linked to a known record "
+                                                                "(e.g. gazetteer places)")
+    enabled = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.slot} ≥ {self.min_confidence}{' linked' if self.require_link else ''}"
+
+    def matches(self, claim: Claim) -> bool:
+        return (self.enabled and claim.status == Claim.Status.PENDING and claim.slot == self.slot
+                and claim.confidence >= self.min_confidence
+                and (not self.require_link or claim.link_id is not None))

@@ -1,0 +1,198 @@
+"""Review services: what the terminal, the web app and the API call.
+
+accept / edit-and-accept / reject a claim, merge two records, dismiss a merge
+candidate, undo any of these. Every call appends to the Decision log and runs as
+its actor, so the registry's change log names who did it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError, QuerySet
+
+from amity.core.actor import acting_as
+from amity.review.apply import APPLY
+from amity.review.effects import Effects, revert, save_citations
+from amity.review.merge import MergeError, merge_records, unmerge
+from amity.review.models import AutoAcceptRule, Decision, MergeCandidate
+from amity.sources.models import Claim
+
+# Facts others refer to are accepted first (an engagement needs its people).
+SLOT_ORDER = ["country", "place", "organization", "person", "alliance", "agreement", "engagement", "follow_up"]
+
+
+class ReviewError(ValueError):
+    """The decision cannot be taken (e.g. the claim was already decided)."""
+
+
+def pending_claims(*, slot: str | None = None, document=None, min_confidence: float | None = None,
+                   max_confidence: float | None = None, status: str = Claim.Status.PENDING) -> QuerySet[Claim]:
+    claims = Claim.objects.select_related("document")
+    if status:
+        claims = claims.filter(status=status)
+    if slot:
+        claims = claims.filter(slot=slot)
+    if document is not None:
+        claims = claims.filter(document=document)
+    if min_confidence is not None:
+        claims = claims.filter(confidence__gte=min_confidence)
+    if max_confidence is not None:
+        claims = claims.filter(confidence__lte=max_confidence)
+    return claims.order_by("document_id", "id")
+
+
+def _claim_state(claim: Claim) -> dict:
+    return {"status": claim.status, "edited_value": claim.edited_value, "link_type": claim.link_type_id,
+            "link_id": claim.link_id}
+
+
+def accept(claim: Claim, *, actor: str, edits: dict | None = None, reason: str = "") -> Decision:
+    """Accept a pending claim (with a reviewer's edits, if any) into the registry."""
+    with acting_as(actor), transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim.pk)
+        if claim.status != Claim.Status.PENDING:
+            raise ReviewError(f"claim {claim.pk} is {claim.status}, not pending")
+        return _accept(claim, actor, edits, reason)
+
+
+def _accept(claim: Claim, actor: str, edits: dict | None, reason: str) -> Decision:
+    before = _claim_state(claim)
+    value = {**claim.value, **edits} if edits else claim.value
+    effects = Effects()
+
+    def resolve(local_id):
+        return _resolve_reference(claim, local_id, actor)
+
+    try:
+        record = APPLY[claim.slot](claim, value, effects, resolve)
+    except ValidationError as error:
+        details = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()) \
+            if hasattr(error, "error_dict") else " ".join(error.messages)
+        raise ReviewError(f"claim {claim.pk} cannot be accepted as it is ({details}); edit it first") from error
+    except (KeyError, TypeError, ValueError) as error:
+        raise ReviewError(f"claim {claim.pk} cannot be accepted: {error}") from error
+    claim.status = Claim.Status.ACCEPTED
+    claim.edited_value = value if edits else None
+    claim.link_type = ContentType.objects.get_for_model(record)
+    claim.link_id = record.pk
+    claim.save()
+    decision = Decision.objects.create(
+        actor=actor, action=Decision.Action.EDIT_ACCEPT if edits else Decision.Action.ACCEPT, claim=claim,
+        reason=reason, effects={**effects.as_json(), "claim_before": before},
+    )
+    save_citations(effects, claim, decision)
+    return decision
+
+
+def _resolve_reference(claim: Claim, local_id: str | None, actor: str):
+    """The record behind another fact of the same document, accepting it first if pending."""
+    if not local_id:
+        return None
+    other = claim.document.claims.filter(local_id=local_id).exclude(status=Claim.Status.SUPERSEDED).first()
+    if other is None or other.status == Claim.Status.REJECTED:
+        return None
+    if other.status == Claim.Status.PENDING:
+        try:
+            with transaction.atomic():
+                _accept(other, actor, None, f"needed by claim {claim.pk}")
+        except ReviewError:
+            return None  # the dependency needs a person's edit; accept this fact without it
+        other.refresh_from_db()
+    return other.linked
+
+
+def reject(claim: Claim, *, actor: str, reason: str = "") -> Decision:
+    with acting_as(actor), transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim.pk)
+        if claim.status != Claim.Status.PENDING:
+            raise ReviewError(f"claim {claim.pk} is {claim.status}, not pending")
+        before = _claim_state(claim)
+        claim.status = Claim.Status.REJECTED
+        claim.save()
+        return Decision.objects.create(actor=actor, action=Decision.Action.REJECT, claim=claim, reason=reason,
+                                       effects={"claim_before": before})
+
+
+def merge(keep, drop, *, actor: str, reason: str = "") -> Decision:
+    """`keep` absorbs `drop`: references, names and evidence move over."""
+    with acting_as(actor), transaction.atomic():
+        try:
+            effects = merge_records(keep, drop)
+        except MergeError as error:
+            raise ReviewError(str(error)) from error
+        content_type = ContentType.objects.get_for_model(keep)
+        candidates = MergeCandidate.objects.filter(content_type=content_type, status=MergeCandidate.Status.OPEN,
+                                                   left_id__in=[keep.pk, effects["drop"]["id"]],
+                                                   right_id__in=[keep.pk, effects["drop"]["id"]])
+        effects["candidates"] = list(candidates.values_list("pk", flat=True))
+        candidates.update(status=MergeCandidate.Status.MERGED)
+        return Decision.objects.create(actor=actor, action=Decision.Action.MERGE, reason=reason, effects=effects)
+
+
+def dismiss(candidate: MergeCandidate, *, actor: str, reason: str = "") -> Decision:
+    with transaction.atomic():
+        if candidate.status != MergeCandidate.Status.OPEN:
+            raise ReviewError(f"merge candidate {candidate.pk} is {candidate.status}")
+        candidate.status = MergeCandidate.Status.DISMISSED
+        candidate.save(update_fields=["status"])
+        return Decision.objects.create(actor=actor, action=Decision.Action.DISMISS, reason=reason,
+                                       effects={"candidate": candidate.pk})
+
+
+def undo(decision: Decision, *, actor: str, reason: str = "") -> Decision:
+    """Take a decision back; the log keeps both."""
+    with acting_as(actor), transaction.atomic():
+        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        if decision.action == Decision.Action.UNDO:
+            raise ReviewError("an undo cannot be undone; take the decision again instead")
+        if Decision.objects.filter(undoes=decision).exists():
+            raise ReviewError(f"decision {decision.pk} was already undone")
+        try:
+            _undo_effects(decision)
+        except ProtectedError as error:
+            raise ReviewError(f"decision {decision.pk} cannot be undone: later records depend on what it "
+                              f"created ({error.args[0]}); undo those first") from error
+        return Decision.objects.create(actor=actor, action=Decision.Action.UNDO, undoes=decision,
+                                       claim=decision.claim, reason=reason)
+
+
+def _undo_effects(decision: Decision) -> None:
+    effects = decision.effects
+    if decision.action == Decision.Action.MERGE:
+        unmerge(effects)
+        MergeCandidate.objects.filter(pk__in=effects.get("candidates", [])).update(status=MergeCandidate.Status.OPEN)
+        return
+    if decision.action == Decision.Action.DISMISS:
+        MergeCandidate.objects.filter(pk=effects["candidate"]).update(status=MergeCandidate.Status.OPEN)
+        return
+    claim = decision.claim
+    if claim is not None and Decision.objects.filter(claim=claim, pk__gt=decision.pk, undoes__isnull=True).exclude(
+            action=Decision.Action.UNDO).exists():
+        raise ReviewError(f"claim {claim.pk} has a later decision; undo that first")
+    decision.citations.all().delete()
+    revert(effects)
+    if claim is not None:
+        before = effects.get("claim_before", {})
+        claim.status = before.get("status", Claim.Status.PENDING)
+        claim.edited_value = before.get("edited_value")
+        claim.link_type_id, claim.link_id = before.get("link_type"), before.get("link_id")
+        claim.save()
+
+
+def apply_auto_accept(claims) -> list[Decision]:
+    """Accept the claims that an enabled rule covers, as actor bot:<rule>."""
+    rules = list(AutoAcceptRule.objects.filter(enabled=True))
+    if not rules:
+        return []
+    decisions = []
+    for claim in sorted(claims, key=lambda c: SLOT_ORDER.index(c.slot)):
+        claim.refresh_from_db()
+        rule = next((rule for rule in rules if rule.matches(claim)), None)
+        if rule is not None:
+            try:
+                decisions.append(accept(claim, actor=f"bot:{rule.name}", reason=f"auto-accept rule {rule}"))
+            except ReviewError:
+                continue  # already accepted as another claim's dependency
+    return decisions

@@ -1,0 +1,155 @@
+"""Linking claims to records the registry already holds.
+
+Each link comes with a score in [0, 1] and an explanation. A score of
+CERTAIN or more is taken as the same record; between POSSIBLE and CERTAIN the
+review step records a merge candidate instead of merging silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from amity.extract.names import family_key, same_person, split_name
+from amity.registry.models import Agreement, Alliance, Organization, Person, Place
+from amity.registry.reference import reference_uid
+from amity.sources.claims import normalise
+
+CERTAIN = 0.9
+POSSIBLE = 0.5
+
+
+@dataclass
+class Link:
+    record: object
+    score: float
+    explanation: str
+
+
+def link_place(value: dict) -> Link | None:
+    if value.get("kr_admin_code"):
+        place = Place.objects.filter(uid=reference_uid(f"kr:{value['kr_admin_code']}")).first()
+        if place:
+            return Link(place, 1.0, f"Korean admin code {value['kr_admin_code']}")
+    if value.get("geonames_id"):
+        place = Place.objects.filter(geonames_id=value["geonames_id"]).first()
+        if place:
+            return Link(place, 1.0, f"GeoNames id {value['geonames_id']}")
+    return place_by_name(value.get("canonical_name") or value.get("name"), value.get("country"))
+
+
+def place_by_name(name: str | None, country: str | None) -> Link | None:
+    if not name:
+        return None
+    queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)
+    if country:
+        queryset = queryset.filter(country_code=country)
+    wanted = normalise(name)
+    exact = [p for p in queryset.filter(name__iexact=name)]
+    if not exact:
+        exact = [p for p in queryset.filter(aliases__icontains=name) if wanted in map(normalise, p.aliases)]
+    if not exact:
+        return None
+    exact.sort(key=lambda p: -(p.population or 0))
+    score = 0.95 if country and len(exact) == 1 else 0.7
+    return Link(exact[0], score, f"name {name!r} in {country or 'any country'}"
+                                 + (f" ({len(exact)} places share it)" if len(exact) > 1 else ""))
+
+
+def link_country(value: dict) -> Link | None:
+    place = Place.objects.filter(uid=reference_uid(f"iso:{value['code']}")).first()
+    return Link(place, 1.0, f"ISO code {value['code']}") if place else None
+
+
+def _name_matches(record, names: list[str]) -> bool:
+    known = [normalise(n) for n in record.all_names]
+    return any(normalise(n) in known for n in names)
+
+
+def link_organization(value: dict) -> Link | None:
+    names = [value["name"], *value.get("aliases", [])]
+    query = Q()
+    for name in names:
+        query |= Q(name__iexact=name) | Q(aliases__icontains=name)
+    for org in Organization.objects.filter(query)[:20]:
+        if _name_matches(org, names):
+            return Link(org, 0.95, f"same organization name {value['name']!r}")
+    return None
+
+
+def link_alliance(value: dict) -> Link | None:
+    names = [value["name"], *value.get("aliases", [])]
+    query = Q()
+    for name in names:
+        query |= Q(name__iexact=name) | Q(aliases__icontains=name)
+    for alliance in Alliance.objects.filter(query)[:20]:
+        if _name_matches(alliance, names):
+            return Link(alliance, 0.95, f"same alliance name {value['name']!r}")
+    return None
+
+
+def link_person(value: dict) -> Link | None:
+    """Same name (any order or romanisation) is possible; a matching title and place make it certain."""
+    names = [value["name"], *value.get("aliases", [])]
+    full_names = [n for n in names if len(n.split()) >= 2 and split_name(n)[1]]
+    family, _ = split_name(value["name"])
+    if not full_names or not family:
+        return None
+    key = family_key(family)
+    candidates = Person.objects.filter(
+        Q(family_name__iexact=family) | Q(name__icontains=family) | Q(aliases__icontains=family)
+        | Q(family_name__iexact=key) | Q(name__icontains=key)
+    ).prefetch_related("positions__of_place", "positions__of_organization")[:200]
+    best: Link | None = None
+    for person in candidates:
+        if not any(same_person(a, b) for a in full_names for b in person.all_names if len(b.split()) >= 2):
+            continue
+        identical = any(sorted(normalise(a).split()) == sorted(normalise(b).split())
+                        for a in full_names for b in person.all_names)
+        # The same full name (in either order) is strong; a romanisation variant alone is not.
+        score = 0.9 if identical else 0.6
+        why = [f"name {value['name']!r} {'is' if identical else 'matches'} {person.name!r}"]
+        title_match = _position_agrees(person, value)
+        if title_match == "same":
+            score, why = 0.95, [*why, f"and holds the same title ({value.get('title')} of {value.get('of')})"]
+        elif title_match == "conflict":
+            score, why = 0.35, [*why, f"but holds another post ({value.get('title')} of {value.get('of')} differs)"]
+        if best is None or score > best.score:
+            best = Link(person, score, "; ".join(why))
+    return best
+
+
+def _position_agrees(person: Person, value: dict) -> str:
+    """'same' when title and place/organization agree, 'conflict' when the title is held elsewhere."""
+    title, of = value.get("title"), normalise(value.get("of"))
+    if not title:
+        return "unknown"
+    result = "unknown"
+    for position in person.positions.all():
+        holder = position.of_place or position.of_organization
+        holder_names = [normalise(n) for n in holder.all_names] if holder else []
+        if position.title == title and (not of or not holder_names or of in holder_names):
+            return "same"
+        if position.title == title and of and holder_names and of not in holder_names:
+            result = "conflict"
+    return result
+
+
+def link_agreement(parties: list, agreement_type: str) -> Link | None:
+    ids = sorted(p.pk for p in parties if isinstance(p, Place))
+    if len(ids) < 2:
+        return None
+    for agreement in Agreement.objects.filter(type=agreement_type, parties__place_id=ids[0]).distinct():
+        if sorted(agreement.parties.values_list("place_id", flat=True)) == ids:
+            return Link(agreement, 0.95, "same type and the same parties")
+    return None
+
+
+LINKERS = {"place": link_place, "country": link_country, "organization": link_organization,
+           "person": link_person, "alliance": link_alliance}
+
+
+def suggest_link(slot: str, value: dict) -> Link | None:
+    linker = LINKERS.get(slot)
+    return linker(value) if linker else None
