@@ -71,3 +71,39 @@ def test_demo_export_import_and_history(home, tmp_path):
     engagement = next(e for e in data["engagements"] if e["type"] == "workshop")
     history = run(home, "history", "engagement", engagement["id"])
     assert "bot:demo" in history.stdout and "create" in history.stdout
+
+
+ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+
+
+def test_ingest_then_review_in_the_terminal(home, tmp_path):
+    jsonl = tmp_path / "batch.jsonl"
+    text = (ARTICLES / "daejeon_finland_meeting_2.txt").read_text()
+    jsonl.write_text(json.dumps({"id": "a1", "text": text, "published": "2025-03-12"}) + "\n{broken\n")
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    result = run(home, "ingest", str(ARTICLES / "gwangju_signing.txt"), str(jsonl), str(binary))
+    assert result.returncode == 0, result.stderr
+    assert "documents: 2 new, 0 already known, 2 failed" in result.stdout
+    assert "malformed JSON" in result.stdout and "binary data" in result.stdout
+    again = run(home, "ingest", "-", stdin=(ARTICLES / "gwangju_signing.txt").read_text())
+    assert "0 new, 1 already known" in again.stdout and "already known" in again.stderr
+
+    listing = run(home, "review", "list", "--slot", "agreement")
+    assert "sister_city" in listing.stdout
+    claim_id = int(listing.stdout.split()[0])
+    shown = run(home, "review", "show", str(claim_id))
+    assert "evidence:" in shown.stdout and "Sendai" in shown.stdout
+    accepted = run(home, "review", "accept", str(claim_id), "--actor", "user:minji")
+    assert accepted.returncode == 0 and "accepted 1 claim" in accepted.stdout
+    twice = run(home, "review", "accept", str(claim_id))
+    assert twice.returncode == 1 and "not pending" in twice.stdout
+    log = run(home, "review", "log").stdout.splitlines()
+    decision_id = int(log[0].split()[0])
+    assert "user:minji" in log[0]
+    undone = run(home, "review", "undo", str(decision_id), "--actor", "user:minji")
+    assert undone.returncode == 0 and "undid decision" in undone.stdout
+    assert run(home, "review", "show", "999999").returncode == 1
+    rules = run(home, "review", "rules", "linked-places", "--slot", "place", "--min-confidence", "0.9",
+                "--require-link", "--enable")
+    assert "on   linked-places: place" in rules.stdout
