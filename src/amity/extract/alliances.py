@@ -1,0 +1,107 @@
+"""Alliances: named multi-party bodies of cities or regions (alliances, unions,
+councils and associations of local governments, city forums), with members,
+date of establishment, stated counts, key projects and teams."""
+
+from __future__ import annotations
+
+import re
+
+from .context import AllianceCand, Context, OrgCand, PlaceCand
+from .dates import SPECIFICITY, find_dates
+
+_GOV_WORDS = re.compile(r"\b(?:Governments?|Governors'?|Cities|Mayors|Municipalities|Regions|Regional|Local|"
+                        r"Development Committee)\b")
+_DEFINING = re.compile(r"\b(?:consisting of|made up of|formed by|composed of|between|members? (?:are|include)|"
+                       r"comprising|of the (?:two|three|four|five|six) (?:cities|provinces|regions))\b", re.I)
+_ESTABLISHED = re.compile(r"\b(?:established|founded|launched|set up|created|formed|inaugurated)\b", re.I)
+_NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "eleven": 11, "twelve": 12}
+_COUNT = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(?:[\w-]+\s)?"
+                    r"(?P<what>projects|fields|members|areas|sectors|tasks|initiatives|teams)\b", re.I)
+_QUOTED = re.compile(r"[\"“]([^\"”]{4,80})[\"”]")
+_CONTINENTAL = re.compile(r"^(?:European|African|Asian|Eurasian) Union$")
+
+
+def _is_alliance(ctx: Context, org: OrgCand) -> bool:
+    if _CONTINENTAL.match(org.name):
+        return False
+    if org.kind == "alliance":
+        return True
+    if org.kind in ("association", "council") and _GOV_WORDS.search(org.name):
+        return True
+    if org.kind == "association" and org.name.endswith("Forum"):
+        prefix = org.name[: -len("Forum")]
+        return len([p for p in ctx.places if any(org.span[0] <= s < org.span[0] + len(prefix)
+                                                  for s, _ in p.mentions)]) >= 2
+    if org.name.endswith("International") and re.search(r"\bCities\b", org.name):
+        return True
+    return False
+
+
+def find_alliances(ctx: Context) -> None:
+    for org in ctx.organizations:
+        if not _is_alliance(ctx, org):
+            continue
+        al = AllianceCand(org=org)
+        org.is_alliance = True
+        spans = sorted(org.mentions or [org.span])
+        sentences = []
+        for s, _ in spans:
+            sent = ctx.sentence_of(s)
+            if sent not in sentences:
+                sentences.append(sent)
+        head = org.name.split()[-1].lower()
+        for sent in ctx.sentences:  # "The alliance was established in June 2016"
+            if sent not in sentences and re.search(rf"\b(?:the|this|its) {head}\b", ctx.folded[sent[0]:sent[1]], re.I):
+                sentences.append(sent)
+        sentences.sort()
+        al.members = _members(ctx, org, sentences)
+        for sent in sentences:
+            text = ctx.folded[sent[0]:sent[1]]
+            if al.established is None and _ESTABLISHED.search(text):
+                dates = [d for d in find_dates(ctx.folded, sent[0], sent[1], ctx.published) if d.value]
+                if dates:
+                    al.established = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)).value
+                    al.evidence.append(sent)
+            for m in _COUNT.finditer(text):
+                n = m.group("n").lower()
+                al.counts.setdefault(m.group("what").lower(), int(_NUM_WORDS.get(n, n)))
+            if re.search(r"\b(?:key|major|main|flagship) projects?\b", text, re.I):
+                al.key_projects += [q.strip() for q in _QUOTED.findall(text)]
+        al.teams = _teams(ctx, org)
+        al.evidence = sorted(set([sentences[0]] if sentences else []) | set(al.evidence))
+        ctx.alliances.append(al)
+
+
+def _members(ctx: Context, org: OrgCand, sentences: list[tuple[int, int]]) -> list[object]:
+    in_name = [p for p in ctx.places if any(org.span[0] <= s < org.span[1] for s, _ in p.mentions)]
+    if len(in_name) >= 2:
+        return in_name
+    for sent in sentences:
+        text = ctx.folded[sent[0]:sent[1]]
+        m = _DEFINING.search(text)
+        if not m:
+            continue
+        window_start = sent[0] + m.start()
+        members = []
+        for _, it in ctx.entities_in(window_start, sent[1]):
+            if isinstance(it, PlaceCand) and it not in members:
+                members.append(it)
+        if len(members) >= 2:
+            return members
+    return []
+
+
+def _teams(ctx: Context, alliance: OrgCand) -> list[dict]:
+    teams = []
+    for org in ctx.organizations:
+        if org.kind != "team":
+            continue
+        sent = ctx.sentence_of(org.span[0])
+        text = ctx.folded[sent[0]:sent[1]]
+        size = re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]member\b", text, re.I)
+        team = {"name": org.name, "ref": org.id or None}
+        if size:
+            team["size"] = int(_NUM_WORDS.get(size.group(1).lower(), size.group(1)))
+        teams.append(team)
+    return teams

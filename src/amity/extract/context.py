@@ -1,0 +1,172 @@
+"""The working state passed through the pipeline steps.
+
+Steps add candidates here with spans into the *clean* text; `assemble` turns
+them into the public records and maps spans back to the input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .text import CleanText, fold
+
+
+@dataclass
+class PlaceCand:
+    name: str  # first full mention as written
+    country: str | None
+    kind: str | None
+    entry: object | None = None  # gazetteer.PlaceEntry when linked
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)
+    in_org_only: bool = False
+    id: str = ""
+
+
+@dataclass
+class CountryCand:
+    code: str
+    name: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    demonym_spans: set[tuple[int, int]] = field(default_factory=set)
+    id: str = ""
+
+
+@dataclass
+class OrgCand:
+    name: str
+    kind: str
+    span: tuple[int, int]
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    place: PlaceCand | None = None
+    is_alliance: bool = False
+    id: str = ""
+
+
+@dataclass
+class PersonCand:
+    name: str
+    span: tuple[int, int]
+    title: str | None = None
+    title_raw: str | None = None
+    of: str | None = None
+    of_obj: object | None = None
+    to: str | None = None
+    family_name: str | None = None
+    given_name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass
+class EventCand:
+    type: str
+    sentence: tuple[int, int]
+    date: str | None = None
+    time: str | None = None
+    venue: str | None = None
+    place: PlaceCand | None = None
+    participants: list[object] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    attendance: int | None = None
+    planned: bool = False
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class AgreementCand:
+    type: str
+    parties: list[object]
+    sentence: tuple[int, int]
+    date: str | None = None
+    planned: bool = False
+    title: str | None = None
+    fields: list[str] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class AllianceCand:
+    org: OrgCand
+    members: list[object] = field(default_factory=list)
+    established: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    key_projects: list[str] = field(default_factory=list)
+    teams: list[dict] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class FollowUpCand:
+    action: str
+    owner: object | None
+    due: str | None
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    raw: str
+    clean: CleanText
+    published: date | None
+    url: str | None = None
+    title: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    gazetteer_hits: list = field(default_factory=list)
+    countries: dict[str, CountryCand] = field(default_factory=dict)
+    places: list[PlaceCand] = field(default_factory=list)
+    organizations: list[OrgCand] = field(default_factory=list)
+    people: list[PersonCand] = field(default_factory=list)
+    events: list[EventCand] = field(default_factory=list)
+    agreements: list[AgreementCand] = field(default_factory=list)
+    alliances: list[AllianceCand] = field(default_factory=list)
+    follow_ups: list[FollowUpCand] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _folded: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.clean.text
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.clean.text)
+        return self._folded
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for s in self.sentences:
+            if s[0] <= pos < s[1]:
+                return s
+        return (pos, pos)
+
+    def place_at(self, start: int, end: int) -> PlaceCand | None:
+        for p in self.places:
+            for s, e in p.mentions:
+                if s < end and start < e:
+                    return p
+        return None
+
+    def entities_in(self, start: int, end: int) -> list[tuple[int, object]]:
+        """People, organizations, places and countries mentioned in [start, end), in text order."""
+        found: list[tuple[int, object]] = []
+        for group in (self.people, self.organizations, self.places, self.countries.values()):
+            for item in group:
+                for s, e in item.mentions:
+                    if start <= s and e <= end:
+                        found.append((s, item))
+        found.sort(key=lambda x: x[0])
+        return found
+
+
+def name_of(item: object) -> str:
+    if isinstance(item, CountryCand):
+        return item.name
+    return getattr(item, "name", str(item))
+
+
+WORD = re.compile(r"[A-Za-z][\w'’.-]*")

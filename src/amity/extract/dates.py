@@ -1,0 +1,187 @@
+"""Dates and times in English text, resolved against the publication date (GUIDELINES).
+
+Values are partial ISO strings: "2023", "2023-06" or "2023-06-22". A weekday is
+the one on or before publication ("on Friday"), or the first after it when the
+sentence speaks of the future; "on the 27th" is that day in the publication
+month, or the month before if that day is still to come; "June 22" is the
+latest June 22 not after publication; "next year" is the year after.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from dateutil import parser as dateutil_parser
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+               "oct": 10, "nov": 11, "dec": 12})
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                        "sunday"])}
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned|is due|are due|due to|scheduled|upcoming|"
+                     r"set to|next|tomorrow|going to|intends? to|expected to|would)\b", re.I)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MON} {_DAY}(?:\s*(?:-|–|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?)?,? {_YEAR}\b")),
+    ("dmy", re.compile(rf"\b{_DAY} {_MON},? {_YEAR}\b")),
+    ("my", re.compile(rf"\b{_MON},? (?:of )?{_YEAR}\b")),
+    ("md", re.compile(rf"\b{_MON} {_DAY}\b(?!,? (?:19|20)\d\d)(?![\d:])")),
+    ("dm", re.compile(rf"\b(?:on |from )?(?:the )?{_DAY} (?:of )?{_MON}\b(?!,? (?:19|20)\d\d)")),
+    ("m_rel", re.compile(rf"\b{_MON} (?P<rel>next|this|last) year\b")),
+    ("rel_m", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ii]n|[Ss]ince) {_MON}\b(?!\.? [0-3]?\d\b|,? (?:19|20)\d\d)")),
+    ("nth", re.compile(r"\b(?:on|from|since|until|by) the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b")),
+    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+    ("rel_day", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|the same day|that day)\b", re.I)),
+    ("rel_year", re.compile(r"\b(?P<rel>next|this|last) year\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|from|of|by|until|for|year|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b")),
+]
+_TIME = re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?![a-z])", re.I)
+_TIME24 = re.compile(r"\bat (?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str | None
+    kind: str
+
+
+def parse_published(value: object) -> tuple[date | None, str | None]:
+    """Publication date from a date, datetime or string; (None, warning) when unreadable."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, datetime):
+        return value.date(), None
+    if isinstance(value, date):
+        return value, None
+    if not isinstance(value, str):
+        return None, f"published: not a date: {type(value).__name__}"
+    s = value.strip()[:64]
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
+    try:
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
+        parsed = dateutil_parser.parse(s, default=datetime(2000, 1, 1), fuzzy=False)
+        if not re.search(r"\d{4}", s):
+            return None, f"published: no year in {s!r}"
+        return parsed.date(), None
+    except (ValueError, OverflowError, TypeError):
+        return None, f"published: not a date: {s!r}"
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _latest_not_after(month: int, day: int, ref: date, future: bool) -> date | None:
+    for year in ((ref.year, ref.year + 1) if future else (ref.year, ref.year - 1)):
+        d = _safe(year, month, day)
+        if d is None:
+            continue
+        if (d >= ref) if future else (d <= ref):
+            return d
+    return None
+
+
+def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -> str | None:
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe(int(g["year"]), int(g["m"]), int(g["d"]))
+        return d.isoformat() if d else None
+    if kind in ("mdy", "dmy"):
+        d = _safe(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]))
+        return d.isoformat() if d else f"{int(g['year']):04d}-{MONTHS[g['mon'].lower().rstrip('.')]:02d}"
+    if kind == "my":
+        return f"{int(g['year']):04d}-{MONTHS[g['mon'].lower().rstrip('.')]:02d}"
+    if kind == "year":
+        return g["year"]
+    if published is None:
+        return None
+    if kind in ("md", "dm"):
+        d = _latest_not_after(MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]), published, future)
+        return d.isoformat() if d else None
+    if kind == "m_rel":
+        year = published.year + {"next": 1, "this": 0, "last": -1}[g["rel"].lower()]
+        return f"{year:04d}-{MONTHS[g['mon'].lower().rstrip('.')]:02d}"
+    if kind == "rel_m":
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        rel = g["rel"].lower()
+        if rel == "next" or (future and rel not in ("last", "since") and month > published.month):
+            year = published.year if month > published.month else published.year + 1
+        elif rel == "this":
+            year = published.year
+        else:
+            year = published.year if month <= published.month else published.year - 1
+            if rel == "last" and month == published.month:
+                year -= 1
+        return f"{year:04d}-{month:02d}"
+    if kind == "nth":
+        day = int(g["day"])
+        d = _safe(published.year, published.month, day)
+        if d is None or d > published and not future:
+            prev = published.replace(day=1) - timedelta(days=1)
+            d = _safe(prev.year, prev.month, day)
+        return d.isoformat() if d else None
+    if kind == "weekday":
+        target = WEEKDAYS[g["wd"].lower()]
+        if future:
+            delta = (target - published.weekday()) % 7
+            return (published + timedelta(days=delta)).isoformat()
+        delta = (published.weekday() - target) % 7
+        return (published - timedelta(days=delta)).isoformat()
+    if kind == "rel_day":
+        rel = g["rel"].lower()
+        shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+        return (published + timedelta(days=shift)).isoformat()
+    if kind == "rel_year":
+        return str(published.year + {"next": 1, "this": 0, "last": -1}[g["rel"].lower()])
+    return None
+
+
+def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
+    """Date mentions in text[start:end], most specific first where they overlap."""
+    chunk = text[start:end]
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(chunk):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            # tense near the date decides which way a bare weekday or day is resolved
+            future = bool(_FUTURE.search(chunk[max(0, s - 60):s]))
+            try:
+                value = resolve(kind, m, published, future)
+            except (ValueError, KeyError, OverflowError):
+                value = None
+            taken.append((s, e))
+            found.append(DateMention(start + s, start + e, value, kind))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def find_time(text: str) -> str | None:
+    m = _TIME.search(text)
+    if m:
+        hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+        return f"{hour:02d}:{int(m.group('min') or 0):02d}"
+    m = _TIME24.search(text)
+    if m:
+        return f"{int(m.group('h')):02d}:{m.group('min')}"
+    return None
+
+
+SPECIFICITY = {"iso": 5, "mdy": 5, "dmy": 5, "md": 4, "dm": 4, "nth": 4, "weekday": 4, "rel_day": 4,
+               "my": 3, "m_rel": 3, "rel_m": 3, "year": 1, "rel_year": 1}

@@ -1,0 +1,79 @@
+"""Person names: Korean family names and their romanisations, name splitting,
+and deciding whether two written forms are one person ("Park Heong-joon",
+"Heong-jun Park", "Park Hyung-jun")."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+# Each group: romanisations of one Korean family name.
+_KOREAN_FAMILY_GROUPS = [
+    "kim gim", "lee yi rhee rhie ri i", "park pak bak bahk", "choi choe chey", "jung jeong chung cheong",
+    "kang gang", "cho jo joe", "yoon yun", "jang chang", "lim im rim", "han", "oh o", "seo suh",
+    "shin sin shinn", "kwon gwon", "hwang", "ahn an", "song", "jeon chun cheon jun chon", "hong", "yoo yu you ryu",
+    "ko go koh", "moon mun", "yang ryang", "son sohn", "bae bai pae", "baek paik paek back", "heo huh hur",
+    "nam", "sim shim", "noh roh no", "ha", "kwak gwak", "sung seong", "cha", "joo ju chu choo", "woo u",
+    "koo goo ku gu", "min", "na ra", "jin", "ji chi", "um eom", "chae", "won", "bang", "gong kong", "hyun hyeon",
+    "ham", "byun byeon", "yeom", "yeo", "do", "seok suk", "seol sul", "ma", "gil kil", "yeon", "pyo", "myung",
+    "ki gi", "ban", "wang", "geum kum", "ok", "yuk", "maeng", "je", "mo", "tak", "kook guk",
+]
+KOREAN_FAMILY: dict[str, str] = {}
+for _group in _KOREAN_FAMILY_GROUPS:
+    _names = _group.split()
+    for _n in _names:
+        KOREAN_FAMILY[_n] = _names[0]
+
+_HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def family_key(token: str) -> str:
+    t = token.lower().strip(".,")
+    return KOREAN_FAMILY.get(t, t)
+
+
+def split_name(name: str) -> tuple[str | None, str | None]:
+    """(family, given) when the order can be told, else (None, None)."""
+    parts = [p for p in re.split(r"\s+", name.replace('"', " ").strip()) if p]
+    if len(parts) < 2:
+        return (parts[0] if parts else None), None
+    first, last = parts[0], parts[-1]
+    if first.lower() in KOREAN_FAMILY and (len(parts) == 2 or _HYPHEN_GIVEN.match(parts[1])):
+        return first, " ".join(parts[1:])
+    if last.lower() in KOREAN_FAMILY and _HYPHEN_GIVEN.match(first):
+        return last, " ".join(parts[:-1])
+    return last, " ".join(parts[:-1])
+
+
+def looks_korean(name: str) -> bool:
+    parts = name.split()
+    if len(parts) == 2:
+        a, b = parts
+        if a.lower() in KOREAN_FAMILY and (_HYPHEN_GIVEN.match(b) or re.fullmatch(r"[A-Z][a-z]{3,9}", b)):
+            return True
+        if b.lower() in KOREAN_FAMILY and _HYPHEN_GIVEN.match(a):
+            return True
+    if len(parts) == 3 and parts[0].lower() in KOREAN_FAMILY and all(re.fullmatch(r"[A-Z][a-z]{1,5}", p) for p in parts[1:]):
+        return True
+    return False
+
+
+def _norm_given(s: str) -> str:
+    return re.sub(r"[^a-z]", "", s.lower())
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full names that a reader takes for one person."""
+    ta = sorted(t.lower().strip('".,') for t in a.split())
+    tb = sorted(t.lower().strip('".,') for t in b.split())
+    if ta == tb:
+        return True
+    fa, ga = split_name(a)
+    fb, gb = split_name(b)
+    if not (fa and fb and ga and gb):
+        return False
+    if family_key(fa) != family_key(fb):
+        # written in the other order: "Kuniko Watanabe" / "Watanabe Kuniko"
+        return False
+    return fuzz.ratio(_norm_given(ga), _norm_given(gb)) >= 60

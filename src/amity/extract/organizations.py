@@ -1,0 +1,255 @@
+"""Organizations: capitalised name chunks that carry an organization head word
+("Port Authority", "Institute", "Consulate General", "Council", "Alliance"...),
+acronyms defined in brackets, and the publisher of the page. Venues (hotels,
+halls, museums) and city governments ("Busan City") are not organizations."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, OrgCand, PlaceCand
+
+HEADS: dict[str, str] = {
+    "authority": "government_agency", "port": "port", "institute": "institute", "university": "university",
+    "college": "university", "academy": "university", "co.": "company", "co": "company", "ltd.": "company",
+    "inc.": "company", "corporation": "company", "corp.": "company", "company": "company", "group": "company",
+    "industries": "company", "motors": "company", "electric": "company", "railway": "company",
+    "airlines": "company", "bank": "company", "brewery": "company", "factory": "company", "holdings": "company",
+    "embassy": "embassy", "consulate": "consulate", "ministry": "ministry", "department": "ministry",
+    "council": "council", "assembly": "council", "committee": "council", "subcommittee": "council",
+    "board": "council", "commission": "council", "alliance": "alliance", "union": "alliance",
+    "network": "alliance", "league": "alliance", "foundation": "foundation", "fund": "foundation",
+    "press": "media", "news": "media", "times": "media", "daily": "media", "herald": "media",
+    "broadcasting": "media", "television": "media", "radio": "media", "journal": "media", "gazette": "media",
+    "tribune": "media", "geographic": "media", "online": "media", "media": "media",
+    "association": "association", "federation": "association", "society": "association", "forum": "association",
+    "secretariat": "association", "chamber": "association", "club": "association", "organization": "association",
+    "organisation": "association", "organisations": "association", "organizations": "association",
+    "societe": "association", "musicale": "association", "team": "team", "agency": "government_agency", "office": "government_agency",
+    "administration": "government_agency", "bureau": "government_agency", "service": "government_agency",
+    "zone": "government_agency", "direct": "media",
+}
+VENUES = {"hotel", "hall", "room", "museum", "park", "stadium", "center", "centre", "church", "campus",
+          "cemetery", "building", "plaza", "square", "street", "road", "station", "airport", "bridge",
+          "tower", "arena", "gallery", "theater", "theatre", "library", "lake", "river", "mountain", "island",
+          "bar", "firehouse", "pavilion", "complex", "palace", "temple", "garden", "gardens", "beach"}
+# Titles that start a chunk but are not part of the organization ("Director of the X Institute").
+TITLE_WORDS = {"mayor", "governor", "director", "director-general", "chairman", "chairwoman", "chairperson",
+               "chair", "president", "secretary", "secretary-general", "head", "ambassador", "consul",
+               "minister", "professor", "ceo", "member", "members", "officials", "official", "vice",
+               "deputy", "executive", "representative", "delegation", "former", "general", "manager",
+               "assistant", "chief", "founder", "advisor", "adviser", "commissioner", "speaker", "dr.", "mr", "mr.",
+               "ms", "ms.", "mrs", "mrs.", "gov.", "coun", "cllr", "councillor", "leader"}
+_STOP_AFTER = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+               "saturday", "sunday"}
+_TOKEN = r"(?:[A-Z][\w'&.-]*|[A-Z]{2,}\d*|&)"
+_CHUNK = re.compile(
+    rf"{_TOKEN}(?:(?:\s+(?:of|for|on|and|de|du|des|la|le|the|in|&)(?=\s))*\s+(?:{_TOKEN}|\d{{1,3}}\b))*"
+    r"(?:,\s(?:Inc\.|Ltd\.|Co\., Ltd\.|LLC))?"
+)
+_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&]*[A-Z]\d*(?: \d+)?)\)")
+_GOVERNMENT = re.compile(r"^(?:(?:City|Metropolitan|Provincial|Prefectural|Municipal|County|Town)\s+)*"
+                         r"(?:Government|Hall|Office)$")
+
+
+def find_organizations(ctx: Context) -> None:
+    text = ctx.folded
+    found: dict[str, OrgCand] = {}
+    for s0, e0 in ctx.sentences:
+        for m in _CHUNK.finditer(text, s0, e0):
+            if m.start() > 0 and text[m.start() - 1] in "\"'":
+                continue  # a quoted title, not a name
+            for start, end in _split(text, m.start(), m.end()):
+                cand = _classify(ctx, text, start, end)
+                if cand is None:
+                    continue
+                key = cand.name.lower()
+                if key in found:
+                    found[key].mentions.append(cand.span)
+                else:
+                    found[key] = cand
+    orgs = _merge_extended(list(found.values()))
+    _acronyms(ctx, text, orgs)
+    if ctx.clean.publisher:
+        _publisher(ctx, orgs)
+    ctx.organizations = sorted(orgs, key=lambda o: o.span[0])
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a capitalised chunk where it joins two names ("X Foundation and Y University")."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    pieces: list[tuple[int, int]] = []
+    cur = 0
+    for i, w in enumerate(words):
+        token = w.group(0)
+        low = token.lower()
+        prev = words[i - 1].group(0).lower().rstrip(",") if i else ""
+        nxt = words[i + 1].group(0).lower().strip(".,") if i + 1 < len(words) else ""
+        cut = False
+        if low in ("and", "&") and _has_head(words[cur:i]) and HEADS.get(prev.rstrip(".")) is not None:
+            cut = _has_head(words[i + 1:])
+        elif low in ("and", "&") and not _has_head(words[cur:i]) and _has_head(words[i + 1:]):
+            cut = not any(w.group(0)[0].islower() for w in words[cur:i])  # "Brazil and Putrajaya Corporation"
+        elif low == "of" and i > cur and not _has_head(words[cur:i]) and words[i - 1].group(0).lower() not in TITLE_WORDS:
+            cut = True  # "Ivan Mark Abellana of the ... Office"
+        elif low == "in" and prev not in ("consulate", "embassy", "general", "office", "consulate-general"):
+            cut = True
+        elif low == "the" and prev != "of":
+            cut = True
+        elif low in ("of", "for", "on", "and", "in", "&") and nxt in _STOP_AFTER:
+            cut = True
+        if cut:
+            if i > cur:
+                pieces.append((start + words[cur].start(), start + words[i - 1].end()))
+            cur = i + 1
+    if cur < len(words):
+        pieces.append((start + words[cur].start(), start + words[-1].end()))
+    return pieces
+
+
+def _unposs(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def kind_of_last(words: list[str]) -> str | None:
+    return HEADS.get(words[-1].lower().rstrip(",")) if words else None
+
+
+def org_is_event_name(words: list[str]) -> bool:
+    """"World Water Cities Forum", "NEAR International Forum 2023", "100 Years Forum": occasions, not bodies."""
+    if words[-1] not in ("Forum", "Summit", "Congress"):
+        return False
+    return any(w in ("World", "International", "Global") or w[:1].isdigit() for w in words)
+
+
+def _has_head(words: list) -> bool:
+    return any(HEADS.get(w.group(0).lower().rstrip(",")) for w in words)
+
+
+def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
+    # trailing sentence punctuation is not part of the name ("... Authority." but "Co.")
+    while end > start and text[end - 1] in ",;:'\"" or (text[end - 1] == "." and
+                                                        text[start:end].split()[-1].lower() not in HEADS):
+        end -= 1
+    words = text[start:end].split()
+    # leading titles / articles: "Director of the Urban ... Division", "The Busan ..."
+    lead_the = words[:1] == ["The"]
+    while words and (_unposs(words[0].lower()) in TITLE_WORDS or words[0].lower() in ("the", "of", "and")):
+        start += len(words[0]) + (len(text[start + len(words[0]):]) - len(text[start + len(words[0]):].lstrip()))
+        words = words[1:]
+    # possessive place prefix: "Ulsan's Economy and Trade Office" -> "Economy and Trade Office"
+    if len(words) > 1 and words[0].endswith("'s"):
+        start += len(words[0]) + 1
+        words = words[1:]
+    while words and words[-1].lower() in ("of", "for", "on", "and", "the", "in", "&", "de"):
+        end = start + len(" ".join(words[:-1]))
+        words = words[:-1]
+    if not words:
+        return None
+    # "... Department of Sejong Special Self-Governing City": the city is not part of the name
+    dm = re.search(r"\s(?:of|in)\s(?:[A-Z][\w-]*\s){1,4}(?:City|Province|County)$", " ".join(words))
+    if dm and any(w.lower() in HEADS for w in " ".join(words)[: dm.start()].split()) and "Consulate" not in words:
+        words = " ".join(words)[: dm.start()].split()
+        end = start + len(" ".join(words))
+    heads = [(i, HEADS[w.lower().rstrip(",")]) for i, w in enumerate(words) if w.lower().rstrip(",") in HEADS]
+    if words[-1] == "International" and len(words) >= 3:  # "Sister Cities International"
+        heads.append((len(words) - 1, "association"))
+    if not heads or words[-1].lower() in VENUES:
+        return None
+    if kind_of_last(words) == "media" and lead_the and text[start - 4:start] == "The ":
+        start -= 4
+    name = ctx.text[start:end]
+    if _GOVERNMENT.match(" ".join(words[1:])) or _GOVERNMENT.match(name):
+        return None
+    first_head, kind = heads[0]
+    if first_head == 0 and len(words) == 1:
+        return None  # a bare "Council" / "Ministry"
+    if words[0].lower() in _STOP_AFTER:
+        return None
+    if heads[-1][1] == "port" and heads[-1][0] == len(words) - 1:
+        # "the Slovenian Koper Port": a port run as an organization is "<place> Port"
+        if len(words) < 2 or ctx.place_at(end - len(words[-1]) - 1 - len(words[-2]), end - len(words[-1]) - 1) is None:
+            return None
+        start = end - len(words[-1]) - 1 - len(words[-2])
+        words = words[-2:]
+        name = ctx.text[start:end]
+        kind = "port"
+    if org_is_event_name(words):
+        return None
+    if kind == "media" and words[-1].lower() in ("direct", "online") and len(words) < 3 and first_head == 0:
+        return None
+    kinds = [k for _, k in heads]
+    if "port" in kinds and any(w.lower() == "authority" for w in words):
+        kind = "port_authority"
+    elif words[-1].lower().rstrip(",") in HEADS:
+        kind = HEADS[words[-1].lower().rstrip(",")]
+    cand = OrgCand(name=name, kind=kind, span=(start, end), mentions=[(start, end)])
+    cand.is_alliance = kind == "alliance"
+    cand.place = ctx.place_at(start, end)
+    return cand
+
+
+def _merge_extended(orgs: list[OrgCand]) -> list[OrgCand]:
+    """"Haeoreum Alliance Council" is another name of "Haeoreum Alliance"."""
+    out: list[OrgCand] = []
+    for org in sorted(orgs, key=lambda o: len(o.name)):
+        base = next((o for o in out if org.name.startswith(o.name + " ") and
+                     len(org.name[len(o.name):].split()) == 1 and o.kind == "alliance"), None)
+        if base is None:
+            out.append(org)
+            continue
+        base.aliases.append(org.name)
+        base.mentions += org.mentions
+    return out
+
+
+def _acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
+    for org in orgs:
+        m = _ACRONYM.match(text, org.span[1])
+        if not m:
+            continue
+        acr = m.group("acr")
+        org.aliases.append(acr)
+        for mm in re.finditer(rf"\b{re.escape(acr)}\b", text):
+            if mm.start() != m.start("acr"):
+                org.mentions.append(mm.span())
+    # "Sister Cities International (SCI)": an acronym defined after a name with no head word
+    for m in re.finditer(rf"(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,5}})\s*\((?P<acr>[A-Z]{{3,6}})\)", text):
+        name = m.group("name")
+        if any(o.name.lower() == name.lower() or m.group("acr") in o.aliases for o in orgs):
+            continue
+        if ctx.place_at(m.start("name"), m.end("name")) or not name.split()[-1].lower() in HEADS:
+            continue
+        orgs.append(OrgCand(name=ctx.text[m.start("name"):m.end("name")], kind="association",
+                            span=m.span("name"), aliases=[m.group("acr")], mentions=[m.span("name")]))
+
+
+def _publisher(ctx: Context, orgs: list[OrgCand]) -> None:
+    name = ctx.clean.publisher or ""
+    if any(o.name.lower() == name.lower() for o in orgs) or len(name) > 80:
+        return
+    pos = ctx.raw.find(name)
+    span = (pos, pos + len(name)) if pos >= 0 and ctx.clean.origin is None else (0, 0)
+    orgs.append(OrgCand(name=name, kind="media", span=span, mentions=[span] if span[1] else []))
+
+
+def settle_places(ctx: Context) -> None:
+    """Drop place mentions that are part of a person's name, and places named only
+    inside an organization's name ("Sendai Port") unless that body governs it."""
+    person_spans = [sp for p in ctx.people for sp in (p.mentions or [p.span])]
+    org_spans = [(o.span, o.kind) for o in ctx.organizations]
+    kept: list[PlaceCand] = []
+    for place in ctx.places:
+        place.mentions = [m for m in place.mentions
+                          if not any(s <= m[0] and m[1] <= e for s, e in person_spans)]
+        if not place.mentions:
+            continue
+        outside = [m for m in place.mentions
+                   if not any(s <= m[0] and m[1] <= e and kind != "council" for (s, e), kind in org_spans)]
+        if not outside:
+            continue
+        kept.append(place)
+    ctx.places = kept
+    for o in ctx.organizations:
+        o.place = ctx.place_at(*o.span) if o.span[1] else None

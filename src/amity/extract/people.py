@@ -1,0 +1,326 @@
+"""People and their titles.
+
+A person is found where the text marks one: a title before a name ("Busan
+Mayor Park Heong-joon"), an appositive title after it ("Jernej Muller, the
+Ambassador of Slovenia to Korea"), a title then a name ("The Mayor of
+Islamabad, Sheikh Anser Aziz"), or a name shaped like a Korean name or with a
+middle initial. Short forms ("Mayor Park") become aliases of the full name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, OrgCand, PersonCand
+from .names import family_key, looks_korean, same_person, split_name
+
+# (regex of the written title, normalised title); longest first where they share words
+_TITLES: list[tuple[str, str | None]] = [
+    (r"deputy consul[- ]general", "Deputy Consul General"), (r"consul[- ]general", "Consul General"),
+    (r"consul", "Consul"), (r"ambassador", "Ambassador"),
+    (r"(?:first )?(?:deputy|vice)[- ]mayor", "Deputy Mayor"), (r"(?:interim |acting )?mayor", "Mayor"),
+    (r"(?:deputy|vice)[- ]governor", "Vice Governor"), (r"(?:county |provincial )?governor|gov\.", "Governor"),
+    (r"vice[- ]minister", "Vice Minister"), (r"prime minister", "Prime Minister"), (r"minister", "Minister"),
+    (r"(?:executive )?vice[- ]president", "Vice President"), (r"president", "President"),
+    (r"vice[- ]chair(?:man|woman|person)", "Vice Chairman"), (r"chair(?:man|woman|person)?", "Chairperson"),
+    (r"speaker", "Speaker"), (r"council ?member|councill?or|coun\.?|cllr\.?", "Council Member"),
+    (r"director[- ]general", "Director General"), (r"(?:executive |managing )?director", "Director"),
+    (r"secretary[- ]general", "Secretary General"), (r"party secretary", "Party Secretary"),
+    (r"ceo|chief executive(?: officer)?", "CEO"), (r"professor|prof\.", "Professor"), (r"head", "Head"),
+    (r"commissioner", "Commissioner"), (r"member of parliament|mp", "Member of Parliament"),
+    (r"king", "King"), (r"queen", "Queen"), (r"prince", "Prince"), (r"(?:special )?envoy", "Envoy"),
+    (r"town clerk", "Town Clerk"), (r"assistant manager", "Assistant Manager"), (r"founder", "Founder"),
+    (r"scholar", "Scholar"), (r"advis[eo]r", "Advisor"), (r"mr\.?|mrs\.?|ms\.?|dr\.?", None),
+]
+_TITLE_RE = "(?i:" + "|".join(f"(?:{t})" for t, _ in _TITLES) + ")"
+_TOK = r"(?:O'[A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:'[A-Za-z][a-z]+)?(?:-[A-Za-z][a-z]+)?)"
+_MID = r"(?:" + _TOK + r"|\"[A-Z][a-z]+\"|[A-Z]\.?(?![\w']))"
+_NAME = rf"(?P<name>{_TOK}(?: {_MID}){{0,3}}(?: (?:III|II|IV|Jr\.))?)"
+_ONE = rf"(?P<name>{_TOK})"
+_LEAD = r"(?P<lead>(?:[A-Z][\w'-]*\s){0,4}?)"
+_POSS = r"(?P<poss>(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*'s\s|[a-z]+'s\s|its\s|his\s|her\s|their\s)?"
+_DEMO = r"(?P<demo>(?!(?i:vice|deputy|executive|first|acting|interim|county|party|town|assistant|managing|special|prime|secretary|consul|director|chief)\b)[A-Z][a-z]+\s)?"
+_ORD = r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|former|current|then)\s)?"
+_TAIL = r"(?P<tail>(?:\s(?:of|at|to|in|for)\s(?:the\s)?[^,;.()]{2,90})?)"
+
+_BEFORE = re.compile(rf"{_LEAD}\b(?P<title>{_TITLE_RE})\s(?:in\s(?P<loc>(?:[A-Z][\w-]*\s){{0,3}}City\s|[A-Z][a-z]+\s))?{_NAME}(?P<of2>\sof\s(?:[A-Z][\w-]*\s?){{1,4}})?")
+_APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b{_TAIL}")
+_CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
+_TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\sof\s(?:the\s)?[A-Z][^,;.]{{1,60}})?,\s(?:Dr\.\s)?{_NAME},")
+_KOREAN = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+\s[A-Z][a-z]+)\b")
+_INITIAL = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z]\.?\s(?:O')?[A-Z][a-z]+)\b")
+_BYLINE = re.compile(r"(?:^|\n)\s*by\s(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s*(?:\n|$)")
+_COURTESY = re.compile(rf"\bcourtesy of {_NAME}")
+_LISTED = re.compile(rf"\b(?:including|such as|among them|joined by) (?P<list>{_TOK} {_TOK}(?:, {_TOK} {_TOK})*,? and {_TOK} {_TOK})")
+_OF_ORG = re.compile(rf"{_NAME} of (?:the )?(?P<tail>[A-Z][^,;.]{{3,80}})")
+
+_LEADING_TITLES = {"councillor", "councilor", "cllr", "coun", "mayor", "governor", "dr", "mr", "mrs", "ms",
+                   "professor", "prof", "president", "ambassador", "chairman", "chairwoman", "minister"}
+_NOT_NAME_WORDS = {"city", "county", "province", "council", "mayor", "governor", "the", "and", "of",
+                   "metropolitan", "government", "office", "hall", "minister", "ministry", "president",
+                   "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                   "saturday", "sunday", "korea", "japan", "china", "in", "on", "at", "for", "to", "with",
+                   "said", "says", "also", "was", "is", "has", "will", "who", "general", "port", "expo",
+                   "international", "university", "institute", "foundation", "association", "prefecture",
+                   "chairperson", "chairman", "chairwoman", "consul", "ambassador", "director", "deputy",
+                   "vice", "secretary", "official", "officials", "delegation", "team", "statement"}
+
+
+def _norm_title(raw: str) -> str | None:
+    low = raw.lower().strip()
+    for pattern, norm in _TITLES:
+        if re.fullmatch(pattern, low):
+            return norm
+    return raw.title()
+
+
+def _valid_name(ctx: Context, name: str, start: int, end: int, single_ok: bool = False) -> bool:
+    words = name.replace('"', "").split()
+    if not words or (len(words) == 1 and not single_ok):
+        return False
+    if any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
+        return False
+    for item in (*ctx.places, *ctx.countries.values()):
+        for s, e in item.mentions:
+            if s <= start and end <= e:
+                return False
+            if start <= s and e <= end and (e - s) >= (end - start) - 1:
+                return False
+    for o in ctx.organizations:
+        if o.span[0] <= start and end <= o.span[1]:
+            return False
+    return True
+
+
+def find_people(ctx: Context) -> None:
+    text = ctx.folded
+    found: list[PersonCand] = []
+    singles: list[tuple[str, tuple[int, int], str | None, str | None]] = []
+
+    def add(name: str, s: int, e: int, title_raw: str | None, of: str | None, of_obj: object | None,
+            to: str | None = None) -> None:
+        name = name.strip().rstrip(",")
+        first = name.split(" ")[0].lower().rstrip(".")
+        if " " in name and first in _LEADING_TITLES:
+            s += len(name.split(" ")[0]) + 1
+            name = name.split(" ", 1)[1]
+        e = s + len(name)
+        if " " not in name.replace('"', ""):
+            if _valid_name(ctx, name, s, e, single_ok=True):
+                singles.append((name, (s, e), title_raw, of))
+            return
+        if not _valid_name(ctx, name, s, e):
+            return
+        title = _norm_title(title_raw) if title_raw else None
+        cand = PersonCand(name=ctx.text[s:e], span=(s, e), title=title, title_raw=title_raw, of=of,
+                          of_obj=of_obj, to=to, mentions=[(s, e)])
+        found.append(cand)
+
+    for m in _APPOS.finditer(text):
+        of, of_obj, to = _title_target(ctx, m, m.group("title"))
+        add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
+    for m in _CHAIRS.finditer(text):
+        org = _org_at(ctx, m.start("tail"), m.end("tail"))
+        add(m.group("name"), m.start("name"), m.end("name"), "Chairperson",
+            org.name if org else None, org)
+    for m in _TITLE_THEN_NAME.finditer(text):
+        of, of_obj, to = _title_target(ctx, m, m.group("title"))
+        add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
+    for m in _BEFORE.finditer(text):
+        title = m.group("title")
+        if title[0].islower() and not re.match(r"(deputy|vice|town|interim)", title):
+            # lower-case "mayor Park" is rare; "the mayor said" is common
+            pass
+        of, of_obj, to = _title_target(ctx, m, title)
+        if m.group("of2"):
+            obj = _entity_in(ctx, m.start("of2"), m.end("of2"))
+            if obj is not None:
+                of, of_obj = _name(obj), obj
+        add(m.group("name"), m.start("name"), m.end("name"), title, of, of_obj, to)
+    for m in _LISTED.finditer(text):
+        for nm in re.finditer(rf"{_TOK} {_TOK}", m.group("list")):
+            add(nm.group(0), m.start("list") + nm.start(), m.start("list") + nm.end(), None, None, None)
+    for m in _OF_ORG.finditer(text):
+        org = _org_at(ctx, m.start("tail"), m.start("tail") + 2)
+        if org is not None and not any(m.start("name") < p.span[1] and p.span[0] < m.end("name") for p in found):
+            add(m.group("name"), m.start("name"), m.end("name"), None, org.name, org)
+    for m in _BYLINE.finditer(text):
+        name = m.group("name")
+        if " " not in name and _valid_name(ctx, name, m.start("name"), m.end("name"), single_ok=True):
+            found.append(PersonCand(name=name, span=m.span("name"), mentions=[m.span("name")]))
+    for pattern in (_KOREAN, _INITIAL, _BYLINE, _COURTESY):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if pattern is _KOREAN and not looks_korean(name):
+                continue
+            add(name, m.start("name"), m.end("name"), None, None, None)
+
+    people = _merge(found)
+    _attach_singles(ctx, people, singles)
+    ctx.people = sorted(people, key=lambda p: p.span[0])
+
+
+def _name(obj: object) -> str:
+    return getattr(obj, "name", None) or str(obj)
+
+
+def _org_at(ctx: Context, start: int, end: int) -> OrgCand | None:
+    for o in ctx.organizations:
+        if start <= o.span[0] < end:
+            return o
+    return None
+
+
+def _entity_in(ctx: Context, start: int, end: int) -> object | None:
+    """What "of ..." names: a place ("of South Korea's Daegu" -> Daegu), else an organization or country."""
+    items = [it for _, it in ctx.entities_in(start, end)]
+    places = [it for it in items if type(it).__name__ == "PlaceCand"]
+    if places:
+        return places[-1]
+    org = _org_at(ctx, start, end)
+    if org is not None:
+        return org
+    countries = [it for it in items if type(it).__name__ == "CountryCand"]
+    return countries[0] if countries else None
+
+
+def _surface(ctx: Context, item: object, start: int, end: int) -> str:
+    """A country as the text writes it here ("South Korea"), other items by name."""
+    if type(item).__name__ == "CountryCand":
+        for s, e in item.mentions:
+            if start <= s and e <= end and (s, e) not in item.demonym_spans:
+                return ctx.text[s:e]
+    return _name(item)
+
+
+def _country_named(ctx: Context, surface: str) -> object | None:
+    for c in ctx.countries.values():
+        for s, e in c.mentions:
+            if ctx.folded[s:e] == surface:
+                return c
+    return None
+
+
+def _title_target(ctx: Context, m: re.Match[str], title: str) -> tuple[str | None, object | None, str | None]:
+    """What a title belongs to ("of"), and for envoys where they are posted ("to")."""
+    gd = m.groupdict()
+    norm = _norm_title(title) or ""
+    envoy = norm in ("Ambassador", "Consul General", "Consul", "Deputy Consul General", "Envoy")
+    to = None
+    tail = gd.get("tail") or ""
+    tail_start = m.start("tail") if gd.get("tail") else m.end()
+    if tail:
+        tm = re.search(r"\bto\s(?:the\s)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)", tail)
+        if tm:
+            c = _country_named(ctx, tm.group(1))
+            to = c.code if c is not None else None
+    candidates: list[object] = []
+    # "X's Consul General", "Busan Mayor ...", "Japanese Consul General"
+    for key in ("poss", "demo", "lead"):
+        if gd.get(key):
+            for _, item in ctx.entities_in(m.start(key), m.end(key)):
+                candidates.append(item)
+    if tail:
+        ofm = re.match(r"\s(?:of|for)\s", tail)
+        org = _org_at(ctx, tail_start, tail_start + len(tail))
+        ents = [it for _, it in ctx.entities_in(tail_start, tail_start + len(tail))]
+        if org is not None and not envoy:
+            return org.name, org, to
+        if ofm and ents:
+            first = ents[0]
+            if not (envoy and type(first).__name__ == "PlaceCand" and candidates):
+                return _surface(ctx, first, tail_start, tail_start + len(tail)), first, to
+    if candidates:
+        if envoy:
+            countries = [c for c in candidates if type(c).__name__ == "CountryCand"]
+            if countries:
+                return _surface(ctx, countries[-1], m.start(), m.end()), countries[-1], to
+        last = candidates[-1]
+        return _surface(ctx, last, m.start(), m.end()), last, to
+    return None, None, to
+
+
+def _merge(found: list[PersonCand]) -> list[PersonCand]:
+    people: list[PersonCand] = []
+    for cand in sorted(found, key=lambda c: c.span[0]):
+        match = None
+        for p in people:
+            if same_person(p.name, cand.name) and (not p.title or not cand.title or p.title == cand.title
+                                                    or p.name == cand.name):
+                match = p
+                break
+        if match is None:
+            fam, given = split_name(cand.name)
+            cand.family_name, cand.given_name = fam, given
+            people.append(cand)
+            continue
+        match.mentions.append(cand.span)
+        if cand.name != match.name and cand.name not in match.aliases:
+            match.aliases.append(cand.name)
+        if match.title is None and cand.title:
+            match.title, match.title_raw = cand.title, cand.title_raw
+        if match.of is None and cand.of:
+            match.of, match.of_obj = cand.of, cand.of_obj
+        if match.to is None:
+            match.to = cand.to
+    return people
+
+
+def _attach_singles(ctx: Context, people: list[PersonCand], singles: list) -> None:
+    """"Mayor Park" -> alias of Park Heong-joon; "Mayor Murray" alone -> a person "Murray"."""
+    for name, span, title_raw, of in singles:
+        title = _norm_title(title_raw) if title_raw else None
+        token = family_key(name)
+        options = [p for p in people if any(family_key(t) == token for t in p.name.replace("-", " ").split())]
+        same_title = [p for p in options if title and p.title == title]
+        target = (same_title or options or [None])[0]
+        alias = f"{title_raw.strip()} {name}" if title_raw else name
+        if target is None:
+            if title is None or title in ("Council Member",):
+                continue
+            target = PersonCand(name=name, span=span, title=title, title_raw=title_raw, of=of,
+                                family_name=name, mentions=[])
+            people.append(target)
+        target.mentions.append(span)
+        if alias not in target.aliases and alias != target.name:
+            target.aliases.append(alias)
+        if target.title is None and title and title != "Council Member":
+            target.title, target.title_raw = title, title_raw
+
+
+NATIONAL_TITLES = {"President", "Vice President", "Prime Minister", "Minister", "Vice Minister", "King",
+                   "Queen", "Prince", "Member of Parliament"}
+ENVOY_TITLES = {"Ambassador", "Consul General", "Consul", "Deputy Consul General", "Envoy"}
+
+
+def resolve_titles(ctx: Context) -> None:
+    """A title without its "of": envoys and heads of state take the country named
+    nearest before them, others the place named just before (same sentence, then
+    the text before it), else the article's main place."""
+    from .events import main_place
+
+    home = main_place(ctx)
+    for p in ctx.people:
+        if p.title is None or p.of:
+            continue
+        national = p.title in ENVOY_TITLES or p.title in NATIONAL_TITLES
+        kinds = ("CountryCand",) if national else ("PlaceCand",)
+        spans = sorted(p.mentions or [p.span])
+        chosen = None
+        for s, _ in spans:
+            sent = ctx.sentence_of(s)
+            before = [it for _, it in ctx.entities_in(sent[0], s) if type(it).__name__ in kinds]
+            if before:
+                chosen = before[-1]
+                break
+        if chosen is None:
+            first = spans[0][0]
+            before = [it for _, it in ctx.entities_in(0, first) if type(it).__name__ in kinds]
+            sent = ctx.sentence_of(first)
+            after = [it for _, it in ctx.entities_in(first, sent[1]) if type(it).__name__ in kinds]
+            chosen = (before[-1] if before else None) or (after[0] if after and national else None)
+            if chosen is None and not national:
+                chosen = home
+        if chosen is not None:
+            p.of, p.of_obj = _surface(ctx, chosen, 0, len(ctx.text)) if national else _name(chosen), chosen

@@ -1,0 +1,97 @@
+"""The extraction pipeline: an ordered list of small steps over one Context.
+
+Each step is a callable `step(ctx) -> None`; a failing step adds a warning and
+the rest still run, so `extract()` never raises. A statistical model can be
+plugged in by inserting a step (see `DEFAULT_STEPS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from . import agreements, alliances, events, followups, organizations, people, places, topics
+from .assemble import assemble
+from .context import Context
+from .dates import parse_published
+from .model import Extraction
+from .text import clean, sentences
+
+Step = Callable[[Context], None]
+
+DEFAULT_STEPS: list[Step] = [
+    places.find_places_and_countries,
+    organizations.find_organizations,
+    people.find_people,
+    organizations.settle_places,
+    people.resolve_titles,
+    events.find_events,
+    agreements.find_agreements,
+    alliances.find_alliances,
+    topics.tag_topics,
+    followups.find_follow_ups,
+]
+
+
+def detect_language(text: str) -> str | None:
+    letters = [c for c in text[:5000] if c.isalpha()]
+    if not letters:
+        return None
+    hangul = sum("\uac00" <= c <= "\ud7af" for c in letters)
+    cjk = sum("\u4e00" <= c <= "\u9fff" for c in letters)
+    kana = sum("\u3040" <= c <= "\u30ff" for c in letters)
+    latin = sum(c.isascii() for c in letters)
+    best = max((hangul, "ko"), (cjk + kana, "ja" if kana > cjk / 4 else "zh"), (latin, "en"))
+    return best[1] if best[0] else None
+
+
+def run(text: object, published: object = None, url: object = None, title: object = None,
+        steps: list[Step] | None = None) -> Extraction:
+    warnings: list[str] = []
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+        warnings.append("text given as bytes: decoded as UTF-8 with replacement")
+    if not isinstance(text, str):
+        warnings.append(f"text is not a string: {type(text).__name__}")
+        text = ""
+    pub, warning = parse_published(published)
+    if warning:
+        warnings.append(warning)
+    cleaned = clean(text)
+    if pub is None and cleaned.published_hint:
+        pub, _ = parse_published(cleaned.published_hint)
+    ctx = Context(raw=text, clean=cleaned, published=pub,
+                  url=url if isinstance(url, str) else None,
+                  title=title if isinstance(title, str) and title.strip() else cleaned.title)
+    ctx.warnings.extend(warnings)
+    language = detect_language(cleaned.text)
+    if not cleaned.text.strip():
+        ctx.warnings.append("empty text: nothing to extract")
+        return assemble(ctx, language)
+    if language not in (None, "en"):
+        ctx.warnings.append(f"language looks like {language!r}: the rules read English, results may be empty")
+    if "\ufffd" in cleaned.text[:20000]:
+        ctx.warnings.append("text contains undecodable bytes (replacement characters)")
+    ctx.sentences = sentences(cleaned.text)
+    for step in steps if steps is not None else DEFAULT_STEPS:
+        try:
+            step(ctx)
+        except Exception as exc:  # noqa: BLE001 - a broken step must not lose the rest
+            ctx.warnings.append(f"step {getattr(step, '__name__', step)} failed: {type(exc).__name__}: {exc}")
+    try:
+        return assemble(ctx, language)
+    except Exception as exc:  # noqa: BLE001
+        empty = Extraction()
+        empty.warnings = [*ctx.warnings, f"assembling the result failed: {type(exc).__name__}: {exc}"]
+        return empty
+
+
+def extract(text: str, published: str | date | None = None, url: str | None = None,
+            title: str | None = None) -> Extraction:
+    """Read one article; never raises (problems are listed in `warnings`)."""
+    try:
+        return run(text, published, url, title)
+    except Exception as exc:  # noqa: BLE001 - last line of defence, e.g. MemoryError in a step
+        result = Extraction()
+        result.warnings.append(f"extraction failed: {type(exc).__name__}: {exc}")
+        return result

@@ -1,0 +1,171 @@
+"""Places and countries: gazetteer hits, designators ("Busan Metropolitan City",
+"Suji-gu"), places known only from context ("Alnwick Town Council",
+"Warminster, Pennsylvania"), and choosing one gazetteer entry per name."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, CountryCand, PlaceCand
+from .gazetteer import CountryEntry, PlaceEntry, get_gazetteer
+from .gazetteer_data import DESIGNATOR_STOP
+
+_DESIGNATOR = re.compile(
+    r"(?:\s(?:Special Self-Governing (?:City|Province)|Metropolitan (?:City|Government|Municipality)|"
+    r"Special City|City Government|Prefectural Government|Provincial Government|City|County|Province|"
+    r"Prefecture|prefecture|province|region|Region|Oblast|oblast|State|Municipality)"
+    r"|-(?:si|gun|gu|do|dong|shi|ken|eup|myeon)\b)"
+)
+_DESIGNATOR_KIND = [
+    ("Province", "province"), ("province", "province"), ("-do", "province"), ("Prefecture", "prefecture"),
+    ("prefecture", "prefecture"), ("-ken", "prefecture"), ("County", "county"), ("-gun", "county"),
+    ("-gu", "district"), ("-dong", "district"), ("-eup", "district"), ("-myeon", "district"),
+    ("State", "state"), ("egion", "region"), ("blast", "region"), ("City", "city"), ("-si", "city"),
+]
+_NAME = r"[A-Z][a-z'-]+(?:[ -](?:(?:on|sur|upon|de|del|du|la|le|am|an|im)[ -])?[A-Z][a-z'-]+){0,3}"
+_CONTEXT_PATTERNS = [
+    re.compile(rf"(?P<name>{_NAME}) (?:Town|City|District|Borough|County|Parish) Council\b"),
+    re.compile(rf"(?P<name>{_NAME}) (?:City Hall|County Office|Town Hall)\b"),
+    re.compile(rf"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Mm]unicipality|[Cc]ommune|[Pp]refecture) of (?P<name>{_NAME})"),
+    re.compile(rf"\btwin(?: town| city)?,? (?P<name>{_NAME})"),
+    re.compile(rf"(?P<name>{_NAME}), an? (?:small |coastal |port |market )?(?:town|city|village|municipality) in\b"),
+    re.compile(rf"(?P<name>{_NAME})-(?P<suffix>gu|dong|gun|si|eup|myeon)\b"),
+    re.compile(rf"(?P<name>{_NAME}) (?P<suffix>City|County|Prefecture|Province)\b"),
+]
+_KR_SUFFIXES = {"gu", "dong", "gun", "si", "eup", "myeon"}
+_NOT_PLACE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                    "friday", "saturday", "sunday", "mayor", "governor", "the", "this", "holy", "council",
+                    "chairperson", "deputy", "vice", "president", "minister", "university", "mr", "ms"}
+
+
+def find_places_and_countries(ctx: Context) -> None:
+    gaz = get_gazetteer()
+    text = ctx.folded
+    hits = gaz.find(ctx.text)
+    ctx.gazetteer_hits = hits
+    country_hits = [h for h in hits if h.kind == "country"]
+    for h in country_hits:
+        entry: CountryEntry = h.entries[0]
+        cand = ctx.countries.get(entry.code)
+        if cand is None:
+            cand = ctx.countries[entry.code] = CountryCand(entry.code, entry.name)
+        cand.mentions.append((h.start, h.end))
+        if entry.demonym:
+            cand.demonym_spans.add((h.start, h.end))
+    doc_countries = set(ctx.countries)
+
+    by_key: dict[str, PlaceCand] = {}
+    claimed: list[tuple[int, int]] = []
+    for h in hits:
+        if h.kind != "place":
+            continue
+        start, end = h.start, h.end
+        kind = None
+        m = _DESIGNATOR.match(text, end)
+        if m:
+            end = m.end()
+            kind = _kind_of(m.group(0))
+        if text[max(0, start - 8):start] == "City of ":
+            start -= 8
+        near = _context_country(text, end, country_hits)
+        entry = _choose(h.entries, doc_countries, near, kind)
+        _add_mention(ctx, by_key, entry, text[start:end], start, end, kind)
+        claimed.append((h.start, end))
+
+    for pattern in _CONTEXT_PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span("name")
+            name = m.group("name")
+            if any(s < ce and cs < e for cs, ce in claimed) or _bad_name(name):
+                continue
+            suffix = m.groupdict().get("suffix")
+            full_end = m.end() if suffix else e
+            kind = _kind_of(("-" if suffix in _KR_SUFFIXES else " ") + suffix) if suffix else "city"
+            country = "KR" if suffix in _KR_SUFFIXES else _context_country(text, full_end, country_hits)
+            if country is None and suffix is None:
+                country = _state_country(ctx, text, full_end)
+            _add_mention(ctx, by_key, None, text[s:full_end], s, full_end, kind, country)
+            claimed.append((s, full_end))
+    ctx.places = sorted(by_key.values(), key=lambda p: p.mentions[0][0])
+    for p in ctx.places:
+        p.mentions.sort()
+
+
+def _bad_name(name: str) -> bool:
+    words = name.lower().replace("-", " ").split()
+    return not words or words[0] in DESIGNATOR_STOP or any(w in _NOT_PLACE_WORDS for w in words)
+
+
+def _kind_of(designator: str) -> str | None:
+    for marker, kind in _DESIGNATOR_KIND:
+        if marker in designator:
+            return kind
+    return None
+
+
+def _context_country(text: str, end: int, country_hits: list) -> str | None:
+    """Country written right after a place: "Koper, Slovenia", "Himeji in Japan", "Iizuka (Japan)"."""
+    for h in country_hits:
+        if h.start < end:
+            continue
+        gap = text[end:h.start]
+        if h.start - end > 12:
+            break
+        if re.fullmatch(r",?\s*(?:in\s+(?:the\s+)?)?\(?", gap) and not h.entries[0].demonym:
+            return h.entries[0].code
+    return None
+
+
+def _state_country(ctx: Context, text: str, end: int) -> str | None:
+    """"Warminster, Pennsylvania": the country of a known state or province written after it."""
+    m = re.match(r",\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:end + 40])
+    if not m:
+        return None
+    for p in ctx.places if ctx.places else []:
+        if p.name == m.group(1):
+            return p.country
+    for h in ctx.gazetteer_hits:
+        if h.start == end + m.start(1) and h.kind == "place":
+            return h.entries[0].country
+    return None
+
+
+def _choose(entries: tuple, doc_countries: set[str], near: str | None, kind: str | None) -> PlaceEntry:
+    def score(e: PlaceEntry) -> float:
+        s = e.weight
+        if near and e.country == near:
+            s += 10
+        if e.country in doc_countries:
+            s += 2
+        if e.country == "KR":
+            s += 0.5  # most articles of this kind come from Korean cities
+        if kind and kind in ("province", "prefecture", "state") and e.kind == kind:
+            s += 1
+        return s
+
+    return max(entries, key=score)
+
+
+def _add_mention(ctx: Context, by_key: dict[str, PlaceCand], entry: PlaceEntry | None, surface: str,
+                 start: int, end: int, kind: str | None, country: str | None = None) -> None:
+    surface = ctx.text[start:end]
+    if entry is not None:
+        key = f"{entry.country}:{entry.name}"
+        if key not in by_key:
+            # "Gwangju" the metropolitan city and the city are one name: keep the entry first met
+            by_key[key] = PlaceCand(surface, entry.country, kind or entry.kind, entry)
+    else:
+        base = re.sub(r"(?:[- ](?:City|County|Province|Prefecture|gu|dong|gun|si|eup|myeon))$", "", surface)
+        key = f"?:{base}"
+        for k, cand in by_key.items():
+            if cand.entry is not None and cand.name.split(" ")[0] == base:
+                key = k
+        if key not in by_key:
+            by_key[key] = PlaceCand(surface, country, kind)
+    cand = by_key[key]
+    cand.mentions.append((start, end))
+    if surface not in cand.surfaces:
+        cand.surfaces.append(surface)
+    if kind and cand.kind in (None, "city") and kind != "city":
+        cand.kind = kind

@@ -1,0 +1,240 @@
+"""Cleaning and segmentation: page text -> article text with an offset map.
+
+Plain text is cleaned *in place*: what is not article (a " date 2023-10-13"
+prefix, a copyright line, navigation leftovers, Markdown marks) is blanked with
+spaces, so offsets in the clean text are offsets in the input. HTML is reduced
+to its text; `origin[i]` then gives the input offset of clean character i.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MAX_CHARS = 200_000  # longer inputs are cut: press releases are a few KB
+
+_DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:release\s+date|date|posted|published)\s*:?\s*)?"
+    r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(.+?)\s*(?:\(|\.|all rights|$)", re.I)
+_SOURCE = re.compile(r"^\s*(?:source|as reported in)\s*:?\s*([A-Z][\w&.' -]+?)\s*(?:\(|\.?\s*$)", re.I)
+_BYLINE = re.compile(r"^\s*(?:by\s+([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})|([A-Z][\w]+) Staff)\s*$")
+_NAV_WORDS = {
+    "news", "event", "events", "&", "and", "update", "updates", "home", "menu", "share", "print",
+    "notice", "notices", "press", "release", "releases", "list", "top", "back", "next", "previous",
+    "more", "login", "search", "sitemap", "skip", "content", "main", "tweet", "facebook", "email",
+}
+_MD_MARKS = re.compile(r"^#{1,6}\s|\*\*|__|^\s*[-*+]\s(?=\S)|!?\[|\]\([^)\s]*\)", re.M)
+_HTML_HINT = re.compile(r"<\s*(html|body|p|div|br|span|article|h[1-6]|a|table|li)\b[^>]*>", re.I)
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)[^>]*>|<![^>]*>", re.S)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
+_SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "head", "select"}
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+               "article", "section", "blockquote", "title", "dd", "dt", "figcaption", "hr"}
+
+_FOLD_EXTRA = {"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-",
+               "‑": "-", "\u00a0": " ", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+               "Đ": "D", "ð": "d", "Ð": "D", "ß": "s", "æ": "a", "Æ": "A", "œ": "o", "Œ": "O", "ŭ": "u"}
+
+
+def fold_char(ch: str) -> str:
+    """One character -> one ASCII-ish character (accents off, typographic quotes plain)."""
+    if ch < "\x80":
+        return ch
+    if ch in _FOLD_EXTRA:
+        return _FOLD_EXTRA[ch]
+    base = unicodedata.normalize("NFKD", ch)[:1]
+    return base if base and base < "\x80" else ch
+
+
+def fold(text: str) -> str:
+    """Length-preserving accent folding, so offsets into the folded text hold for the original."""
+    if text.isascii():
+        return text
+    return "".join(fold_char(c) for c in text)
+
+
+@dataclass
+class CleanText:
+    text: str
+    origin: list[int] | None = None  # None: clean offsets are input offsets
+    title: str | None = None
+    publisher: str | None = None
+    published_hint: str | None = None
+    is_html: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def to_input(self, pos: int) -> int:
+        if self.origin is None:
+            return pos
+        if not self.origin:
+            return 0
+        if pos >= len(self.origin):
+            return self.origin[-1] + 1
+        return self.origin[pos]
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\n":
+            chars[i] = " "
+
+
+def strip_html(raw: str) -> tuple[str, list[int]]:
+    """Text of an HTML page without script/style/navigation, with each char's input offset."""
+    out: list[str] = []
+    origin: list[int] = []
+    skip_depth = 0
+    pos = 0
+
+    def emit_data(start: int, end: int) -> None:
+        pos = start
+        for ent in _ENTITY.finditer(raw, start, end):
+            for i in range(pos, ent.start()):
+                out.append(" " if raw[i] in "\t\r" else raw[i])
+                origin.append(i)
+            for ch in html.unescape(ent.group(0)):
+                out.append(ch)
+                origin.append(ent.start())
+            pos = ent.end()
+        for i in range(pos, end):
+            out.append(" " if raw[i] in "\t\r" else raw[i])
+            origin.append(i)
+
+    for m in _TAG.finditer(raw):
+        if skip_depth == 0 and m.start() > pos:
+            emit_data(pos, m.start())
+        pos = m.end()
+        name = (m.group(2) or "").lower()
+        closing = m.group(1) == "/"
+        if name in _SKIP_TAGS and not m.group(0).endswith("/>"):
+            skip_depth = max(0, skip_depth + (-1 if closing else 1))
+        elif name in _BLOCK_TAGS and skip_depth == 0:
+            out.append("\n")
+            origin.append(m.start())
+    if skip_depth == 0 and pos < len(raw):
+        emit_data(pos, len(raw))
+    return "".join(out), origin
+
+
+def clean(raw: str) -> CleanText:
+    warnings: list[str] = []
+    if len(raw) > MAX_CHARS:
+        warnings.append(f"text longer than {MAX_CHARS} characters: only the start was read")
+        raw = raw[:MAX_CHARS]
+    origin: list[int] | None = None
+    is_html = bool(_HTML_HINT.search(raw[:5000]))
+    if is_html:
+        raw, origin = strip_html(raw)
+    raw = raw.replace("\x00", " ")
+    chars = list(raw)
+    published_hint = None
+    publisher = None
+
+    m = _DATE_PREFIX.match(raw)
+    if m:
+        published_hint = m.group(1)
+        _blank(chars, m.start(), m.end())
+
+    offset = 0
+    content_lines = 0
+    for line in raw.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        stripped = line.strip()
+        if not stripped or (m and end <= m.end()):
+            continue
+        if content_lines < 4 and _DATE_LINE.match(stripped) and len(stripped) < 40:
+            published_hint = published_hint or _DATE_LINE.match(stripped).group(1)
+            _blank(chars, start, end)
+            continue
+        cm = _COPYRIGHT.match(stripped)
+        if cm:
+            publisher = publisher or cm.group(1).strip() or None
+            _blank(chars, start, end)
+            continue
+        sm = _SOURCE.match(stripped)
+        if sm and len(stripped) < 80:
+            publisher = publisher or sm.group(1).strip()
+            continue
+        if stripped.startswith("**") or stripped.lower().startswith(("this article was translated", "photo:")):
+            _blank(chars, start, end)
+            continue
+        words = stripped.lower().split()
+        if len(words) <= 4 and all(w in _NAV_WORDS for w in words):
+            _blank(chars, start, end)
+            continue
+        bm = _BYLINE.match(stripped)
+        if bm and content_lines < 4:
+            if bm.group(2):
+                publisher = publisher or bm.group(2)
+                # keep the publisher's name, drop the word "Staff"
+                _blank(chars, start + line.index(" Staff"), end)
+            continue
+        content_lines += 1
+
+    text = "".join(chars)
+    if not is_html:
+        text = _MD_MARKS.sub(lambda mm: " " * len(mm.group(0)), text)
+    title = _first_line_title(text)
+    return CleanText(text=text, origin=origin, title=title, publisher=publisher,
+                     published_hint=published_hint, is_html=is_html, warnings=warnings)
+
+
+def _first_line_title(text: str) -> str | None:
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        if len(s) < 200 and not s.endswith((".", ":", ";", ",")):
+            return s
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- sentences
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "st", "co", "inc", "ltd", "gov", "no", "jan", "feb", "mar", "apr",
+           "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rep", "sen", "vs", "etc",
+           "u.s", "u.k", "e.g", "i.e", "jr", "sr", "corp", "govt", "coun", "cllr", "a.m", "p.m"}
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of the clean text; each line break ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        start = line_start
+        for m in _BOUNDARY.finditer(line):
+            cut = line_start + m.start() + 1
+            word = re.search(r"([\w.]+)$", line[: m.start()])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                continue
+            if re.fullmatch(r"([a-z]\.)+[a-z]", token):  # U.S. / a.m.
+                if text[line_start + m.end():line_start + m.end() + 1].islower():
+                    continue
+            cut = line_start + m.end()
+            _push(spans, text, start, cut)
+            start = cut
+        _push(spans, text, start, line_start + len(line))
+    return spans
+
+
+def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
