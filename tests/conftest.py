@@ -1,15 +1,11 @@
-"""Test set-up: a throw-away AMITY_HOME, and the reference gazetteer loaded once per run.
+"""Test set-up: the reference gazetteer loaded once per run.
 
+Settings give each test run its own AMITY_HOME (see amity.settings.amity_home).
 The database is SQLite by default; set DATABASE_URL=postgresql://… to run the same
-tests on PostgreSQL (the test command in the README does both).
+tests on PostgreSQL (the README's test command does both).
 """
 
-import os
-import tempfile
-
-os.environ.setdefault("AMITY_HOME", tempfile.mkdtemp(prefix="amity-test-"))
-
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,11 @@ import dj_database_url
 
 def amity_home() -> Path:
     default = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "amity"
+    if "AMITY_HOME" not in os.environ and "PYTEST_VERSION" in os.environ:
+        # A test run never touches a user's data folder, and parallel runs never share one.
+        import tempfile
+
+        os.environ["AMITY_HOME"] = tempfile.mkdtemp(prefix="amity-test-")
     home = Path(os.environ.get("AMITY_HOME", default)).expanduser()
     home.mkdir(parents=True, exist_ok=True)
     return home
@@ -52,6 +57,7 @@ INSTALLED_APPS = [
     "amity.registry",
     "amity.sources",
     "amity.accounts",
+    "ninja",  # serves the API docs' Swagger UI from its bundled static files (no CDN)
     "amity.review",
     "amity.search",
     "amity.web",
@@ -94,7 +100,11 @@ TEMPLATES = [
 def _databases() -> dict:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return {"default": dj_database_url.parse(url, conn_max_age=60)}
+        database = dj_database_url.parse(url, conn_max_age=60)
+        if "PYTEST_VERSION" in os.environ:
+            # Test runs side by side on one server each get their own test database.
+            database["TEST"] = {"NAME": f"test_{database['NAME']}_{os.getpid()}"}
+        return {"default": database}
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",

@@ -63,3 +63,15 @@ def test_newer_extractor_supersedes_vanished_claims_but_keeps_decisions(ingest, 
     assert vanished.status == Claim.Status.SUPERSEDED
     assert Claim.objects.filter(document=result.document).count() == len(claims)
     assert rerun.document.extracted_with == "99.0.0"
+
+
+def test_a_known_text_arriving_with_its_publication_date_resolves_relative_dates(ingest):
+    undated = ingest("daejeon_finland_meeting_2.txt")
+    assert undated.document.published is None
+    assert not any(c.value.get("date") for c in undated.claims if c.slot == "engagement" and c.status == "pending")
+    dated = ingest("daejeon_finland_meeting_2.txt", published="2025-03-12")
+    assert not dated.created and dated.extracted
+    assert str(dated.document.published) == "2025-03-12"
+    pending = Claim.objects.filter(document=dated.document, slot="engagement", status="pending")
+    assert [c.value["date"] for c in pending] == ["2025-03-11"]
+    assert Document.objects.count() == 1

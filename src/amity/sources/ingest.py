@@ -69,7 +69,10 @@ def _ingest_once(text, url, title, published, actor, extraction) -> IngestResult
     checksum = text_checksum(text)
     document = Document.objects.select_for_update().filter(checksum=checksum).first()
     created = document is None
-    if not created and document.extracted_with == EXTRACTOR_VERSION:
+    # Known text: nothing to do, unless this copy brings a publication date the stored
+    # one lacks (relative dates such as "on the 27th" then resolve) or a newer extractor.
+    new_date = not created and document.published is None and _published(published) is not None
+    if not created and document.extracted_with == EXTRACTOR_VERSION and not new_date:
         return IngestResult(document, created=False, extracted=False, claims=list(document.claims.all()))
     if extraction is None:
         pub = _published(published)
