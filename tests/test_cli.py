@@ -3,6 +3,7 @@
 import json
 import os
 import subprocess
+import time
 import sys
 from pathlib import Path
 
@@ -107,3 +108,29 @@ def test_ingest_then_review_in_the_terminal(home, tmp_path):
     rules = run(home, "review", "rules", "linked-places", "--slot", "place", "--min-confidence", "0.9",
                 "--require-link", "--enable")
     assert "on   linked-places: place" in rules.stdout
+
+
+def test_serve_runs_a_production_server(home):
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([*AMITY, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"], env=home,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        body = ""
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/login/", timeout=2) as response:
+                    body = response.read().decode()
+                    headers = response.headers
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert "Amity" in body
+        assert "gunicorn" in headers.get("Server", "")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
