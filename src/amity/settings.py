@@ -141,6 +141,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 STATIC_URL = "static/"
 STATIC_ROOT = AMITY_HOME / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns when it is missing (before the first collectstatic)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

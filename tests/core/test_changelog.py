@@ -67,3 +67,13 @@ def test_admin_edit_is_logged_as_the_signed_in_user(client):
     assert response.status_code == 302
     entry = ChangeLog.objects.filter(object_repr="Maritime affairs").get()
     assert entry.actor == "user:officer" and entry.action == "create"
+
+
+def test_many_to_many_changes_are_logged(busan):
+    from amity.registry.models import Field
+
+    agreement = services.create(Agreement, actor="user:a", type="mou", fields=list(Field.objects.filter(code="tourism")))
+    tourism, ports = Field.objects.get(code="tourism"), Field.objects.get(code="ports_logistics")
+    services.update(agreement, actor="user:b", fields=[tourism, ports])
+    entry = history_of(agreement).filter(actor="user:b").get()
+    assert entry.before == {"fields": [tourism.pk]} and entry.after == {"fields": sorted([tourism.pk, ports.pk])}

@@ -23,9 +23,20 @@ def create(model: type[models.Model], *, actor: str | None = None, **values) -> 
     with _as(actor), transaction.atomic():
         obj.full_clean()
         obj.save()
-        for name, related in many.items():
-            getattr(obj, name).set(related)
+        _set_many(obj, many)
     return obj
+
+
+def _set_many(obj: models.Model, many: dict) -> None:
+    """Set many-to-many values (an agreement's fields, an engagement's topics) and log the change."""
+    if not many:
+        return
+    before = {name: sorted(getattr(obj, name).values_list("pk", flat=True)) for name in many}
+    for name, related in many.items():
+        getattr(obj, name).set(related)
+    after = {name: sorted(getattr(obj, name).values_list("pk", flat=True)) for name in many}
+    if before != after:
+        obj._log("update", before, after)
 
 
 def update(obj: models.Model, *, actor: str | None = None, **values) -> models.Model:
@@ -35,8 +46,7 @@ def update(obj: models.Model, *, actor: str | None = None, **values) -> models.M
     with _as(actor), transaction.atomic():
         obj.full_clean()
         obj.save()
-        for name, related in many.items():
-            getattr(obj, name).set(related)
+        _set_many(obj, many)
     return obj
 
 
