@@ -58,6 +58,7 @@ def import_(args) -> int:
 
 def history(args) -> int:
     from django.apps import apps
+    from django.core.exceptions import ValidationError
 
     from amity.core.models import history_of
 
@@ -71,7 +72,7 @@ def history(args) -> int:
     lookup = {"uid": args.id} if "-" in args.id else {"pk": args.id}
     try:
         obj = model.objects.get(**lookup)
-    except (model.DoesNotExist, ValueError, Exception):
+    except (model.DoesNotExist, ValueError, ValidationError):
         return fail(f"no {args.model} with id {args.id!r}")
     for entry in history_of(obj).order_by("time", "id"):
         changes = entry.after if entry.action == "create" else {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import textwrap
 
@@ -169,11 +170,9 @@ HANDLERS = {"list": _list, "show": _show, "accept": _decide, "reject": _decide, 
 def add_parser(sub, default_actor: str) -> None:
     review = sub.add_parser("review", help="review claims: list, show, accept, edit, reject, merge, undo")
     actions = review.add_subparsers(dest="review_command", metavar="ACTION", required=True)
-    common = {"actor": default_actor}
-
     def action(name, help_text):
         parser = actions.add_parser(name, help=help_text)
-        parser.add_argument("--actor", default=common["actor"], help=f"who decides (default {default_actor})")
+        parser.add_argument("--actor", default=default_actor, help=f"who decides (default {default_actor})")
         parser.add_argument("--reason", default="")
         return parser
 
@@ -205,8 +204,8 @@ def add_parser(sub, default_actor: str) -> None:
     rules.add_argument("name", nargs="?")
     rules.add_argument("--slot")
     rules.add_argument("--min-confidence", type=float)
-    rules.add_argument("--require-link", action=__import__("argparse").BooleanOptionalAction, default=None)
-    rules.add_argument("--enable", action=__import__("argparse").BooleanOptionalAction, default=None)
+    rules.add_argument("--require-link", action=argparse.BooleanOptionalAction, default=None)
+    rules.add_argument("--enable", action=argparse.BooleanOptionalAction, default=None)
 
 
 def review(args) -> int:

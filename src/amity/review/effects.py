@@ -76,15 +76,9 @@ def revert(effects: dict) -> None:
     for label, pk, before in reversed(effects.get("updated", [])):
         obj = apps.get_model(label)._base_manager.filter(pk=pk).first()
         if obj is not None:
-            services.update(obj, **{_field_name(obj, attname): value for attname, value in before.items()})
+            services.update(obj, **before)  # keys are attnames (place_id …), which setattr accepts
     for label, pk in reversed(effects.get("created", [])):
         obj = apps.get_model(label)._base_manager.filter(pk=pk).first()
         if obj is not None:
             services.delete(obj)
 
-
-def _field_name(obj, attname: str) -> str:
-    for field in obj._meta.concrete_fields:
-        if field.attname == attname:
-            return field.attname
-    return attname

@@ -57,8 +57,7 @@ def unmerge(effects: dict) -> None:
     from django.apps import apps
 
     model = apps.get_model(effects["model"])
-    values = dict(effects["drop"])
-    drop = model(**{name: value for name, value in values.items()})
+    drop = model(**effects["drop"])  # the snapshot, keyed by attname, brings back the same id and uid
     drop.save(force_insert=True)
     for label, pk, attname in effects["moved"]:
         row = apps.get_model(label)._base_manager.filter(pk=pk).first()

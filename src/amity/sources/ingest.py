@@ -97,16 +97,18 @@ def _ingest_once(text, url, title, published, actor, extraction) -> IngestResult
 
 def _store_claims(document: Document, drafts: list[ClaimDraft], version: str, result: IngestResult) -> None:
     existing = {(c.slot, c.key): c for c in document.claims.all()}
-    produced = set()
+    produced, to_create, to_update = set(), [], []
     for draft in drafts:
         produced.add((draft.slot, draft.key))
         claim = existing.get((draft.slot, draft.key))
         if claim is None:
             claim = Claim(document=document, slot=draft.slot, key=draft.key)
-            result.new_claims += 1
+            to_create.append(claim)
         elif claim.status in (Claim.Status.ACCEPTED, Claim.Status.REJECTED):
             result.claims.append(claim)  # a person decided: leave it exactly as it is
             continue
+        else:
+            to_update.append(claim)
         claim.local_id, claim.label, claim.value = draft.local_id, draft.label[:300], draft.value
         claim.evidence, claim.extractor_version = draft.evidence, version
         claim.confidence, claim.explanation = draft.confidence, draft.explanation
@@ -116,10 +118,19 @@ def _store_claims(document: Document, drafts: list[ClaimDraft], version: str, re
             claim.link_type = ContentType.objects.get_for_model(link.record)
             claim.link_id, claim.link_score, claim.link_explanation = link.record.pk, link.score, link.explanation
             result.links += 1
-        claim.save()
         result.claims.append(claim)
     for key, claim in existing.items():
         if key not in produced and claim.status == Claim.Status.PENDING:
             claim.status = Claim.Status.SUPERSEDED
-            claim.save(update_fields=["status", "updated"])
+            to_update.append(claim)
             result.superseded += 1
+    # One statement per kind of write: ingest speed is bound by database round trips.
+    Claim.objects.bulk_create(to_create)
+    Claim.objects.bulk_update(to_update, UPDATED_FIELDS)
+    result.new_claims = len(to_create)
+    if to_create and to_create[0].pk is None:  # backends that do not return ids from bulk inserts
+        result.claims = list(document.claims.filter(key__in=[c.key for c in result.claims]))
+
+
+UPDATED_FIELDS = ["local_id", "label", "value", "evidence", "extractor_version", "confidence", "explanation",
+                  "status", "link_type", "link_id", "link_score", "link_explanation"]

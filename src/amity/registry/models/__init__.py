@@ -1,7 +1,20 @@
 """The registry's domain models (see DESIGN.md, "The domain")."""
 
-from amity.registry.models.agreements import Agreement, AgreementParty, AgreementSignatory, AgreementStatusChange
-from amity.registry.models.alliances import Alliance, AllianceMember, Milestone, Project, ProjectMember, Team, TeamMember
+from amity.registry.models.agreements import (
+    Agreement,
+    AgreementParty,
+    AgreementSignatory,
+    AgreementStatusChange,
+)
+from amity.registry.models.alliances import (
+    Alliance,
+    AllianceMember,
+    Milestone,
+    Project,
+    ProjectMember,
+    Team,
+    TeamMember,
+)
 from amity.registry.models.engagements import Engagement, EngagementParticipant, FollowUp
 from amity.registry.models.people import Person, Position
 from amity.registry.models.places import Organization, Place
