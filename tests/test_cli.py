@@ -134,3 +134,13 @@ def test_serve_runs_a_production_server(home):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_ingest_with_a_worker_pool(home, tmp_path):
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for number, source in enumerate(sorted(ARTICLES.glob("*.txt"))):
+        (folder / f"{number}.txt").write_text(source.read_text() + f"\nWorker pool copy {number}.\n")
+    result = run(home, "ingest", str(folder), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    assert f"documents: {number + 1} new, 0 already known, 0 failed" in result.stdout
