@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"
+ARTICLES = Path(__file__).resolve().parents[1] / "src" / "amity" / "demo" / "articles"  # press releases written for Amity
 AMITY = [sys.executable, "-m", "amity.cli"]
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "src" / "amity" / "demo" / "articles"
 
 
 def article(name: str) -> str:

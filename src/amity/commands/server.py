@@ -41,6 +41,14 @@ def load_demo() -> None:
         data = json.loads(resources.files("amity").joinpath("demo/registry.json").read_text("utf-8"))
         import_registry(data, actor="bot:demo")
         print("Demo records loaded.")
+    # Press releases written for the demo: their claims wait in the review queue.
+    from amity.review.intake import ingest_text
+
+    articles = sorted(resources.files("amity").joinpath("demo/articles").iterdir(), key=lambda p: p.name)
+    new = sum(ingest_text(article.read_text("utf-8"), actor="bot:demo").created
+              for article in articles if article.name.endswith(".txt"))
+    if new:
+        print(f"Demo press releases ingested: {new}; their claims wait for review.")
     user_model = get_user_model()
     if not user_model.objects.filter(username="admin").exists():
         user_model.objects.create_superuser("admin", "admin@example.org", "amity-demo")
