@@ -47,6 +47,14 @@ def _parser() -> argparse.ArgumentParser:
 
     add_review_parser(sub, default_actor=f"user:{os.environ.get('USER') or 'cli'}")
 
+    from amity.commands.accounts import add_parser as add_accounts_parser
+
+    add_accounts_parser(sub)
+
+    from amity.portfolio.cli import add_parser as add_portfolio_parser
+
+    add_portfolio_parser(sub)
+
     sub.add_parser("manage", help="Django's manage.py commands (e.g. `amity manage createsuperuser`)")
     return parser
 
@@ -75,11 +83,16 @@ def main(argv: list[str] | None = None) -> int:
     from amity.commands.setup import django_setup
 
     django_setup()
-    from amity.commands import ingest, registry, review, server
+    from amity.commands import accounts, ingest, registry, review, server
 
     handlers = {"init": registry.init, "export": registry.export, "import": registry.import_,
                 "history": registry.history,
-                "ingest": ingest.ingest, "review": review.review, "serve": server.serve, "demo": server.demo}
+                "ingest": ingest.ingest, "review": review.review, "serve": server.serve, "demo": server.demo,
+                "user": accounts.user, "token": accounts.token}
+    if args.command in ("report", "sheet"):
+        from amity.portfolio.cli import run as portfolio_command
+
+        handlers[args.command] = portfolio_command
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "amity.review",
     "amity.search",
     "amity.web",
+    "amity.portfolio",
 ]
 
 MIDDLEWARE = [
@@ -133,11 +134,15 @@ LANGUAGES = [("en", "English"), ("ko", "한국어")]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "login"
+
+# Request bodies: the API takes articles of up to 5 MB as JSON text or an upload (larger: 413).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+AMITY_API_MAX_REQUEST_BYTES = 6 * 1024 * 1024
+AMITY_API_MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 
 STATIC_URL = "static/"
 STATIC_ROOT = AMITY_HOME / "static"

@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from amity.extract.cli import main
 from extract_fixtures import MEETING, SISTER
+
+from amity.extract.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 

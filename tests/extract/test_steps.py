@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from extract_fixtures import ALLIANCE, MEETING, SISTER
+
 from amity.extract import extract
 from amity.extract.dates import find_dates, find_time, parse_published
 from amity.extract.gazetteer import get_gazetteer
 from amity.extract.names import same_person, split_name
 from amity.extract.text import clean, fold, sentences
 from amity.extract.topics import topics_in
-
-from extract_fixtures import ALLIANCE, MEETING, SISTER
 
 
 def test_clean_blanks_date_prefix_and_keeps_offsets():

@@ -14,27 +14,34 @@ from .context import AgreementCand, Context, OrgCand, PlaceCand, name_of
 from .dates import SPECIFICITY, find_dates
 from .events import main_place
 
-TYPES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p, re.I)) for t, p in [
+# Matched on lower-cased text.
+TYPES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
     ("friendship_city", r"friend(?:ly|ship)[- ](?:and[- ])?(?:cooperati(?:ve|on)[- ])?(?:exchange[- ])?"
-                        r"(?:city|cities|relations?|partners?|agreement|partnership|province)|friendly exchanges?\b|"
+                        r"(?:city|cities|relations?|partners?|agreement|partnership|province)|agreements? (?:on|for) friendly exchanges?\b|"
                         r"friendship and cooperation (?:city|partner)s?|friendly[- ]cooperation"),
     ("sister_city", r"sister[- ]?(?:city|cities|province|provinces|relationship|relations|ties|bond|state)|"
                     r"sisterhood|\btwin(?:ning|ned|s)?\b|twin towns?|\bsisters\b"),
     ("mou", r"memorandum of understanding|\bmou\b|letter of intent|\bloi\b|memorandum on\b"),
     ("business_agreement", r"memorandum of agreement|(?:cooperation|business|partnership|exchange|sports exchange|"
-                           r"economic) (?:agreement|deal|pact)s?|cooperation deals?|\bagreement\b|\bdeals?\b|\bpact\b"),
+                           r"economic) (?:agreement|deal|pact)s?|(?:cooperation|business|trade|investment) deals?|\bagreement\b|\bpact\b"),
 ]]
+_ANY_TYPE = re.compile("|".join(p.pattern for _, p in TYPES))
+_STEMS = ("sister", "twin", "friend", "memorand", "mou", "letter of intent", "loi", "agreement", "deal", "pact")
 _ACTIVE = re.compile(r"\b(?:sign\w*|conclud\w*|agree\w*|became|become|renew\w*|reaffirm\w*|twinned|"
                      r"established|entered|formed|made|partners?|relations?|ties|cities|city|since|is|are|was|"
                      r"provinces?|our|its|pact|has|have|put)\b", re.I)
-_PLANNED = re.compile(r"\b(?:will(?: \w+)? (?:sign|conclude|establish|become|enter|be signed)|to sign|set to|due to|plans? to|propos\w+|invited \w+ to (?:enter|become)|"
-                      r"could soon|near future|would|upgrad\w+|expected to sign|to become|will be (?:signed|concluded)|"
+_PLANNED = re.compile(r"\b(?:if|whether|will(?: \w+)? (?:sign|conclude|establish|become|enter|be signed)|to sign|set to|due to|plans? to|propos(?:ed|es|ing) (?:that|to)|"
+                      r"invited \w+ to (?:enter|become)|could soon|near future|upgrad\w+|expected to sign|to become|will be (?:signed|concluded)|"
                       r"to finali[sz]e|first step will)\b", re.I)
 _RENEW = re.compile(r"\b(?:renew|reaffirm|re-?sign)\w*", re.I)
-_CLAUSE = re.compile(r";|, while |, and (?=[A-Z])|\. ")
-_ANAPHORA = re.compile(r"\b(?:the|this|that) (?:agreement|document|pact|memorandum|mou|letter)\b", re.I)
-_BOTH = re.compile(r"\b(?:the two (?:cities|sides|municipalities|regions|governments)|both (?:cities|sides))\b", re.I)
-_NEG = re.compile(r"\b(?:no such|not yet|nor)\b", re.I)
+_CLAUSE = re.compile(r";|, while |, and ")
+_DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|"
+                    r"renew\w*|reaffirm\w*|since|made|launched|set up|partners in|friendship partners)\b", re.I)
+_ANAPHORA = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:agreement|document|pact|memorandum|mou|letter)\b", re.I)
+_BOTH = re.compile(r"\b(?:the two (?:cities|sides|municipalities|regions|governments)|both (?:cities|sides|parties)|"
+                   r"between them)\b", re.I)
+_NEW_ONE = re.compile(r"\b(?:a|an|another|second|separate|new)\b[^.]{0,40}(?:agreement|memorandum|mou|pact|letter)", re.I)
+_NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be)\b", re.I)
 
 
 def find_agreements(ctx: Context) -> None:
@@ -42,7 +49,8 @@ def find_agreements(ctx: Context) -> None:
     for sentence in ctx.sentences:
         s0, e0 = sentence
         text = ctx.folded[s0:e0]
-        if not any(p.search(text) for _, p in TYPES):
+        low = ctx.lower[s0:e0]
+        if not any(stem in low for stem in _STEMS) or not _ANY_TYPE.search(low):
             continue
         sentence_dates = [d for d in find_dates(ctx.folded, s0, e0, ctx.published) if d.value]
         pieces = _clauses(text, s0)
@@ -62,34 +70,58 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
 def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home: PlaceCand | None,
                  sentence_dates: list) -> None:
     clause = ctx.folded[cs:ce]
-    matches = sorted(((m.start(), t) for t, p in TYPES for m in p.finditer(clause)), key=lambda x: x[0])
-    if not matches or not _ACTIVE.search(clause) or _NEG.search(clause):
+    low = ctx.lower[cs:ce]
+    matches = sorted(((m.start(), t) for t, p in TYPES for m in p.finditer(low)), key=lambda x: x[0])
+    if not matches or _NEG.search(clause):
         return
     types_here = {t for _, t in matches}
     # "sister city agreement in the form of an MoU" is one sister-city agreement
     if len(types_here) > 1 and "business_agreement" in types_here:
         matches = [m for m in matches if m[1] != "business_agreement"] or matches
-    places = _unique([it for _, it in ctx.entities_in(cs, ce) if isinstance(it, PlaceCand)])
+    if "mou" in types_here and types_here & {"sister_city", "friendship_city"}:
+        matches = [m for m in matches if m[1] != "mou"]
+    types_here = {t for _, t in matches}
     orgs = _unique([it for _, it in ctx.entities_in(cs, ce) if isinstance(it, OrgCand) and it.kind != "media"])
+    org_spans = [o.span for o in orgs if o.kind not in ("council", "government_agency")]
+    # a place inside an organization's name ("Qingdao University") is not itself a party
+    places = [p for p in _unique([it for s, it in ctx.entities_in(cs, ce) if isinstance(it, PlaceCand)
+                                  and not any(a <= s < b for a, b in org_spans)])
+              if not _is_container(ctx, p, cs, ce)]
     planned = bool(_PLANNED.search(ctx.folded[sentence[0]:sentence[1]]))
     dates = [d for d in sentence_dates if cs - 60 <= d.start < ce + 60] or sentence_dates
     date = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if dates else None
+    if not _DATED.search(clause):
+        date = None  # "the anniversary of its sister-city relationship": no signing date here
+    if date is None:
+        date = _signing_date(ctx, sentence)
+    if planned and date and ctx.published and date <= ctx.published.isoformat()[: len(date)] \
+            and not re.search(r"\b(?:tomorrow|next|will)\b", clause):
+        planned = False  # "led the two to sign ... in May 2012": done, not planned
     title = _title(ctx.text[cs:ce])
     renewal = bool(_RENEW.search(clause))
 
     pairs: list[tuple[str, list[object]]] = []
-    named_type = any(t != "business_agreement" for _, t in matches) or re.search(
-        r"\b(?:cooperation|business|partnership|exchange) agreement|memorandum of agreement", clause, re.I)
-    if _ANAPHORA.search(clause) and not named_type and ctx.agreements:
+    if _ANAPHORA.search(clause) and not _NEW_ONE.search(clause) and ctx.agreements:
         return  # "signed the agreement at City Hall": the one already read
-    if not places and _BOTH.search(clause) and ctx.agreements:
-        places = [p for p in ctx.agreements[-1].parties if isinstance(p, PlaceCand)]
-    if len(places) >= 3 and len({t for _, t in matches}) == 1 and matches[0][1] in ("sister_city", "friendship_city") \
-            and re.search(r"\b(?:has|have|gained|added|with|in)\b", clause):
+    if not places and _BOTH.search(clause):
+        if ctx.agreements:
+            places = [p for p in ctx.agreements[-1].parties if isinstance(p, PlaceCand)]
+        else:  # "The two cities, which signed a sister city agreement in 1993, ...": the two most named
+            cities = [p for p in ctx.places if p.kind not in ("province", "state", "prefecture", "region")]
+            places = sorted(cities, key=lambda p: -len(p.mentions))[:2] if len(cities) >= 2 else []
+    first_type = matches[0][1]
+    anchor = _possessor(ctx, places, cs, ce)
+    if anchor is not None and len(places) >= 2 and len(types_here) == 1:
+        # "Yokohama, one of Incheon's sister cities"
+        trigger = cs + matches[0][0]
+        others = sorted((p for p in places if p is not anchor),
+                        key=lambda p: min(abs(s - trigger) for s, _ in p.mentions))
+        pairs = [(first_type, [anchor, others[0]])]
+    elif len(places) >= 3 and len(types_here) == 1 and first_type in ("sister_city", "friendship_city") \
+            and re.search(r"\b(?:has|have|gained|added|twinned with|include|includes)\b", clause):
         subject = places[0]
-        pairs = [(matches[0][1], [subject, p]) for p in places[1:]]
+        pairs = [(first_type, [subject, p]) for p in places[1:]]
     elif len(places) >= 2:
-        by_type: dict[str, list[object]] = {}
         if len(types_here - {"business_agreement"}) > 1:
             # "our sister city Shimonoseki and our friendly-cooperation city Osaka"
             anchor = home if home is not None else places[0]
@@ -98,23 +130,72 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
                     continue
                 pos = min(s for s, _ in p.mentions if cs <= s < ce) - cs
                 t = max((m for m in matches if m[0] <= pos), default=matches[0], key=lambda m: m[0])[1]
-                by_type.setdefault(t, [anchor]).append(p)
-            pairs = [(t, parties) for t, parties in by_type.items() if len(parties) == 2] or \
-                    [(matches[0][1], places)]
-            pairs = [(t, [anchor, p]) for t, parties in by_type.items() for p in parties[1:]]
+                pairs.append((t, [anchor, p]))
         else:
-            pairs = [(matches[0][1], places if len(places) <= 4 else places[:2])]
+            pairs = [(first_type, places if len(places) <= 4 else places[:2])]
     elif len(places) == 1 and home is not None and places[0] is not home:
-        pairs = [(matches[0][1], [home, places[0]])]
+        pairs = [(first_type, [home, places[0]])]
+    elif len(places) == 1 and places[0] is home and not orgs and first_type in ("mou", "business_agreement") \
+            and re.search(r"\b(?:sign|conclud)", clause) and _partner(ctx, home) is not None:
+        pairs = [(first_type, [home, _partner(ctx, home)])]  # "Daegu Mayor Hong and Deputy Mayor Zhao signed"
     elif orgs and len(orgs) >= 2:
-        pairs = [(matches[0][1], orgs[:2])]
+        with_pos = clause.find(" with ")
+        second = next((o for o in orgs[1:] if with_pos >= 0 and o.span[0] - cs > with_pos), orgs[1])
+        pairs = [(first_type, [orgs[0], second])]
     elif len(places) == 1 and orgs:
-        pairs = [(matches[0][1], [places[0], *orgs[:1]])]
-    elif len(places) + len(orgs) >= 1 and matches[0][1] == "business_agreement" and re.search(r"\bsign", clause):
-        pairs = [(matches[0][1], places + orgs)]
+        pairs = [(first_type, [places[0], *orgs[:1]])]
+    elif len(places) + len(orgs) >= 1 and first_type == "business_agreement" and re.search(r"\bsign", clause):
+        pairs = [(first_type, places + orgs)]
     for agreement_type, parties in pairs:
+        if agreement_type in ("sister_city", "friendship_city"):
+            # city twinning is between places; three or more places in one clause is a list, not a pair
+            parties = [p for p in parties if isinstance(p, PlaceCand)]
+            if len(parties) != 2:
+                continue
         _add(ctx, AgreementCand(type=agreement_type, parties=parties, sentence=sentence, date=date,
                                 planned=planned, title=title, evidence=[(cs, ce)]), renewal)
+
+
+def _partner(ctx: Context, home: PlaceCand) -> PlaceCand | None:
+    """The article's other city: the most named city that is not the home one."""
+    others = [p for p in ctx.places if p is not home and p.kind not in ("province", "state", "prefecture", "region")]
+    if not others:
+        return None
+    best = max(others, key=lambda p: len(p.mentions))
+    return best if len(best.mentions) >= 2 else None
+
+
+def _is_container(ctx: Context, place: PlaceCand, cs: int, ce: int) -> bool:
+    """"Yongin City in Gyeonggi Province", "Altamira in the Mexican state of Tamaulipas": the
+    province or state only says where the party lies."""
+    if place.kind not in ("province", "state", "prefecture", "region"):
+        return False
+    others = [e for p in ctx.places if p is not place for _, e in p.mentions if cs <= e <= ce]
+    for s, _ in place.mentions:
+        if not cs <= s < ce:
+            continue
+        prev_end = max((e for e in others if e <= s), default=None)
+        if prev_end is not None and re.fullmatch(
+                r",?\s(?:in\s)?(?:the\s)?(?:[\w-]+\s){0,2}?(?:(?:state|province|prefecture)\sof\s)?",
+                ctx.folded[prev_end:s]):
+            return True
+    return False
+
+
+def _possessor(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> PlaceCand | None:
+    for p in places:
+        for s, e in p.mentions:
+            if cs <= s < ce and re.match(r"['’]s\s(?:\w+\s){0,2}(?:sister|friend|twin|partner)", ctx.folded[e:e + 40]):
+                return p
+    return None
+
+
+def _signing_date(ctx: Context, sentence: tuple[int, int]) -> str | None:
+    """An agreement signed "at the same ceremony" takes the date of that signing."""
+    for ev in ctx.events:
+        if ev.type == "signing" and sentence in ev.evidence:
+            return ev.date
+    return None
 
 
 def _title(clause: str) -> str | None:
@@ -137,6 +218,8 @@ def _add(ctx: Context, ag: AgreementCand, renewal: bool) -> None:
         if other.type != ag.type or {name_of(p) for p in other.parties} != names:
             continue
         if renewal and other.date and ag.date and other.date != ag.date:
+            continue
+        if other.planned != ag.planned:
             continue
         if other.date and ag.date and other.date != ag.date and not (other.planned or ag.planned):
             continue

@@ -56,13 +56,18 @@ def find_alliances(ctx: Context) -> None:
                 sentences.append(sent)
         sentences.sort()
         al.members = _members(ctx, org, sentences)
-        for sent in sentences:
+        following = [ctx.sentences[i + 1] for i, x in enumerate(ctx.sentences[:-1]) if x in sentences]
+        for sent in sentences + [f for f in following if f not in sentences]:
             text = ctx.folded[sent[0]:sent[1]]
             if al.established is None and _ESTABLISHED.search(text):
                 dates = [d for d in find_dates(ctx.folded, sent[0], sent[1], ctx.published) if d.value]
                 if dates:
                     al.established = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)).value
                     al.evidence.append(sent)
+            if sent not in sentences:
+                if re.search(r"\b(?:key|major|main|flagship) projects?\b", text, re.I):
+                    al.key_projects += [q.strip() for q in _QUOTED.findall(text)]
+                continue
             for m in _COUNT.finditer(text):
                 n = m.group("n").lower()
                 al.counts.setdefault(m.group("what").lower(), int(_NUM_WORDS.get(n, n)))

@@ -53,6 +53,8 @@ def assemble(ctx: Context, language: str | None) -> Extraction:
     )
     for p in ctx.places:
         e = p.entry
+        if p.name.isupper():  # a dateline ("DAVAO CITY —"): name it as the text does elsewhere
+            p.name = next((x for x in p.surfaces if not x.isupper()), p.name.title())
         mentions = _spans(ctx, p.mentions)
         out.places.append(Place(
             id=p.id, name=p.name, canonical_name=getattr(e, "name", None) or p.name, country=p.country,
@@ -92,6 +94,10 @@ def assemble(ctx: Context, language: str | None) -> Extraction:
             date=ag.date, status="planned" if ag.planned else "signed", fields=ag.fields,
             evidence=_spans(ctx, ag.evidence or [ag.sentence]),
         ))
+    org_ids = {o.name: o.id for o in ctx.organizations}
+    for al in ctx.alliances:
+        for team in al.teams:
+            team["ref"] = org_ids.get(team.get("name"))
     for i, al in enumerate(ctx.alliances, 1):
         out.alliances.append(Alliance(
             id=f"al{i}", name=al.org.name, aliases=list(al.org.aliases),

@@ -6,11 +6,12 @@ them into the public records and maps spans back to the input.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .text import CleanText, fold
+from .text import CleanText, fold, fold_lower
 
 
 @dataclass
@@ -127,10 +128,21 @@ class Context:
     follow_ups: list[FollowUpCand] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _folded: str | None = None
+    _lower: str | None = None
+    _index_key: tuple | None = None
+    _index: list = field(default_factory=list)
+    _index_starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.clean.text
+
+    @property
+    def lower(self) -> str:
+        """Folded, lower-cased text (same offsets), for case-blind keyword patterns."""
+        if self._lower is None:
+            self._lower = fold_lower(self.clean.text)
+        return self._lower
 
     @property
     def folded(self) -> str:
@@ -139,9 +151,9 @@ class Context:
         return self._folded
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for s in self.sentences:
-            if s[0] <= pos < s[1]:
-                return s
+        i = bisect.bisect_right(self.sentences, (pos, float("inf"))) - 1
+        if 0 <= i < len(self.sentences) and self.sentences[i][0] <= pos < self.sentences[i][1]:
+            return self.sentences[i]
         return (pos, pos)
 
     def place_at(self, start: int, end: int) -> PlaceCand | None:
@@ -153,14 +165,21 @@ class Context:
 
     def entities_in(self, start: int, end: int) -> list[tuple[int, object]]:
         """People, organizations, places and countries mentioned in [start, end), in text order."""
-        found: list[tuple[int, object]] = []
-        for group in (self.people, self.organizations, self.places, self.countries.values()):
-            for item in group:
-                for s, e in item.mentions:
-                    if start <= s and e <= end:
-                        found.append((s, item))
-        found.sort(key=lambda x: x[0])
-        return found
+        key = (id(self.people), len(self.people), id(self.organizations), len(self.organizations),
+               id(self.places), len(self.places), len(self.countries))
+        if self._index_key != key:
+            index: list[tuple[int, int, int, object]] = []
+            for rank, group in enumerate((self.people, self.organizations, self.places, self.countries.values())):
+                for item in group:
+                    for s, e in item.mentions:
+                        index.append((s, rank, e, item))
+            index.sort(key=lambda x: (x[0], x[1]))
+            self._index = index
+            self._index_starts = [x[0] for x in index]
+            self._index_key = key
+        lo = bisect.bisect_left(self._index_starts, start)
+        hi = bisect.bisect_left(self._index_starts, end)
+        return [(s, item) for s, _, e, item in self._index[lo:hi] if e <= end]
 
 
 def name_of(item: object) -> str:

@@ -9,6 +9,7 @@ latest June 22 not after publication; "next year" is the year after.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -26,7 +27,7 @@ _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned|is due|are due|due to|scheduled|upcoming|"
-                     r"set to|next|tomorrow|going to|intends? to|expected to|would)\b", re.I)
+                     r"set to|next|tomorrow|going to|intends? to|expected to|would|follows|begins?|opens|is hosting|are being|invited|invites|to attend|agreed to|to hold|to host|to visit)\b", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -37,14 +38,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?:on |from )?(?:the )?{_DAY} (?:of )?{_MON}\b(?!,? (?:19|20)\d\d)")),
     ("m_rel", re.compile(rf"\b{_MON} (?P<rel>next|this|last) year\b")),
     ("rel_m", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ii]n|[Ss]ince) {_MON}\b(?!\.? [0-3]?\d\b|,? (?:19|20)\d\d)")),
-    ("nth", re.compile(r"\b(?:on|from|since|until|by) the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b")),
-    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("rel_day", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|the same day|that day)\b", re.I)),
-    ("rel_year", re.compile(r"\b(?P<rel>next|this|last) year\b", re.I)),
+    ("nth", re.compile(r"\b(?:on|from|since|until|by|of|to)\s(?:the\s(?:(?:morning|afternoon|evening|night)\sof\s)?)?"
+                       r"the\s(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|annual|year|time|edition|session|meeting|"
+                       r"forum|congress|conference|summit|festival|century|general|national|international|world|"
+                       r"popularly|consecutive|round|term|member|largest|biggest))")),
+    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                           r"(?!,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[0-3]?\d\b))")),
+    ("rel_day", re.compile(r"\b(?P<rel>yesterday|tomorrow|the same day|that day)\b", re.I)),
+    ("rel_year", re.compile(r"\b(?P<rel>next|this|last) year\b(?!['’]s)", re.I)),
+    ("rel_week", re.compile(r"\b(?P<rel>this|last|next) week\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|from|of|by|until|for|year|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b")),
 ]
 _TIME = re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?![a-z])", re.I)
 _TIME24 = re.compile(r"\bat (?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
+
+
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_MAYBE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|week|tomorrow", re.I)
 
 
 @dataclass(frozen=True)
@@ -145,14 +155,28 @@ def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -
         rel = g["rel"].lower()
         shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
         return (published + timedelta(days=shift)).isoformat()
+    if kind == "rel_week":  # annotated as the year (GUIDELINES examples)
+        shift = {"this": 0, "last": -7, "next": 7}[g["rel"].lower()]
+        return str((published + timedelta(days=shift)).year)
     if kind == "rel_year":
         return str(published.year + {"next": 1, "this": 0, "last": -1}[g["rel"].lower()])
     return None
 
 
-def find_dates(text: str, start: int, end: int, published: date | None) -> list[DateMention]:
-    """Date mentions in text[start:end], most specific first where they overlap."""
+@functools.lru_cache(maxsize=512)
+def find_dates(text: str, start: int, end: int, published: date | None) -> tuple[DateMention, ...]:
+    """Date mentions in text[start:end], most specific first where they overlap (cached: several
+    steps ask for the same sentence)."""
     chunk = text[start:end]
+    if not _MAYBE_DATE.search(chunk):
+        return ()
+    if published is None:
+        # no publication date: a year written in the same sentence places "March 23" ("the 2021
+        # Summit, hosted on March 23"); without one such dates stay unresolved
+        years = _ANY_YEAR.findall(chunk)
+        year_ref = date(int(years[0]), 12, 31) if len(set(years)) == 1 else None
+    else:
+        year_ref = None
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -161,15 +185,18 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> list[
             if any(s < te and ts < e for ts, te in taken):
                 continue
             # tense near the date decides which way a bare weekday or day is resolved
-            future = bool(_FUTURE.search(chunk[max(0, s - 60):s]))
+            future = bool(_FUTURE.search(chunk[:s]))
             try:
-                value = resolve(kind, m, published, future)
+                if year_ref is not None and kind in ("md", "dm"):
+                    value = resolve(kind, m, year_ref, False)
+                else:
+                    value = resolve(kind, m, published, future)
             except (ValueError, KeyError, OverflowError):
                 value = None
             taken.append((s, e))
             found.append(DateMention(start + s, start + e, value, kind))
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 def find_time(text: str) -> str | None:
@@ -183,5 +210,5 @@ def find_time(text: str) -> str | None:
     return None
 
 
-SPECIFICITY = {"iso": 5, "mdy": 5, "dmy": 5, "md": 4, "dm": 4, "nth": 4, "weekday": 4, "rel_day": 4,
-               "my": 3, "m_rel": 3, "rel_m": 3, "year": 1, "rel_year": 1}
+SPECIFICITY = {"iso": 5, "mdy": 5, "dmy": 5, "md": 5, "dm": 5, "nth": 4, "weekday": 4, "rel_day": 4,
+               "my": 3, "m_rel": 3, "rel_m": 3, "year": 1, "rel_year": 1, "rel_week": 1}

@@ -10,27 +10,51 @@ import re
 
 from .context import Context, CountryCand, EventCand, OrgCand, PersonCand, PlaceCand
 from .dates import SPECIFICITY, find_dates, find_time
+from .text import fold
 
 # (type, trigger) in priority order: the first that matches names the sentence's event
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p, re.I)) for t, p in [
-    ("signing", r"\bsign(?:ed|s|ing)\b(?! up)|put pen to paper|put (?:their|his|her) names? to|\binked\b|"
+# Matched on lower-cased text (no re.I: much faster on long alternations).
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
+    ("signing", r"\bsign(?:ed|s|ing)?\b(?! up)|put pen to paper|put (?:their|his|her) names? to|\binked\b|"
                 r"\bconclud(?:ed|ing) (?:a|an|the)\b[^.]{0,60}\b(?:agreement|memorandum|mou|pact)|formally became"),
     ("workshop", r"\bworkshops?\b"),
     ("conference", r"\b(?:forum|conference|summit|seminar|symposium|congress)\b"),
-    ("meeting", r"\b(?:met|meets|meeting|held talks|talks with|courtesy calls?|received|sat down with|"
+    ("meeting", r"\b(?:met|meets|meeting|held talks|engaged with|talks with|courtesy calls?|received|sat down\b|"
                 r"paid (?:a )?courtes|hosted (?:a |the )?delegation)\b"),
-    ("visit", r"\b(?:visit(?:ed|ing|s)?|trip|travell?ed|toured|came to|arrived in)\b"),
-    ("ceremony", r"\b(?:ceremony|reception|commemorat\w+ events?)\b"),
+    ("visit", r"\b(?:visit(?:ed|ing|s)?|trip|travell?(?:ed|ing)|toured|came to|arrived in|stay(?:ed)? in|will stay)\b"),
+    ("ceremony", r"\b(?:ceremony|reception(?! room| hall| desk)|commemorat\w+ events?)\b"),
     ("festival", r"\bfestival\b"),
     ("exhibition", r"\b(?:exhibition|biennale|trade fair)\b"),
     ("exchange", r"\b(?:homestay|concert|exchange (?:program|event)s?)\b"),
 ]]
+_ANY_TRIGGER = re.compile("|".join(f"(?P<{t}>{p.pattern})" for t, p in TRIGGERS))
+_MAYBE_TRIGGER = re.compile(r"sign|pen to|names? to|inked|conclud|became|workshop|forum|conferen|summit|seminar|"
+                            r"symposi|congress|met|meet|talks|courtes|received|sat down|engaged|hosted|visit|trip|travel|"
+                            r"toured|came to|arrived|stay|ceremon|reception|commemorat|festival|exhibition|biennale|"
+                            r"fair|homestay|concert|exchange")
+_SIGNED_BEFORE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent)\b[^.;]{0,80},\s(?:which was )?signed\b",
+                            re.I)
+_MEETING_OF_FORUM = re.compile(r"\bmeeting of (?:the )?(?:[A-Z][\w-]*\s){1,5}(?:Forum|Conference|Summit|Congress)\b")
+_REPORTING = re.compile(r"\b(?:said|says|announced|reported|stated|according to [\w ]{1,30})\s(?:on\s)?$", re.I)
+_CONTINUES = re.compile(r"(?:it|they|he|she|at the|during the|after the|following the|to celebrate|to mark|the (?:ceremony|event|meeting|forum|workshop|program|"
+                        r"delegation|visit|trip)|this|there)\b", re.I)
 _HISTORY = re.compile(r"\b(?:since (?:19|20)\d\d|has had|have had|dates? back|was founded|were established|"
-                      r"goes back|over the past|for the past|so far)\b", re.I)
-_PLAN_ONLY = re.compile(r"\b(?:will|would|plans? to|intends? to|hopes?|aims? to|could|should)\b", re.I)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:ceremony|meeting|signing|event|visit|workshop|forum|talks)\b", re.I)
+                      r"goes back|over the past|for the past|so far|since then)\b", re.I)
+_HABITUAL = re.compile(r"\b(?:annual|annually|every year|each year|once a year|alternates?|regularly|"
+                       r"(?:have|has) (?:\w+ )?(?:visited|held|staged|joined|hosted))\b", re.I)
+_QUOTED_SENTENCE = re.compile(r"\s*[\"“]")
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|the mayor|the governor|the ambassador)\b", re.I)
+_REFERENCED = re.compile(r"(?:after|following) the (?:\w+ )?(ceremony|meeting|signing|talks|workshop|forum|visit)\b")
+_PLAN_ONLY = re.compile(r"\b(?:will|would|plans? to|intends? to|hopes?|aims? to|could|should|is to|are to|to be)\b",
+                        re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:\w+ )?(?:ceremony|meeting|signing|event|visit|workshop|forum|talks|"
+                      r"trip|document)\b", re.I)
+_REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$")
 _ANAPHOR_SUBJECT = re.compile(r"(?:the|this) (?:event|workshop|meeting|ceremony|forum|conference|gathering|"
                               r"seminar|festival)\b", re.I)
+_ATTENDANCE_BEFORE = re.compile(
+    r"\b(?:about |over |more than |some |nearly |around |approximately )?(?P<n>\d[\d,]*)\s(?:[\w-]+\s){0,5}?"
+    r"(?:attended|took part|participated|gathered|joined)\b", re.I)
 _ATTENDANCE = re.compile(
     r"\b(?:attended by|drew|brought together|gathered|involving|with|of|featuring)\s+(?:over |more than |about |"
     r"some |nearly |around |approximately |up to )?(?P<n>\d[\d,]*)\s+(?:[\w-]+\s){0,3}?(?:people|participants|"
@@ -45,36 +69,102 @@ def main_place(ctx: Context) -> PlaceCand | None:
     """The place an article is about: the most mentioned (the first on a tie)."""
     if not ctx.places:
         return None
-    return max(ctx.places, key=lambda p: (len(p.mentions), -p.mentions[0][0]))
+    first = min(ctx.places, key=lambda p: p.mentions[0][0])
+    # the first place named (headline, dateline) counts one mention more
+    return max(ctx.places, key=lambda p: (len(p.mentions) + (p is first), -p.mentions[0][0]))
+
+
+def _event_type(text: str, low: str) -> tuple[str | None, int]:
+    """The event a sentence reports and where its trigger is: a signing wins; otherwise the
+    trigger written first, leaving out references to another event ("After the ceremony, ...")."""
+    hits = [(m.start(), m.lastgroup) for m in _ANY_TRIGGER.finditer(low)
+            if not _REFERENCE.search(low, max(0, m.start() - 25), m.start())]
+    if _SIGNED_BEFORE.search(text):  # "the Agreement ..., signed on June 22": background
+        hits = [h for h in hits if h[1] != "signing"]
+    if not hits:
+        return None, 0
+    signing = [h for h in hits if h[1] == "signing"]
+    if signing:
+        return "signing", signing[0][0]
+    m = _MEETING_OF_FORUM.search(text)
+    if m:
+        return "conference", m.start()
+    pos, etype = min(hits)
+    return etype, pos
+
+
+def _event_dates(ctx: Context, start: int, end: int) -> list:
+    """Dates in a sentence that can date an event (not "said on the 4th")."""
+    out = []
+    for d in find_dates(ctx.folded, start, end, ctx.published):
+        if not d.value:
+            continue
+        if _REPORTING.search(ctx.folded[max(start, d.start - 25):d.start]):
+            continue
+        if re.search(r"\bsince\b[^,.;]*$", ctx.folded[max(start, d.start - 60):d.start]):
+            continue  # "since local government was reorganised in 2009": background
+        out.append(d)
+    return out
+
+
+def _best(dates: list, trigger: int | None = None):
+    """The date nearest the trigger word (most specific first on a tie)."""
+    if not dates:
+        return None
+    if trigger is None:
+        top = max(SPECIFICITY.get(d.kind, 0) for d in dates)
+        return next(d for d in dates if SPECIFICITY.get(d.kind, 0) == top)
+    # nearest to the trigger, a vague date ("this year") counting as further away than a precise one
+    return min(dates, key=lambda d: (min(abs(d.start - trigger), abs(d.end - trigger))
+                                     + 20 * (5 - SPECIFICITY.get(d.kind, 0)), -SPECIFICITY.get(d.kind, 0)))
 
 
 def find_events(ctx: Context) -> None:
     home = main_place(ctx)
+    previous_date = None
+    last_had_no_event = previous_had_no_event = False
+    last_type = previous_type = None
+    title_events: list[EventCand] = []
+    title_end = _title_end(ctx)
     for sentence in ctx.sentences:
         start, end = sentence
         text = ctx.folded[start:end]
-        etype = next((t for t, p in TRIGGERS if p.search(text)), None)
+        low = ctx.lower[start:end]
+        etype, trigger = _event_type(text, low) if _MAYBE_TRIGGER.search(low) else (None, 0)
+        dates = _event_dates(ctx, start, end)
+        best = _best(dates, start + trigger if etype else None)
+        context_date, previous_date = previous_date, _best(dates)
+        previous_had_no_event, last_had_no_event = last_had_no_event, etype is None
+        previous_type, last_type = last_type, etype
         if etype is None:
-            am = _ATTENDANCE.search(text)
+            am = _ATTENDANCE.search(text) or _ATTENDANCE_BEFORE.search(text)
             if am and ctx.events and _ANAPHOR_SUBJECT.match(text):  # "The event, attended by over 120 ..."
                 ctx.events[-1].attendance = ctx.events[-1].attendance or int(am.group("n").replace(",", ""))
                 ctx.events[-1].evidence.append(sentence)
             continue
-        dates = [d for d in find_dates(ctx.folded, start, end, ctx.published)]
-        # a date naming an event ("the 2030 World Expo") is not when this one happens
-        dates = [d for d in dates if d.value]
-        best = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)) if dates else None
         if _HISTORY.search(text) and (best is None or best.kind in ("year",)):
             continue
+        if etype != "signing" and _HABITUAL.search(text) and (best is None or SPECIFICITY.get(best.kind, 0) < 4):
+            continue  # "Its annual meeting alternates between ...", "have visited each other"
         planned = bool(_PLAN_ONLY.search(text))
+        if planned and best is not None and ctx.published and best.value <= ctx.published.isoformat()[:len(best.value)]:
+            planned = False  # a date already past: it happened
         if planned and best is None:
             continue
+        inherited = False
+        if best is None and context_date is not None and (previous_had_no_event or previous_type == etype) and (
+                _CONTINUES.match(text) or previous_had_no_event and SPECIFICITY.get(context_date.kind, 0) >= 4):
+            best = context_date  # "The main program ran on December 7. It opened with a ceremony ..."
+            inherited = True
+        if best is None:
+            best = _referenced_date(ctx, low)  # "After the ceremony, ..." -> when the ceremony was
         ents = [it for _, it in ctx.entities_in(start, end)]
         people = [e for e in ents if isinstance(e, PersonCand)]
-        orgs = [e for e in ents if isinstance(e, OrgCand)]
+        orgs = [e for e in ents if isinstance(e, OrgCand) and e.kind != "media"]
         places = [e for e in ents if isinstance(e, PlaceCand)]
-        if not (people or orgs or places or ctx.countries):
-            continue
+        countries = [e for e in ents if isinstance(e, CountryCand)]
+        if not people and _PRONOUN_SUBJECT.match(text):
+            people = _last_person_before(ctx, start)  # "He also attended ..."
         participants: list[object] = _unique(people + orgs)
         if etype in ("signing", "visit", "exchange"):
             participants += [p for p in _unique(places) if p not in participants]
@@ -83,10 +173,128 @@ def find_events(ctx: Context) -> None:
                        evidence=[sentence])
         ev.venue = _venue(text)
         ev.place = _event_place(ctx, start, end, places, home, ev.venue)
-        am = _ATTENDANCE.search(text)
+        am = _ATTENDANCE.search(text) or _ATTENDANCE_BEFORE.search(text)
         if am:
             ev.attendance = int(am.group("n").replace(",", ""))
+        if _QUOTED_SENTENCE.match(text):
+            continue  # an opinion or plan in someone's words, not a report of an occasion
+        if not people:
+            people = _people_by_family_name(ctx, start, end)  # "Kim also attended ..."
+            participants = _unique(people + orgs) + [p for p in participants if isinstance(p, PlaceCand)]
+            ev.participants = participants
+        if inherited and _ANAPHOR.search(text):
+            same_type = next((o for o in ctx.events if o.type == etype), None)
+            if same_type is not None:  # "At the opening ceremony, ...": the one already read
+                _merge_into(same_type, ev)
+                continue
+        if not (people or orgs or places or countries and etype == "visit"):
+            # "The trip runs from the 3rd to the 5th.": completes the event just read, if any
+            if not _complete_previous(ctx, ev, text) and best is not None and (
+                    SPECIFICITY.get(best.kind, 0) >= 4 or planned):
+                _add(ctx, ev, text)
+            continue
+        if end <= title_end:
+            title_events.append(ev)
+            continue
         _add(ctx, ev, text)
+        for extra, pos in _secondary_types(low, etype):
+            # "attended the opening ceremony of the Dance Market and the Busan Biennale"
+            own = _best(dates, start + pos)
+            if not (people or orgs) and not (own and ev.place):
+                continue
+            _add(ctx, EventCand(type=extra, sentence=sentence, date=own.value if own else ev.date, planned=planned,
+                                participants=_unique(people + orgs), place=ev.place, evidence=[sentence]), text)
+    _dates_from_references(ctx)
+    for ev in title_events:  # a headline restates an event of the body
+        target = next((o for o in ctx.events if o.type == ev.type), None)
+        if target is None:
+            ctx.events.insert(0, ev)
+        else:
+            _merge_into(target, ev)
+
+
+_SECONDARY = ("conference", "ceremony", "festival", "exhibition", "workshop")
+
+
+def _secondary_types(text: str, primary: str) -> list[tuple[str, int]]:
+    if primary == "signing":
+        return []
+    out: list[tuple[str, int]] = []
+    for m in _ANY_TRIGGER.finditer(text):
+        t = m.lastgroup
+        if t != primary and t in _SECONDARY and t not in [x for x, _ in out] and \
+                not _REFERENCE.search(text, max(0, m.start() - 25), m.start()):
+            out.append((t, m.start()))
+    return out
+
+
+def _people_by_family_name(ctx: Context, start: int, end: int) -> list[object]:
+    """People named in a sentence by family name alone ("Kim also attended", "Ko opened by thanking Kwon")."""
+    words = set(re.findall(r"\b[A-Z][a-z]+\b", ctx.folded[start:end]))
+    return [p for p in ctx.people if p.family_name and p.family_name in words and " " in p.name]
+
+
+def _last_person_before(ctx: Context, start: int) -> list[object]:
+    found = [it for _, it in ctx.entities_in(max(0, start - 600), start) if isinstance(it, PersonCand)]
+    return found[-1:]
+
+
+def _referenced_date(ctx: Context, low: str):
+    m = _REFERENCED.match(low)
+    if not m:
+        return None
+    etype = next((t for t, p in TRIGGERS if p.search(m.group(1))), None)
+    for ev in reversed(ctx.events):
+        if ev.type == etype and ev.date:
+            return _FixedDate(ev.date)
+    dated = [ev for ev in ctx.events if ev.date]
+    return _FixedDate(dated[-1].date) if dated else None
+
+
+class _FixedDate:
+    """A date taken over from another event (quacks like dates.DateMention)."""
+
+    kind = "iso"
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+
+_DURING = re.compile(r"\b(?:during|at|after|following) the (?:\w+ )?(celebration|ceremony|meeting|forum|conference|"
+                     r"festival|talks|event)\b")
+_DURING_TYPE = {"celebration": "ceremony", "talks": "meeting", "forum": "conference"}
+
+
+def _dates_from_references(ctx: Context) -> None:
+    """"signed cooperation deals during the celebration": the date of the celebration."""
+    for ev in ctx.events:
+        if ev.date:
+            continue
+        m = _DURING.search(ctx.lower, ev.sentence[0], ev.sentence[1])
+        if not m:
+            continue
+        wanted = _DURING_TYPE.get(m.group(1), m.group(1))
+        other = next((o for o in ctx.events if o is not ev and o.date and o.type == wanted), None)
+        if other is not None:
+            ev.date = other.date
+            ev.place = ev.place or other.place
+
+
+def _title_end(ctx: Context) -> int:
+    if not ctx.title or not ctx.sentences:
+        return -1
+    first = ctx.sentences[0]
+    return first[1] if ctx.folded[first[0]:first[1]].strip() == fold(ctx.title).strip() else -1
+
+
+def _complete_previous(ctx: Context, ev: EventCand, text: str) -> bool:
+    for other in reversed(ctx.events):
+        if other.type == ev.type and (_ANAPHOR.search(text) or _adjacent(ctx, other, ev)):
+            if other.date and ev.date and other.date != ev.date:
+                return False
+            _merge_into(other, ev)
+            return True
+    return False
 
 
 def _unique(items: list) -> list:
@@ -106,24 +314,68 @@ def _venue(text: str) -> str | None:
     return venue or None
 
 
+_TO_PLACE = re.compile(r"\b(?:visiting|visited|visit to|trip to|travell?ed to|came to|arrived in|stay(?:ed)? in|"
+                       r"delegation to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,3}$")
+_IN_PLACE = re.compile(r"\b(?:in|at|to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,4}$")
+
+
 def _event_place(ctx: Context, start: int, end: int, places: list[PlaceCand], home: PlaceCand | None,
                  venue: str | None) -> PlaceCand | None:
     text = ctx.folded
-    for p in places:
+    for p in places:  # "Busan is hosting the 17th meeting ..."
         for s, e in p.mentions:
-            if start <= s < end and re.search(r"\b(?:in|at|to|visiting|visited)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,4}$",
-                                              text[max(start, s - 40):s]):
+            if start <= s < end and re.match(r"\s(?:(?:City|is|was|will be|has been)\s)?host", text[e:e + 25]):
                 return p
+    for pattern in (_TO_PLACE, _IN_PLACE):
+        for p in places:
+            for s, _e in p.mentions:
+                if start <= s < end and pattern.search(text[max(start, s - 40):s]):
+                    return p
     if venue and _TITLE_CASE_ROOM.search(venue):
         owner = ctx.place_at(start + text[start:end].find(venue) - 1, start + text[start:end].find(venue))
         return owner or home
     return None
 
 
+def _adjacent(ctx: Context, a: EventCand, b: EventCand) -> bool:
+    try:
+        ia = max(ctx.sentences.index(s) for s in a.evidence)
+        ib = ctx.sentences.index(b.sentence)
+    except ValueError:
+        return False
+    return abs(ib - ia) <= 1
+
+
 def _add(ctx: Context, ev: EventCand, text: str) -> None:
     for other in ctx.events:
-        same_day = other.date == ev.date or ev.date is None or other.date is None
-        if other.type == ev.type and same_day:
+        if other.type != ev.type or other.planned != ev.planned:
+            continue
+        if other.date == ev.date:
+            same = True
+        elif _ANAPHOR.search(text) and (ev.date is None or other.date is None):
+            same = True
+        elif ev.type == "signing" and (ev.date is None or other.date is None):
+            same = True  # one signing per release, reported more than once
+        elif ev.date is None or other.date is None:
+            # an undated report merges with a dated one of the same kind only when it points back
+            # to it ("the ceremony") or follows right after it
+            same = bool(_ANAPHOR.search(text)) or _adjacent(ctx, other, ev)
+        else:
+            same = False
+        if same:
+            _merge_into(other, ev)
+            return
+    if _ANAPHOR.search(text) and ev.type == "ceremony":
+        signing = next((o for o in ctx.events if o.type == "signing"), None)
+        if signing is not None:  # "Addressing the ceremony, ...": the signing ceremony
+            _merge_into(signing, ev)
+            return
+    ctx.events.append(ev)
+
+
+def _merge_into(other: EventCand, ev: EventCand) -> None:
+    if True:
+        if True:
             other.date = other.date or ev.date
             other.evidence.append(ev.sentence)
             other.participants += [p for p in ev.participants if all(p is not q for q in other.participants)]
@@ -131,8 +383,6 @@ def _add(ctx: Context, ev: EventCand, text: str) -> None:
             other.venue = other.venue or ev.venue
             other.time = other.time or ev.time
             other.attendance = other.attendance or ev.attendance
-            return
-    ctx.events.append(ev)
 
 
 __all__ = ["find_events", "main_place", "CountryCand"]

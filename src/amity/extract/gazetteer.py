@@ -27,7 +27,7 @@ from .gazetteer_data import (
     COUNTRY_NAME_STOP,
     DEMONYMS,
 )
-from .text import fold
+from .text import fold, fold_lower
 
 KR_ADMIN_PATH = Path(__file__).with_name("data") / "kr_admin.json"
 KR_LEVEL_KIND = {
@@ -84,14 +84,6 @@ class Hit:
     entries: tuple
 
 
-def fold_lower(text: str) -> str:
-    folded = fold(text)
-    lowered = folded.lower()
-    if len(lowered) == len(folded):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
-
-
 class Gazetteer:
     def __init__(self) -> None:
         self.countries: dict[str, CountryEntry] = {}
@@ -111,7 +103,7 @@ class Gazetteer:
     # ------------------------------------------------------------ building
     def _add(self, surface: str, kind: str, entry: object, exact_case: bool = False) -> None:
         surface = surface.strip()
-        if len(surface) < 2:
+        if len(surface) < (2 if exact_case else 3):
             return
         key = fold_lower(surface)
         self._keys.setdefault(key, []).append((kind, entry, exact_case))
@@ -157,6 +149,8 @@ class Gazetteer:
                                lat=c.get("latitude"), lon=c.get("longitude"))
             if fold_lower(name) not in CITY_STOPWORDS:
                 self._add(name, "place", entry)
+                if "'" in name or "’" in name:  # "Ma'anshan" is also written "Maanshan"
+                    self._add(re.sub("['’]", "", name), "place", entry)
             if pop < 250_000:
                 continue
             # Alternate romanisations of big cities ("Pusan", "Taegu"): Latin letters only.

@@ -77,9 +77,16 @@ CITY_STOPWORDS = {
     "san jose", "asia", "europe", "africa", "america", "pacific", "atlantic", "north", "south",
     "east", "west", "city", "town", "port", "expo", "smart", "green", "hall", "center", "centre",
     "world", "global", "international", "national", "new", "old", "home", "trade", "start",
-    "aziz", "murray", "crooks", "wan", "arikawa", "saito", "hendricks", "martinez", "lopez",
+    "aziz", "murray", "crooks", "arikawa", "saito", "hendricks", "martinez", "lopez",
     "taste", "washington", "nagar", "ku", "shi", "gun", "si", "do", "chuo", "minato", "naka",
     "kita", "higashi", "nishi", "minami", "sakae", "fuji", "universal", "cooperation", "sister",
+    "alliance", "temple", "surprise", "normal", "eden", "vista", "marina", "beach", "energy", "reform",
+    "chandler", "irving", "tyler", "carson", "logan", "madison", "marion", "warren", "troy", "florence",
+    "eugene", "aurora", "lawrence", "clinton", "franklin", "hamilton", "wilson", "douglas", "dean",
+    "jackson", "lincoln", "charlotte", "kent", "york", "bristol", "camden", "salem", "phoenix", "mesa",
+    "ramsar", "pearl river", "to", "un", "gift", "rich", "darling", "fame", "glory", "success",
+    "pride", "ede", "lake", "river", "island", "mountain", "valley", "rainbow",
+    "sun city", "silver", "gold", "diamond", "crystal", "spring", "winter", "summer", "autumn",
 }
 
 # Words that, written before "City"/"County", name no place ("Smart City", "Sister City").
@@ -92,5 +99,5 @@ DESIGNATOR_STOP = {
     "mayor", "governor", "light", "new", "old", "big", "major", "world", "international", "national",
     "central", "border", "coastal", "cultural", "historic", "industrial", "sustainable", "digital",
     "tourism", "living", "dream", "safe", "happy", "clean", "cooperative", "cooperation", "agreement",
-    "sisterhood", "friendship", "relations", "exchange", "innovation", "data", "science", "design",
+    "sisterhood", "relations", "exchange", "innovation", "data", "science", "design",
 }

@@ -63,11 +63,17 @@ def _norm_given(s: str) -> str:
     return re.sub(r"[^a-z]", "", s.lower())
 
 
+_SUFFIXES = {"III", "II", "IV", "Jr.", "Jr", "Sr."}
+
+
 def same_person(a: str, b: str) -> bool:
     """Two full names that a reader takes for one person."""
-    ta = sorted(t.lower().strip('".,') for t in a.split())
-    tb = sorted(t.lower().strip('".,') for t in b.split())
+    ta = sorted(t.lower().strip('".,') for t in a.split() if t not in _SUFFIXES)
+    tb = sorted(t.lower().strip('".,') for t in b.split() if t not in _SUFFIXES)
     if ta == tb:
+        return True
+    small, big = sorted((set(ta), set(tb)), key=len)
+    if len(small) >= 2 and small <= big:  # "Hilario P. Davide" / "Hilario P. Davide III"
         return True
     fa, ga = split_name(a)
     fb, gb = split_name(b)

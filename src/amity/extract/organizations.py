@@ -14,7 +14,9 @@ HEADS: dict[str, str] = {
     "college": "university", "academy": "university", "co.": "company", "co": "company", "ltd.": "company",
     "inc.": "company", "corporation": "company", "corp.": "company", "company": "company", "group": "company",
     "industries": "company", "motors": "company", "electric": "company", "railway": "company",
-    "airlines": "company", "bank": "company", "brewery": "company", "factory": "company", "holdings": "company",
+    "airlines": "company", "bank": "company", "brewery": "company", "factory": "company", "holdings": "company", "electronics": "company",
+    "steel": "company", "chemical": "company", "chemicals": "company", "engineering": "company",
+    "construction": "company", "telecom": "company", "airlines": "company", "shipping": "company",
     "embassy": "embassy", "consulate": "consulate", "ministry": "ministry", "department": "ministry",
     "council": "council", "assembly": "council", "committee": "council", "subcommittee": "council",
     "board": "council", "commission": "council", "alliance": "alliance", "union": "alliance",
@@ -48,6 +50,7 @@ _CHUNK = re.compile(
     rf"{_TOKEN}(?:(?:\s+(?:of|for|on|and|de|du|des|la|le|the|in|&)(?=\s))*\s+(?:{_TOKEN}|\d{{1,3}}\b))*"
     r"(?:,\s(?:Inc\.|Ltd\.|Co\., Ltd\.|LLC))?"
 )
+_BODY_OF_CITIES = re.compile(r"\b(?:Cities|Governments|Mayors|Municipalities|Regions)\b")
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&]*[A-Z]\d*(?: \d+)?)\)")
 _GOVERNMENT = re.compile(r"^(?:(?:City|Metropolitan|Provincial|Prefectural|Municipal|County|Town)\s+)*"
                          r"(?:Government|Hall|Office)$")
@@ -58,8 +61,9 @@ def find_organizations(ctx: Context) -> None:
     found: dict[str, OrgCand] = {}
     for s0, e0 in ctx.sentences:
         for m in _CHUNK.finditer(text, s0, e0):
-            if m.start() > 0 and text[m.start() - 1] in "\"'":
-                continue  # a quoted title, not a name
+            if m.start() > 0 and text[m.start() - 1] in "\"'" and \
+                    HEADS.get(text[m.start():m.end()].split()[-1].lower().strip(".,")) is None:
+                continue  # a quoted title ("titled \"New Division of Work\""), not a name
             for start, end in _split(text, m.start(), m.end()):
                 cand = _classify(ctx, text, start, end)
                 if cand is None:
@@ -215,14 +219,23 @@ def _acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
             if mm.start() != m.start("acr"):
                 org.mentions.append(mm.span())
     # "Sister Cities International (SCI)": an acronym defined after a name with no head word
-    for m in re.finditer(rf"(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,5}})\s*\((?P<acr>[A-Z]{{3,6}})\)", text):
+    for m in re.finditer(rf"(?P<name>{_TOKEN}(?:\s+(?:and\s+|of\s+|for\s+)?{_TOKEN}){{1,6}})\s*\((?P<acr>[A-Z]{{3,6}})\)",
+                         text):
         name = m.group("name")
+        start = m.start("name")
+        event = re.match(r".*?\b(?:Congress|Conference|Summit|Forum|Meeting|Assembly) of ", name)
+        if event:  # "World Congress of United Cities and Local Governments (UCLG)": the body is after "of"
+            start += event.end()
+            name = name[event.end():]
         if any(o.name.lower() == name.lower() or m.group("acr") in o.aliases for o in orgs):
             continue
-        if ctx.place_at(m.start("name"), m.end("name")) or not name.split()[-1].lower() in HEADS:
+        if not (name.split()[-1].lower() in HEADS or _BODY_OF_CITIES.search(name)):
             continue
-        orgs.append(OrgCand(name=ctx.text[m.start("name"):m.end("name")], kind="association",
-                            span=m.span("name"), aliases=[m.group("acr")], mentions=[m.span("name")]))
+        if ctx.place_at(start, m.end("name")) and not _BODY_OF_CITIES.search(name):
+            continue
+        span = (start, m.end("name"))
+        orgs.append(OrgCand(name=ctx.text[span[0]:span[1]], kind="association", span=span,
+                            aliases=[m.group("acr")], mentions=[span]))
 
 
 def _publisher(ctx: Context, orgs: list[OrgCand]) -> None:
@@ -234,6 +247,17 @@ def _publisher(ctx: Context, orgs: list[OrgCand]) -> None:
     orgs.append(OrgCand(name=name, kind="media", span=span, mentions=[span] if span[1] else []))
 
 
+_VENUE_AFTER = re.compile(r"(?:\s[A-Z][\w-]*){0,2}\s(?:Fortress|Museum|Park|Hall|Stadium|Station|Airport|Market|"
+                          r"Tower|Palace|Temple|Hotel|Center|Centre|Campus|Bridge|Beach|Mountain|Island|Lake|River|"
+                          r"Village|Street|Road|Gate|Castle|Shrine|Church|Cathedral)\b")
+
+
+def _inside_venue_name(text: str, mention: tuple[int, int]) -> bool:
+    """"Suwon Hwaseong Fortress": a place name in the middle of a venue's name is not the place."""
+    before = text[max(0, mention[0] - 25):mention[0]]
+    return bool(re.search(r"[A-Z][\w'-]+ $", before)) and bool(_VENUE_AFTER.match(text, mention[1]))
+
+
 def settle_places(ctx: Context) -> None:
     """Drop place mentions that are part of a person's name, and places named only
     inside an organization's name ("Sendai Port") unless that body governs it."""
@@ -242,7 +266,8 @@ def settle_places(ctx: Context) -> None:
     kept: list[PlaceCand] = []
     for place in ctx.places:
         place.mentions = [m for m in place.mentions
-                          if not any(s <= m[0] and m[1] <= e for s, e in person_spans)]
+                          if not any(s <= m[0] and m[1] <= e for s, e in person_spans)
+                          and not _inside_venue_name(ctx.folded, m)]
         if not place.mentions:
             continue
         outside = [m for m in place.mentions

@@ -43,7 +43,8 @@ _DEMO = r"(?P<demo>(?!(?i:vice|deputy|executive|first|acting|interim|county|part
 _ORD = r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|former|current|then)\s)?"
 _TAIL = r"(?P<tail>(?:\s(?:of|at|to|in|for)\s(?:the\s)?[^,;.()]{2,90})?)"
 
-_BEFORE = re.compile(rf"{_LEAD}\b(?P<title>{_TITLE_RE})\s(?:in\s(?P<loc>(?:[A-Z][\w-]*\s){{0,3}}City\s|[A-Z][a-z]+\s))?{_NAME}(?P<of2>\sof\s(?:[A-Z][\w-]*\s?){{1,4}})?")
+_LEAD_BACK = re.compile(r"(?:[A-Z][\w'-]{0,30}\s){1,4}$")
+_BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:in\s(?P<loc>(?:[A-Z][\w-]*\s){{0,3}}City\s|[A-Z][a-z]+\s))?{_NAME}(?P<of2>\sof\s(?:[A-Z][\w-]*\s?){{1,4}})?")
 _APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b{_TAIL}")
 _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
 _TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\sof\s(?:the\s)?[A-Z][^,;.]{{1,60}})?,\s(?:Dr\.\s)?{_NAME},")
@@ -64,7 +65,9 @@ _NOT_NAME_WORDS = {"city", "county", "province", "council", "mayor", "governor",
                    "said", "says", "also", "was", "is", "has", "will", "who", "general", "port", "expo",
                    "international", "university", "institute", "foundation", "association", "prefecture",
                    "chairperson", "chairman", "chairwoman", "consul", "ambassador", "director", "deputy",
-                   "vice", "secretary", "official", "officials", "delegation", "team", "statement"}
+                   "vice", "secretary", "official", "officials", "delegation", "team", "statement", "world",
+                   "congress", "forum", "summit", "conference", "festival", "committee", "union", "alliance",
+                   "national", "regional", "federation", "department", "agency", "center", "centre"}
 
 
 def _norm_title(raw: str) -> str | None:
@@ -124,15 +127,16 @@ def find_people(ctx: Context) -> None:
         org = _org_at(ctx, m.start("tail"), m.end("tail"))
         add(m.group("name"), m.start("name"), m.end("name"), "Chairperson",
             org.name if org else None, org)
-    for m in _TITLE_THEN_NAME.finditer(text):
+    for m in _matches_at_titles(_TITLE_THEN_NAME, text, ctx.lower):
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
-    for m in _BEFORE.finditer(text):
+    for m in _matches_at_titles(_BEFORE, text, ctx.lower):
         title = m.group("title")
         if title[0].islower() and not re.match(r"(deputy|vice|town|interim)", title):
             # lower-case "mayor Park" is rare; "the mayor said" is common
             pass
-        of, of_obj, to = _title_target(ctx, m, title)
+        back = _LEAD_BACK.search(text, max(0, m.start() - 80), m.start())
+        of, of_obj, to = _title_target(ctx, m, title, back.span() if back else None)
         if m.group("of2"):
             obj = _entity_in(ctx, m.start("of2"), m.end("of2"))
             if obj is not None:
@@ -159,6 +163,27 @@ def find_people(ctx: Context) -> None:
     people = _merge(found)
     _attach_singles(ctx, people, singles)
     ctx.people = sorted(people, key=lambda p: p.span[0])
+
+
+_TITLE_START = re.compile(
+    r"\b(?:consul|ambassador|mayor|governor|gov\.|minister|president|chair|speaker|council|coun|cllr|"
+    r"director|secretary|ceo|chief|professor|prof\.|head|commissioner|member|mp|king|queen|prince|envoy|"
+    r"special|town|assistant|founder|scholar|advis|mr|mrs|ms|dr|deputy|vice|executive|managing|interim|"
+    r"acting|first|party|prime|county|provincial)")
+
+
+def _matches_at_titles(pattern: re.Pattern[str], text: str, low: str) -> list[re.Match[str]]:
+    """Run a title-first pattern only where a title word starts (much faster than a full scan)."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for t in _TITLE_START.finditer(low):
+        if t.start() < last_end:
+            continue
+        m = pattern.match(text, t.start())
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
 
 
 def _name(obj: object) -> str:
@@ -202,7 +227,8 @@ def _country_named(ctx: Context, surface: str) -> object | None:
     return None
 
 
-def _title_target(ctx: Context, m: re.Match[str], title: str) -> tuple[str | None, object | None, str | None]:
+def _title_target(ctx: Context, m: re.Match[str], title: str,
+                  lead: tuple[int, int] | None = None) -> tuple[str | None, object | None, str | None]:
     """What a title belongs to ("of"), and for envoys where they are posted ("to")."""
     gd = m.groupdict()
     norm = _norm_title(title) or ""
@@ -217,10 +243,12 @@ def _title_target(ctx: Context, m: re.Match[str], title: str) -> tuple[str | Non
             to = c.code if c is not None else None
     candidates: list[object] = []
     # "X's Consul General", "Busan Mayor ...", "Japanese Consul General"
-    for key in ("poss", "demo", "lead"):
+    for key in ("poss", "demo"):
         if gd.get(key):
             for _, item in ctx.entities_in(m.start(key), m.end(key)):
                 candidates.append(item)
+    if lead is not None:
+        candidates += [item for _, item in ctx.entities_in(*lead)]
     if tail:
         ofm = re.match(r"\s(?:of|for)\s", tail)
         org = _org_at(ctx, tail_start, tail_start + len(tail))
@@ -306,11 +334,13 @@ def resolve_titles(ctx: Context) -> None:
             continue
         national = p.title in ENVOY_TITLES or p.title in NATIONAL_TITLES
         kinds = ("CountryCand",) if national else ("PlaceCand",)
+        city_title = p.title in ("Mayor", "Deputy Mayor")
         spans = sorted(p.mentions or [p.span])
         chosen = None
         for s, _ in spans:
             sent = ctx.sentence_of(s)
-            before = [it for _, it in ctx.entities_in(sent[0], s) if type(it).__name__ in kinds]
+            before = [it for _, it in ctx.entities_in(sent[0], s) if type(it).__name__ in kinds
+                      and not (city_title and getattr(it, "kind", None) in ("province", "state", "prefecture"))]
             if before:
                 chosen = before[-1]
                 break

@@ -7,6 +7,7 @@ plugged in by inserting a step (see `DEFAULT_STEPS`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -33,15 +34,19 @@ DEFAULT_STEPS: list[Step] = [
 ]
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def detect_language(text: str) -> str | None:
-    letters = [c for c in text[:5000] if c.isalpha()]
-    if not letters:
-        return None
-    hangul = sum("\uac00" <= c <= "\ud7af" for c in letters)
-    cjk = sum("\u4e00" <= c <= "\u9fff" for c in letters)
-    kana = sum("\u3040" <= c <= "\u30ff" for c in letters)
-    latin = sum(c.isascii() for c in letters)
-    best = max((hangul, "ko"), (cjk + kana, "ja" if kana > cjk / 4 else "zh"), (latin, "en"))
+    sample = text[:5000]
+    latin = len(_LATIN.findall(sample))
+    if sample.isascii():
+        return "en" if latin else None
+    hangul, han, kana = (len(p.findall(sample)) for p in (_HANGUL, _HAN, _KANA))
+    best = max((hangul, "ko"), (han + kana, "ja" if kana > han / 4 else "zh"), (latin, "en"))
     return best[1] if best[0] else None
 
 

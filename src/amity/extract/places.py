@@ -22,7 +22,7 @@ _DESIGNATOR_KIND = [
     ("-gu", "district"), ("-dong", "district"), ("-eup", "district"), ("-myeon", "district"),
     ("State", "state"), ("egion", "region"), ("blast", "region"), ("City", "city"), ("-si", "city"),
 ]
-_NAME = r"[A-Z][a-z'-]+(?:[ -](?:(?:on|sur|upon|de|del|du|la|le|am|an|im)[ -])?[A-Z][a-z'-]+){0,3}"
+_NAME = r"[A-Z][a-z']+(?:(?: |-)(?:(?:on|sur|upon|de|del|du|la|le|am|an|im|en)(?: |-))?[A-Z][a-z']+){0,3}"
 _CONTEXT_PATTERNS = [
     re.compile(rf"(?P<name>{_NAME}) (?:Town|City|District|Borough|County|Parish) Council\b"),
     re.compile(rf"(?P<name>{_NAME}) (?:City Hall|County Office|Town Hall)\b"),
@@ -77,7 +77,14 @@ def find_places_and_countries(ctx: Context) -> None:
         for m in pattern.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
-            if any(s < ce and cs < e for cs, ce in claimed) or _bad_name(name):
+            if _bad_name(name):
+                continue
+            inside = [k for k, (cs, ce) in enumerate(claimed) if s <= cs and ce <= e and (cs, ce) != (s, e)]
+            if inside and not any(s < ce and cs < e for k, (cs, ce) in enumerate(claimed) if k not in inside):
+                # "Bradford on Avon Town Council": the longer name wins over "Bradford" and "Avon"
+                _drop_mentions(by_key, [claimed[k] for k in inside])
+                claimed = [c for k, c in enumerate(claimed) if k not in inside]
+            elif any(s < ce and cs < e for cs, ce in claimed):
                 continue
             suffix = m.groupdict().get("suffix")
             full_end = m.end() if suffix else e
@@ -87,14 +94,34 @@ def find_places_and_countries(ctx: Context) -> None:
                 country = _state_country(ctx, text, full_end)
             _add_mention(ctx, by_key, None, text[s:full_end], s, full_end, kind, country)
             claimed.append((s, full_end))
-    ctx.places = sorted(by_key.values(), key=lambda p: p.mentions[0][0])
+    _other_mentions(text, by_key, claimed)
+    ctx.places = sorted((p for p in by_key.values() if p.mentions), key=lambda p: p.mentions[0][0])
     for p in ctx.places:
         p.mentions.sort()
 
 
+def _drop_mentions(by_key: dict[str, PlaceCand], spans: list[tuple[int, int]]) -> None:
+    for cand in by_key.values():
+        cand.mentions = [m for m in cand.mentions if not any(m[0] >= s and m[1] <= e for s, e in spans)]
+
+
+def _other_mentions(text: str, by_key: dict[str, PlaceCand], claimed: list[tuple[int, int]]) -> None:
+    """A place known only from context ("Alnwick Town Council") is also meant where its bare
+    name appears elsewhere ("Alnwick's civic party")."""
+    for cand in by_key.values():
+        if cand.entry is not None or not cand.mentions:
+            continue
+        s0, e0 = cand.mentions[0]
+        base = re.sub(r"(?:[- ](?:City|County|Province|Prefecture|gu|dong|gun|si|eup|myeon))$", "", text[s0:e0])
+        for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w-])", text):
+            if not any(m.start() < ce and cs < m.end() for cs, ce in claimed):
+                cand.mentions.append(m.span())
+                claimed.append(m.span())
+
+
 def _bad_name(name: str) -> bool:
     words = name.lower().replace("-", " ").split()
-    return not words or words[0] in DESIGNATOR_STOP or any(w in _NOT_PLACE_WORDS for w in words)
+    return not words or any(w in DESIGNATOR_STOP or w in _NOT_PLACE_WORDS for w in words)
 
 
 def _kind_of(designator: str) -> str | None:

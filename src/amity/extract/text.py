@@ -13,8 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-MAX_CHARS = 200_000  # longer inputs are cut: press releases are a few KB
+MAX_CHARS = 100_000  # longer inputs are cut: press releases are a few KB
 
+_LONG_RUN = re.compile(r"\S{150,}")
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:release\s+date|date|posted|published)\s*:?\s*)?"
@@ -52,11 +53,26 @@ def fold_char(ch: str) -> str:
     return base if base and base < "\x80" else ch
 
 
+_FOLD_TABLE: dict[int, str] = {}
+
+
 def fold(text: str) -> str:
     """Length-preserving accent folding, so offsets into the folded text hold for the original."""
     if text.isascii():
         return text
-    return "".join(fold_char(c) for c in text)
+    for ch in set(text):
+        if ch >= "\x80" and ord(ch) not in _FOLD_TABLE:
+            _FOLD_TABLE[ord(ch)] = fold_char(ch)
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_lower(text: str) -> str:
+    """fold() then lower case, still one character for one."""
+    folded = fold(text)
+    lowered = folded.lower()
+    if len(lowered) == len(folded):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
 
 
 @dataclass
@@ -146,8 +162,8 @@ def clean(raw: str) -> CleanText:
     for line in raw.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
-        stripped = line.strip()
-        if not stripped or (m and end <= m.end()):
+        stripped = "".join(chars[start:end]).strip()  # after the date prefix was blanked
+        if not stripped:
             continue
         if content_lines < 4 and _DATE_LINE.match(stripped) and len(stripped) < 40:
             published_hint = published_hint or _DATE_LINE.match(stripped).group(1)
@@ -162,7 +178,7 @@ def clean(raw: str) -> CleanText:
         if sm and len(stripped) < 80:
             publisher = publisher or sm.group(1).strip()
             continue
-        if stripped.startswith("**") or stripped.lower().startswith(("this article was translated", "photo:")):
+        if stripped.startswith("**") or stripped.lower().startswith(("this article was translated", "photo:", "image:", "photos:")):
             _blank(chars, start, end)
             continue
         words = stripped.lower().split()
@@ -179,6 +195,9 @@ def clean(raw: str) -> CleanText:
         content_lines += 1
 
     text = "".join(chars)
+    # Break very long runs without spaces (one-line dumps, base64): no name is that long, and
+    # it keeps every pattern linear.
+    text = _LONG_RUN.sub(lambda mm: " ".join(mm.group(0)[i:i + 99] for i in range(0, len(mm.group(0)), 100)), text)
     if not is_html:
         text = _MD_MARKS.sub(lambda mm: " " * len(mm.group(0)), text)
     title = _first_line_title(text)

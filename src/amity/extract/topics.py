@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .context import Context
@@ -25,18 +26,22 @@ TOPIC_KEYWORDS: dict[str, str] = {
     "safety_disaster": r"safety|disaster|crime",
     "urban_planning": r"urban (?:planning|development|construction|problems)|redevelopment|infrastructure",
 }
-_COMPILED = {topic: re.compile(p, re.I) for topic, p in TOPIC_KEYWORDS.items()}
+# One pass of one alternation over lower-cased text (no re.I: it is several times faster).
+_ALL = re.compile("|".join(f"(?P<{topic}>{p})" for topic, p in TOPIC_KEYWORDS.items()))
+_ORDER = list(TOPIC_KEYWORDS)
 
 
+@functools.lru_cache(maxsize=256)
 def topics_in(text: str) -> list[str]:
-    return [topic for topic, pattern in _COMPILED.items() if pattern.search(text)]
+    found = {m.lastgroup for m in _ALL.finditer(text.lower())}
+    return [topic for topic in _ORDER if topic in found]
 
 
 def tag_topics(ctx: Context) -> None:
     for ev in ctx.events:
-        ev.topics = topics_in(_around(ctx, ev.sentence))
+        ev.topics = list(topics_in(_around(ctx, ev.sentence)))
     for ag in ctx.agreements:
-        ag.fields = topics_in(_around(ctx, ag.sentence))
+        ag.fields = list(topics_in(_around(ctx, ag.sentence)))
 
 
 def _around(ctx: Context, sentence: tuple[int, int]) -> str:

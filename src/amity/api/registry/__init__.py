@@ -1,0 +1,1 @@
+"""Routers for the registry's record types, one module per area of the domain."""

@@ -1,0 +1,164 @@
+"""Request and response schemas made from the registry models, so the two cannot drift.
+
+References to other records are their integer ids, except cooperation fields, which are
+referred to by their code ("port", "tourism"). Partial dates are ISO text.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from django.db import models
+from ninja import Schema
+from pydantic import Field as Spec
+from pydantic import create_model
+
+from amity.api.types import Id, PartialDateText, TimeText, text
+from amity.core.fields import PartialDateField
+from amity.registry.models import Field as CooperationField
+
+# Column ranges, so an out-of-range number is a 422 and never a database error.
+_INT_RANGES = (
+    (models.PositiveSmallIntegerField, 0, 32767),
+    (models.PositiveIntegerField, 0, 2147483647),
+    (models.SmallIntegerField, -32768, 32767),
+    (models.BigIntegerField, -(2**63), 2**63 - 1),
+    (models.IntegerField, -2147483648, 2147483647),
+)
+_COORDINATES = {"latitude": 90, "longitude": 180}
+FieldCode = text(40, pattern=r"^[-a-zA-Z0-9_]+$")
+
+
+def editable_fields(model: type[models.Model], exclude: tuple[str, ...] = ()) -> list[models.Field]:
+    """The fields a client may set (the record's own columns and many-to-many fields)."""
+    skip = {"id", "uid", "created", "updated", *exclude}
+    fields = [f for f in model._meta.concrete_fields if f.name not in skip and f.editable]
+    return fields + [f for f in model._meta.many_to_many if f.name not in skip]
+
+
+def shown_fields(model: type[models.Model], exclude: tuple[str, ...] = ()) -> list[models.Field]:
+    skip = {"id", "uid", "created", "updated", *exclude}
+    fields = [f for f in model._meta.concrete_fields if f.name not in skip]
+    return fields + [f for f in model._meta.many_to_many if f.name not in skip]
+
+
+def _input_type(field: models.Field) -> Any:
+    if field.many_to_many:
+        return list[FieldCode]
+    if field.is_relation:
+        return FieldCode if field.related_model is CooperationField else Id
+    if isinstance(field, PartialDateField):
+        return PartialDateText
+    if field.choices:
+        return Literal[tuple(value for value, _ in field.flatchoices)]
+    if isinstance(field, models.JSONField):
+        return list[text(200, min_length=1)]
+    if isinstance(field, models.BooleanField):
+        return bool
+    for kind, low, high in _INT_RANGES:
+        if isinstance(field, kind):
+            return Annotated[int, Spec(ge=low, le=high)]
+    if isinstance(field, models.FloatField):
+        limit = _COORDINATES.get(field.name)
+        bounds = {"ge": -limit, "le": limit} if limit else {}
+        return Annotated[float, Spec(allow_inf_nan=False, **bounds)]
+    if isinstance(field, models.DecimalField):
+        digits = field.max_digits - field.decimal_places
+        return Annotated[Decimal, Spec(max_digits=field.max_digits, decimal_places=field.decimal_places,
+                                       allow_inf_nan=False, lt=Decimal(10) ** digits, gt=-Decimal(10) ** digits)]
+    if isinstance(field, models.TimeField):
+        return TimeText
+    if isinstance(field, models.URLField):
+        return text(field.max_length, pattern=r"^https?://\S+$")
+    if isinstance(field, models.SlugField):
+        return text(field.max_length, pattern=r"^[-a-zA-Z0-9_]+$")
+    if isinstance(field, models.CharField | models.TextField):
+        return text(field.max_length)
+    raise TypeError(f"no API type for {field!r}")
+
+
+def _output_type(field: models.Field) -> Any:
+    if field.many_to_many:
+        return list[str]
+    if field.is_relation:
+        kind = str if field.related_model is CooperationField else int
+    elif isinstance(field, PartialDateField | models.DecimalField | models.CharField | models.TextField):
+        kind = str
+    elif isinstance(field, models.JSONField):
+        kind = list[str]
+    elif isinstance(field, models.BooleanField):
+        kind = bool
+    elif isinstance(field, models.IntegerField):
+        kind = int
+    elif isinstance(field, models.FloatField):
+        kind = float
+    elif isinstance(field, models.TimeField):
+        kind = str
+    else:
+        raise TypeError(f"no API type for {field!r}")
+    return kind | None if field.null or isinstance(field, PartialDateField) else kind
+
+
+def _required(field: models.Field) -> bool:
+    return not (field.blank or field.null or field.has_default() or field.many_to_many)
+
+
+def _default(field: models.Field):
+    if field.many_to_many or isinstance(field, models.JSONField):
+        return Spec(default_factory=list)
+    if field.has_default() and not callable(field.default):
+        return field.default
+    return None if field.null or not isinstance(field, models.CharField | models.TextField) else ""
+
+
+def input_schema(model: type[models.Model], name: str, *, partial: bool, exclude: tuple[str, ...] = ()):
+    """The body of a create (required fields required) or of a PATCH (every field optional)."""
+    fields = {}
+    for field in editable_fields(model, exclude):
+        kind = _input_type(field)
+        if field.null and not field.many_to_many:
+            kind = kind | None
+        if partial:
+            fields[field.name] = (kind, None)
+        elif _required(field):
+            fields[field.name] = (kind, ...)
+        else:
+            fields[field.name] = (kind, _default(field))
+    return create_model(name, __base__=Schema, **fields)
+
+
+def output_schema(model: type[models.Model], name: str, *, exclude: tuple[str, ...] = (),
+                  nested: dict[str, Any] | None = None):
+    fields: dict[str, Any] = {"id": (int, ...), "label": (str, ...)}
+    if any(f.name == "uid" for f in model._meta.concrete_fields):
+        fields.update(uid=(UUID, ...), created=(dt.datetime, ...), updated=(dt.datetime, ...))
+    for field in shown_fields(model, exclude):
+        fields[field.name] = (_output_type(field), ...)
+    for key, schema in (nested or {}).items():
+        fields[key] = (list[schema], ...)
+    return create_model(name, __base__=Schema, **fields)
+
+
+def page_schema(item: type[Schema], name: str):
+    return create_model(name, __base__=Schema, count=(int, ...), limit=(int, ...), offset=(int, ...),
+                        items=(list[item], ...))
+
+
+def value_of(obj: models.Model, field: models.Field):
+    """A field's value as the API shows it."""
+    if field.many_to_many:
+        return sorted(item.code for item in getattr(obj, field.name).all())
+    if field.is_relation:
+        if field.related_model is CooperationField:
+            target = getattr(obj, field.name)
+            return None if target is None else target.code
+        return getattr(obj, field.attname)
+    value = getattr(obj, field.attname)
+    if isinstance(field, PartialDateField):
+        return None if value is None else value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
+    return value

@@ -1,0 +1,129 @@
+"""Yearly versions of a project list, agenda items and decisions, calendar feed keys."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from amity.registry.models import Agreement, Alliance, Engagement, FollowUp, Project
+from amity.registry.models.base import RegistryModel
+
+
+class PortfolioYear(RegistryModel):
+    """The project list of an alliance or partnership as it stood in one year.
+
+    `stated_count` is what an article or an official said ("43 projects"); the entries
+    are the records kept. Both are shown side by side because they often differ.
+    """
+
+    alliance = models.ForeignKey(Alliance, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="portfolio_years")
+    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.CASCADE,
+                                  related_name="portfolio_years")
+    year = models.PositiveSmallIntegerField()
+    stated_count = models.PositiveIntegerField(null=True, blank=True, help_text="the number an article or official stated")
+    source = models.CharField(max_length=500, blank=True, help_text="article, URL or meeting the count comes from")
+
+    class Meta:
+        ordering = ["year", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["alliance", "year"], name="portfolio_year_unique_alliance"),
+            models.UniqueConstraint(fields=["agreement", "year"], name="portfolio_year_unique_agreement"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner}: projects {self.year}"
+
+    @property
+    def owner(self):
+        return self.alliance or self.agreement
+
+    def clean(self) -> None:
+        if (self.alliance_id is None) == (self.agreement_id is None):
+            raise ValidationError("a portfolio year belongs to exactly one alliance or agreement")
+        if not 1900 <= (self.year or 0) <= 2200:
+            raise ValidationError({"year": "give a four-digit year"})
+
+
+class PortfolioEntry(RegistryModel):
+    """One project on a year's list, with the status it had that year."""
+
+    changelog_parent = "portfolio_year"
+
+    portfolio_year = models.ForeignKey(PortfolioYear, on_delete=models.CASCADE, related_name="entries")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="portfolio_entries")
+    status = models.CharField(max_length=10, choices=Project.Status.choices, default=Project.Status.ACTIVE)
+
+    class Meta:
+        ordering = ["portfolio_year", "project__name"]
+        verbose_name_plural = "portfolio entries"
+        constraints = [models.UniqueConstraint(fields=["portfolio_year", "project"], name="portfolio_entry_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.project} ({self.status})"
+
+
+class AgendaItem(RegistryModel):
+    """An item on the agenda of a council or working meeting (an Engagement)."""
+
+    changelog_parent = "engagement"
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="agenda_items")
+    number = models.PositiveSmallIntegerField(default=1)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.SET_NULL, related_name="agenda_items")
+
+    class Meta:
+        ordering = ["engagement", "number", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Decision(RegistryModel):
+    class Outcome(models.TextChoices):
+        ADOPTED = "adopted"
+        AMENDED = "amended", "adopted with amendments"
+        DEFERRED = "deferred"
+        REJECTED = "rejected"
+        NOTED = "noted"
+
+    changelog_parent = "agenda_item"
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.ADOPTED)
+    follow_ups = models.ManyToManyField(FollowUp, blank=True, related_name="decisions")
+
+    class Meta:
+        ordering = ["agenda_item", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+def new_feed_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class FeedKey(models.Model):
+    """The secret in a user's calendar feed URL (calendar apps cannot sign in)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    key = models.CharField(max_length=64, unique=True, default=new_feed_key)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"calendar feed of {self.user}"
+
+    @classmethod
+    def for_user(cls, user) -> FeedKey:
+        return cls.objects.get_or_create(user=user)[0]
+
+    def reset(self) -> None:
+        self.key = new_feed_key()
+        self.save(update_fields=["key"])

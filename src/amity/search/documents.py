@@ -1,0 +1,137 @@
+"""What the index holds for each kind of record: its names, text, countries, fields and dates."""
+
+from __future__ import annotations
+
+from django.db.models import Model, Q
+
+from amity.registry import models as m
+from amity.sources.models import Document
+
+
+def _names(obj) -> list[str]:
+    return list(getattr(obj, "all_names", None) or [str(obj)]) if obj is not None else []
+
+
+def _iso(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def _codes(*codes) -> str:
+    found = sorted({code for code in codes if code})
+    return f" {' '.join(found)} " if found else ""
+
+
+def _field_codes(queryset) -> str:
+    codes = sorted(queryset.values_list("code", flat=True))
+    return f" {' '.join(codes)} " if codes else ""
+
+
+def _span(*dates) -> tuple[str, str]:
+    known = [d for d in dates if d]
+    if not known:
+        return "", ""
+    return min(known).earliest.isoformat(), max(known).latest.isoformat()
+
+
+def place_is_indexed(place: m.Place) -> bool:
+    """Reference places (tens of thousands) are indexed once the registry uses them."""
+    if place.source == m.Place.Source.REGISTRY:
+        return True
+    pk = place.pk
+    return (
+        m.AgreementParty.objects.filter(place_id=pk).exists()
+        or m.AllianceMember.objects.filter(place_id=pk).exists()
+        or m.Engagement.objects.filter(place_id=pk).exists()
+        or m.EngagementParticipant.objects.filter(place_id=pk).exists()
+        or m.ProjectMember.objects.filter(place_id=pk).exists()
+        or m.Organization.objects.filter(place_id=pk).exists()
+        or m.Position.objects.filter(Q(of_place_id=pk) | Q(to_place_id=pk)).exists()
+    )
+
+
+def used_place_ids() -> set[int]:
+    ids: set[int] = set(m.Place.objects.filter(source=m.Place.Source.REGISTRY).values_list("pk", flat=True))
+    for model, field in ((m.AgreementParty, "place_id"), (m.AllianceMember, "place_id"), (m.Engagement, "place_id"),
+                         (m.EngagementParticipant, "place_id"), (m.ProjectMember, "place_id"),
+                         (m.Organization, "place_id"), (m.Position, "of_place_id"), (m.Position, "to_place_id")):
+        ids.update(model.objects.exclude(**{field: None}).values_list(field, flat=True))
+    return ids
+
+
+def entry_values(obj: Model) -> dict | None:
+    """The index entry of a record (None: not indexed)."""
+    if isinstance(obj, m.Place):
+        parent = [obj.parent.name] if obj.parent_id else []
+        return {"kind": "place", "title": obj.name, "names": " ".join([*obj.all_names, *obj.demonyms, *parent]),
+                "body": f"{obj.get_kind_display()} {obj.notes}", "countries": _codes(obj.country_code)}
+    if isinstance(obj, m.Organization):
+        return {"kind": "organization", "title": obj.name, "names": " ".join([*obj.all_names, *_names(obj.place)]),
+                "body": f"{obj.get_kind_display()} {obj.notes}",
+                "countries": _codes(obj.country_code, obj.place.country_code if obj.place_id else "")}
+    if isinstance(obj, m.Person):
+        positions = list(obj.positions.select_related("of_place", "of_organization", "to_place"))
+        names = [*obj.all_names]
+        for position in positions:
+            names += [position.title, position.title_raw, *_names(position.of_place),
+                      *_names(position.of_organization), *_names(position.to_place)]
+        dates = _span(*[p.known_from for p in positions], *[p.known_to for p in positions])
+        return {"kind": "person", "title": obj.name, "names": " ".join(n for n in names if n), "body": obj.notes,
+                "countries": _codes(obj.country_code, *[p.of_place.country_code for p in positions if p.of_place_id]),
+                "date_from": dates[0], "date_to": dates[1]}
+    if isinstance(obj, m.Agreement):
+        parties = list(obj.parties.select_related("place", "organization"))
+        names = [obj.title, obj.get_type_display()]
+        for party in parties:
+            names += _names(party.place) + _names(party.organization)
+        names += [str(s.person) for s in obj.signatories.select_related("person")]
+        dates = _span(obj.signed_date)
+        return {"kind": "agreement", "title": str(obj), "names": " ".join(n for n in names if n), "body": obj.notes,
+                "countries": _codes(*[(p.place or p.organization).country_code for p in parties]),
+                "fields": _field_codes(obj.fields.all()), "date_from": dates[0], "date_to": dates[1]}
+    if isinstance(obj, m.Alliance):
+        members = list(obj.members.select_related("place", "organization"))
+        names = [*obj.all_names]
+        for member in members:
+            names += _names(member.place) + _names(member.organization)
+        dates = _span(obj.established)
+        return {"kind": "alliance", "title": obj.name, "names": " ".join(names), "body": f"{obj.purpose} {obj.notes}",
+                "countries": _codes(*[(x.place or x.organization).country_code for x in members]),
+                "date_from": dates[0], "date_to": dates[1]}
+    if isinstance(obj, m.Project):
+        members = list(obj.members.select_related("place", "organization"))
+        names = [obj.name, *_names(obj.alliance)]
+        for member in members:
+            names += _names(member.place) + _names(member.organization)
+        dates = _span(obj.start, obj.end)
+        return {"kind": "project", "title": obj.name, "names": " ".join(names), "body": f"{obj.description} {obj.notes}",
+                "countries": _codes(*[(x.place or x.organization).country_code for x in members]),
+                "fields": f" {obj.field.code} " if obj.field_id else "", "date_from": dates[0], "date_to": dates[1]}
+    if isinstance(obj, m.Engagement):
+        participants = list(obj.participants.select_related("person", "organization", "place"))
+        names = [obj.title, obj.get_type_display(), obj.venue, *_names(obj.place), *_names(obj.alliance),
+                 *[field.name for field in obj.topics.all()]]
+        countries = [obj.place.country_code if obj.place_id else ""]
+        for participant in participants:
+            who = participant.person or participant.organization or participant.place
+            names += [*_names(who), participant.role]
+            countries.append(getattr(who, "country_code", ""))
+            if participant.person_id:  # "Mayor of Kawasaki": the places people speak for
+                for position in participant.person.positions.select_related("of_place", "of_organization"):
+                    names += [position.title, *_names(position.of_place), *_names(position.of_organization)]
+                    countries.append(position.of_place.country_code if position.of_place_id else "")
+        body = " ".join([obj.outcome, obj.notes, *[f.action for f in obj.follow_ups.all()]])
+        dates = _span(obj.date)
+        return {"kind": "engagement", "title": str(obj), "names": " ".join(n for n in names if n), "body": body,
+                "countries": _codes(*countries), "fields": _field_codes(obj.topics.all()),
+                "date_from": dates[0], "date_to": dates[1]}
+    if isinstance(obj, Document):
+        dates = _span(obj.published)
+        return {"kind": "document", "title": str(obj), "names": " ".join([obj.title, obj.publisher, obj.url]),
+                "body": obj.text, "date_from": dates[0], "date_to": dates[1]}
+    return None
+
+
+INDEXED = {
+    "place": m.Place, "organization": m.Organization, "person": m.Person, "agreement": m.Agreement,
+    "alliance": m.Alliance, "project": m.Project, "engagement": m.Engagement, "document": Document,
+}

@@ -1,0 +1,157 @@
+"""Template helpers: partial dates, record links, highlighted (escaped) text, evidence."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from amity.core.partialdate import PartialDate
+from amity.search.service import MARK_END, MARK_START
+from amity.web import links
+
+register = template.Library()
+
+
+@register.filter
+def pdate(value) -> str:
+    """A partial date for people: "2016", "June 2016", "22 June 2016" ("—" when unknown)."""
+    if not value:
+        return "—"
+    try:
+        date = PartialDate.coerce(value)
+    except ValueError:
+        return str(value)
+    from django.utils.translation import get_language
+
+    if (get_language() or "").startswith("ko"):
+        text = f"{date.year}년"
+        if date.month:
+            text += f" {date.month}월"
+        if date.day:
+            text += f" {date.day}일"
+        return text
+    return date.display()
+
+
+@register.filter
+def url(obj) -> str:
+    return links.detail_url(obj)
+
+
+@register.simple_tag
+def link(obj, text=None):
+    """<a href=page>name</a>, escaped; plain text when the record has no page."""
+    if obj is None:
+        return "—"
+    href = links.detail_url(obj)
+    label = text if text is not None else str(obj)
+    return format_html('<a href="{}">{}</a>', href, label) if href else conditional_escape(label)
+
+
+@register.simple_tag
+def edit_url(obj) -> str:
+    return reverse("web:edit", args=[links.SLUG[type(obj)], obj.pk])
+
+
+@register.simple_tag
+def new_url(slug: str, **initial) -> str:
+    from urllib.parse import urlencode
+
+    query = urlencode({key: value.pk if hasattr(value, "pk") else value for key, value in initial.items()})
+    return reverse("web:create", args=[slug]) + (f"?{query}" if query else "")
+
+
+@register.simple_tag
+def history_url(obj) -> str:
+    return reverse("web:history", args=[links.SLUG.get(type(obj)) or links.DETAIL[type(obj)], obj.pk])
+
+
+@register.filter
+def marks(text: str) -> str:
+    """Escape a search snippet and turn its match markers into <mark>."""
+    escaped = conditional_escape(text or "")
+    return mark_safe(str(escaped).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+@register.filter
+def highlight(text: str, spans) -> str:
+    """The text with evidence spans [(start, end, ident), …] marked; every piece of text is escaped.
+
+    Spans may overlap or nest (a sentence and a name in it): the text is cut at every span edge,
+    each piece is marked with the spans covering it, and each span gets an anchor (#ident) where it starts.
+    """
+    text = text or ""
+    spans = [(max(0, int(a)), min(len(text), int(b)), ident) for a, b, ident in (spans or []) if int(b) > int(a)]
+    cuts = sorted({0, len(text), *(span[0] for span in spans), *(span[1] for span in spans)})
+    starts: dict[int, list[str]] = {}
+    for span in spans:
+        starts.setdefault(span[0], []).append(span[2])
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        for ident in starts.get(a, []):
+            pieces.append(format_html('<span class="anchor" id="{}"></span>', ident))
+        covering = [ident for start, end, ident in spans if start <= a and b <= end]
+        if covering:
+            pieces.append(format_html('<mark class="evidence {}" data-depth="{}">{}</mark>',
+                                      " ".join(f"e-{ident}" for ident in covering), min(len(covering), 3), text[a:b]))
+        else:
+            pieces.append(conditional_escape(text[a:b]))
+    return mark_safe("".join(str(piece) for piece in pieces))
+
+
+@register.filter
+def kind_label(kind: str) -> str:
+    labels = {
+        "place": _("Place"), "organization": _("Organization"), "person": _("Person"), "agreement": _("Agreement"),
+        "alliance": _("Alliance"), "project": _("Project"), "engagement": _("Engagement"), "document": _("Document"),
+    }
+    return labels.get(kind, kind)
+
+
+@register.filter
+def kind_url(result) -> str:
+    return links.kind_url(result.kind, result.object_id)
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def percent(value) -> str:
+    try:
+        return f"{float(value) * 100:.0f}%"
+    except (TypeError, ValueError):
+        return "—"
+
+
+@register.filter
+def field_name(field) -> str:
+    from django.utils.translation import get_language
+
+    if field is None:
+        return "—"
+    if (get_language() or "").startswith("ko") and getattr(field, "name_ko", ""):
+        return field.name_ko
+    return field.name
+
+
+@register.simple_tag
+def evidence(obj, field=None):
+    """Links to the sentence(s) a fact was read from: [1] [2] … (nothing when it was entered by hand)."""
+    from amity.review.evidence import claims_for
+
+    if obj is None or getattr(obj, "pk", None) is None:
+        return ""
+    parts = []
+    for number, claim in enumerate(claims_for(obj, field), start=1):
+        href = reverse("web:document", args=[claim.document_id]) + f"#ev-{claim.pk}-0"
+        quote = claim.evidence_sentence()[:300]
+        parts.append(format_html(
+            '<a class="evidence-link" href="{}" title="{}" aria-label="{}">[{}]</a>',
+            href, quote, _("evidence: %(quote)s") % {"quote": quote}, number))
+    return mark_safe("".join(str(part) for part in parts))

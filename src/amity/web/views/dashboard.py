@@ -1,0 +1,34 @@
+"""The dashboard: what needs attention today."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+
+from amity.registry import models as m
+from amity.sources.models import Claim, Document
+from amity.web import queries
+from amity.web.access import viewer_required
+
+
+@viewer_required
+def dashboard(request):
+    counts = [
+        ("places", m.Place.objects.filter(agreement_parties__isnull=False).distinct().count()),
+        ("agreements", m.Agreement.objects.count()),
+        ("alliances", m.Alliance.objects.count()),
+        ("projects", m.Project.objects.count()),
+        ("engagements", m.Engagement.objects.count()),
+        ("people", m.Person.objects.count()),
+        ("documents", Document.objects.count()),
+        ("pending", Claim.objects.filter(status=Claim.Status.PENDING).count()),
+    ]
+    pending = (Claim.objects.filter(status=Claim.Status.PENDING).select_related("document")
+               .order_by("-created")[:8])
+    return render(request, "web/dashboard.html", {
+        "counts": counts,
+        "recent": m.Engagement.objects.select_related("place").order_by("-date", "-id")[:8],
+        "pending": pending,
+        "follow_ups": queries.follow_ups_due()[:10],
+        "quiet": queries.quiet_partnerships(),
+        "today": queries.today(),
+    })

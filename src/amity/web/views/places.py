@@ -1,0 +1,80 @@
+"""Places: the list of places the registry uses, and a place's page (partners, timeline, map …)."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from amity.accounts.permissions import can_edit
+from amity.registry import models as m
+from amity.search.documents import used_place_ids
+from amity.search.service import name_filter
+from amity.sources.models import Document
+from amity.web import pictures, queries
+from amity.web.access import viewer_required
+from amity.web.links import detail_url
+
+
+@viewer_required
+def place_list(request):
+    text = request.GET.get("q", "").strip()
+    country = request.GET.get("country", "").strip().upper()[:2]
+    places = m.Place.objects.all()
+    if text:
+        places = places.filter(name_filter(text))
+    else:
+        places = places.filter(pk__in=used_place_ids())
+    if country:
+        places = places.filter(country_code=country)
+    page = Paginator(places.order_by("name"), 50).get_page(request.GET.get("page"))
+    return render(request, "web/place_list.html", {"page": page, "q": text, "country": country})
+
+
+def partner_map(place: m.Place, partners: list[queries.Partner]) -> str:
+    points, countries, seen = [], set(), set()
+    if place.latitude is not None:
+        points.append(pictures.MapPoint(place.name, place.latitude, place.longitude, detail_url(place), home=True))
+    for partner in partners:
+        party = partner.party
+        target = party if isinstance(party, m.Place) else party.place
+        code = getattr(party, "country_code", "")
+        if code:
+            countries.add(code)
+        if target is not None and target.latitude is not None and target.pk not in seen:
+            seen.add(target.pk)
+            points.append(pictures.MapPoint(target.name, target.latitude, target.longitude, detail_url(target)))
+    return pictures.world_map(points, countries, {place.country_code} if place.country_code else set(),
+                              title=_("Partners of %(place)s") % {"place": place.name})
+
+
+def engagement_timeline(engagements, title: str) -> str:
+    items = [pictures.TimelineItem(str(e), pictures.fractional_year(e.date), url=detail_url(e))
+             for e in engagements if e.date]
+    return pictures.timeline(items, title=title)
+
+
+@viewer_required
+def place_detail(request, pk: int):
+    place = get_object_or_404(m.Place.objects.select_related("parent"), pk=pk)
+    partners = queries.partners_of_place(place)
+    engagements = list(queries.engagements_of_place(place)[:200])
+    ids = queries.place_and_districts(place)
+    alliances = (m.AllianceMember.objects.filter(place_id__in=ids).select_related("alliance")
+                 .order_by("alliance__name"))
+    documents = Document.objects.filter(
+        Q(text__icontains=place.name) | Q(title__icontains=place.name)).order_by("-published")[:20]
+    return render(request, "web/place_detail.html", {
+        "place": place,
+        "can_edit": can_edit(request.user, place),
+        "partners": partners,
+        "engagements": engagements,
+        "positions": queries.positions_at_place(place)[:50],
+        "alliances": alliances,
+        "organizations": place.organizations.order_by("name"),
+        "documents": documents,
+        "children": place.children.order_by("name")[:60],
+        "map": partner_map(place, partners),
+        "timeline": engagement_timeline(engagements, _("Engagements of %(place)s") % {"place": place.name}),
+    })
