@@ -27,3 +27,13 @@ def test_docs_use_local_assets_only(db, anonymous):
     assert '"validatorUrl": null' in html  # no call to validator.swagger.io
     for source in sources:
         assert finders.find(source.removeprefix("/static/")), source  # shipped inside django-ninja
+
+
+def test_index_unknown_paths_and_wrong_methods_answer_json(db, anonymous):
+    index = anonymous.get("/api/v1/")
+    assert index.status_code == 200 and index.json()["openapi"].endswith("/api/v1/openapi.json")
+    missing = anonymous.get("nothing/here")
+    assert missing.status_code == 404 and missing.json()["detail"].startswith("no such API endpoint")
+    wrong = anonymous.client.put("/api/v1/places")
+    assert wrong.status_code == 405 and "not allowed" in wrong.json()["detail"]
+    assert "GET" in wrong["Allow"] and "POST" in wrong["Allow"]

@@ -32,7 +32,9 @@ def _round_trip(result: Extraction) -> None:
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join), published_values)
 def test_word_soup_never_raises(text, published):
-    _round_trip(extract(text, published=published))
+    result = extract(text, published=published)
+    _round_trip(result)
+    assert not any("failed" in w for w in result.warnings), result.warnings
 
 
 @settings(max_examples=1000, deadline=None)
@@ -40,6 +42,7 @@ def test_word_soup_never_raises(text, published):
 def test_any_text_never_raises(text, published):
     result = extract(text, published=published)
     _round_trip(result)
+    assert not any("failed" in w for w in result.warnings), result.warnings
     for slot in ("places", "people", "organizations", "events", "agreements"):
         for item in getattr(result, slot):
             for span in item.evidence:

@@ -45,6 +45,7 @@ def test_seed_000_busan_koper(seeds_dir):
     assert set(people) == {"Heong-jun Park", "Jernej Muller"}
     park, muller = people["Heong-jun Park"], people["Jernej Muller"]
     assert (park["title"], park["of"]) == ("Mayor", "Busan") and "Mayor Park" in park["aliases"]
+    assert not any(a.startswith("Ambassador") for a in park["aliases"])
     assert (muller["title"], muller["of"], muller["to"]) == ("Ambassador", "Slovenia", "KR")
     assert "Ambassador Muller" in muller["aliases"]
 

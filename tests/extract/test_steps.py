@@ -146,3 +146,37 @@ def test_sister_city_article_with_planned_mou():
         {p["name"] for p in sister["parties"]} == {"Gimhae", "Haikou"}
     signing = next(e for e in d["events"] if e["type"] == "signing")
     assert signing["date"] == "2023-06-05"
+
+
+def test_gazetteer_works_without_korean_admin_data(monkeypatch, tmp_path):
+    from amity.extract import gazetteer
+
+    monkeypatch.setattr(gazetteer, "KR_ADMIN_PATH", tmp_path / "missing.json")
+    g = gazetteer.Gazetteer()
+    assert not g.kr_admin_loaded
+    found = {("Busan", h.kind) for h in g.find("Busan and Ulsan") if h.start == 0}
+    assert found == {("Busan", "place")}
+
+
+def test_korean_admin_variants_are_one_place():
+    g = get_gazetteer()
+    if not g.kr_admin_loaded:
+        return  # data/kr_admin.json not shipped in this checkout
+    d = extract("Busan Metropolitan City and Busan City: Busan signed an MOU with Pohang City.").to_dict()
+    busan = next(p for p in d["places"] if p["canonical_name"] == "Busan")
+    assert busan["kr_admin_code"] and busan["country"] == "KR"
+    assert {"Busan Metropolitan City", "Busan City"} <= set(busan["aliases"]) | {busan["name"]}
+
+
+def test_unknown_town_found_from_context():
+    d = extract("The Alnwick Town Council welcomed guests. Alnwick's mayor thanked the visitors from "
+                "Voerde, Germany.").to_dict()
+    names = {p["name"] for p in d["places"]}
+    assert "Alnwick" in names and "Voerde" in names
+
+
+def test_venue_is_not_a_place_or_organization():
+    d = extract("Mayor Kim Min-su met the delegation at the Lotte Hotel in Busan and toured "
+                "Suwon Hwaseong Fortress.", published="2024-01-10").to_dict()
+    assert "Hwaseong" not in {p["name"] for p in d["places"]}
+    assert all("Hotel" not in o["name"] for o in d["organizations"])

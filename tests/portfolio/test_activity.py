@@ -55,3 +55,8 @@ def test_overview_page_shows_the_rule_beside_the_figures(busan_koper, as_role):
     assert "Dormant when no engagement in the last 24 months" in page
     assert "dormant" in page and "Haeoreum Alliance" in page
     assert "AMITY_DORMANT_MONTHS" in page
+
+
+def test_pages_speak_korean(busan_koper, as_role):
+    page = as_role("viewer").get("/portfolio/", HTTP_ACCEPT_LANGUAGE="ko").content.decode()
+    assert "교류 관계와 협의체" in page and "휴면" in page and "2023년 10월 13일" in page

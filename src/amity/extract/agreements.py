@@ -21,7 +21,7 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
                         r"friendship and cooperation (?:city|partner)s?|friendly[- ]cooperation"),
     ("sister_city", r"sister[- ]?(?:city|cities|province|provinces|relationship|relations|ties|bond|state)|"
                     r"sisterhood|\btwin(?:ning|ned|s)?\b|twin towns?|\bsisters\b"),
-    ("mou", r"memorandum of understanding|\bmou\b|letter of intent|\bloi\b|memorandum on\b"),
+    ("mou", r"memorand(?:um|a) of understanding|\bmous?\b|letters? of intent|\blois?\b|memorandum on\b"),
     ("business_agreement", r"memorandum of agreement|(?:cooperation|business|partnership|exchange|sports exchange|"
                            r"economic) (?:agreement|deal|pact)s?|(?:cooperation|business|trade|investment) deals?|\bagreement\b|\bpact\b"),
 ]]
@@ -56,6 +56,29 @@ def find_agreements(ctx: Context) -> None:
         pieces = _clauses(text, s0)
         for cs, ce in pieces:
             _read_clause(ctx, sentence, cs, ce, home, sentence_dates)
+    if home is not None:
+        _partner_lists(ctx, home)
+
+
+_PARTNERS = re.compile(r"\bpartner (?:cities|city|municipalities|regions|towns)\b")
+
+
+def _partner_lists(ctx: Context, home: PlaceCand) -> None:
+    """"... with ten partner cities. Abroad, they are Zibo ..., and Ha Long": each listed city is a
+    partner of the article's city (type "other" unless a closer phrase named the tie)."""
+    for i, (s0, e0) in enumerate(ctx.sentences):
+        if not _PARTNERS.search(ctx.lower, s0, e0):
+            continue
+        end = ctx.sentences[i + 1][1] if i + 1 < len(ctx.sentences) else e0
+        paired = {name_of(p) for ag in ctx.agreements if home in ag.parties for p in ag.parties}
+        for _, place in ctx.entities_in(s0, end):
+            if not isinstance(place, PlaceCand) or place is home or name_of(place) in paired:
+                continue
+            if _is_container(ctx, place, s0, end):
+                continue
+            paired.add(name_of(place))
+            ctx.agreements.append(AgreementCand(type="other", parties=[home, place], sentence=(s0, e0),
+                                                evidence=[(s0, end)]))
 
 
 def _clauses(text: str, offset: int) -> list[tuple[int, int]]:

@@ -53,6 +53,12 @@ _TIME = re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m
 _TIME24 = re.compile(r"\bat (?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+# what a chunk must contain for a pattern to be worth running
+_NEEDS = {"iso": "digit", "mdy": "digit", "dmy": "digit", "my": "digit", "md": "digit", "dm": "digit",
+          "m_rel": "rel", "rel_m": "month", "nth": "digit", "weekday": "day", "rel_day": "day",
+          "rel_year": "rel", "rel_week": "rel", "year": "digit"}
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _MAYBE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|week|tomorrow", re.I)
 
@@ -179,7 +185,12 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> tuple
         year_ref = None
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    low = chunk.lower()
+    has = {"digit": bool(_DIGIT.search(chunk)), "month": bool(_MONTH_WORD.search(chunk)),
+           "day": "day" in low or "tomorrow" in low, "rel": "year" in low or "week" in low}
     for kind, pattern in _PATTERNS:
+        if not has[_NEEDS[kind]] and not (kind == "m_rel" and has["month"]):
+            continue
         for m in pattern.finditer(chunk):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

@@ -10,61 +10,41 @@ import re
 
 from .context import Context, CountryCand, EventCand, OrgCand, PersonCand, PlaceCand
 from .dates import SPECIFICITY, find_dates, find_time
+from .event_patterns import (
+    ALSO,
+    ANAPHOR,
+    ANAPHOR_SUBJECT,
+    ANY_TRIGGER,
+    ATTENDANCE,
+    ATTENDANCE_BEFORE,
+    BACKGROUND,
+    BOTH_SIDES,
+    CONTINUES,
+    DURING,
+    DURING_TYPE,
+    HABITUAL,
+    HISTORY,
+    IN_PLACE,
+    MAYBE_TRIGGER,
+    MEETING_OF_FORUM,
+    PLAN_ONLY,
+    PRONOUN_SUBJECT,
+    QUOTED_SENTENCE,
+    REFERENCE,
+    REFERENCED,
+    REPORTING,
+    SECONDARY,
+    SIGNED_BEFORE,
+    STAY,
+    TITLE_CASE_ROOM,
+    TO_PLACE,
+    TRIGGERS,
+    VENUE,
+)
 from .text import fold
 
+
 # (type, trigger) in priority order: the first that matches names the sentence's event
-# Matched on lower-cased text (no re.I: much faster on long alternations).
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
-    ("signing", r"\bsign(?:ed|s|ing)?\b(?! up)|put pen to paper|put (?:their|his|her) names? to|\binked\b|"
-                r"\bconclud(?:ed|ing) (?:a|an|the)\b[^.]{0,60}\b(?:agreement|memorandum|mou|pact)|formally became"),
-    ("workshop", r"\bworkshops?\b"),
-    ("conference", r"\b(?:forum|conference|summit|seminar|symposium|congress)\b"),
-    ("meeting", r"\b(?:met|meets|meeting|held talks|engaged with|talks with|courtesy calls?|received|sat down\b|"
-                r"paid (?:a )?courtes|hosted (?:a |the )?delegation)\b"),
-    ("visit", r"\b(?:visit(?:ed|ing|s)?|trip|travell?(?:ed|ing)|toured|came to|arrived in|stay(?:ed)? in|will stay)\b"),
-    ("ceremony", r"\b(?:ceremony|reception(?! room| hall| desk)|commemorat\w+ events?)\b"),
-    ("festival", r"\bfestival\b"),
-    ("exhibition", r"\b(?:exhibition|biennale|trade fair)\b"),
-    ("exchange", r"\b(?:homestay|concert|exchange (?:program|event)s?)\b"),
-]]
-_ANY_TRIGGER = re.compile("|".join(f"(?P<{t}>{p.pattern})" for t, p in TRIGGERS))
-_MAYBE_TRIGGER = re.compile(r"sign|pen to|names? to|inked|conclud|became|workshop|forum|conferen|summit|seminar|"
-                            r"symposi|congress|met|meet|talks|courtes|received|sat down|engaged|hosted|visit|trip|travel|"
-                            r"toured|came to|arrived|stay|ceremon|reception|commemorat|festival|exhibition|biennale|"
-                            r"fair|homestay|concert|exchange")
-_SIGNED_BEFORE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent)\b[^.;]{0,80},\s(?:which was )?signed\b",
-                            re.I)
-_MEETING_OF_FORUM = re.compile(r"\bmeeting of (?:the )?(?:[A-Z][\w-]*\s){1,5}(?:Forum|Conference|Summit|Congress)\b")
-_REPORTING = re.compile(r"\b(?:said|says|announced|reported|stated|according to [\w ]{1,30})\s(?:on\s)?$", re.I)
-_CONTINUES = re.compile(r"(?:it|they|he|she|at the|during the|after the|following the|to celebrate|to mark|the (?:ceremony|event|meeting|forum|workshop|program|"
-                        r"delegation|visit|trip)|this|there)\b", re.I)
-_HISTORY = re.compile(r"\b(?:since (?:19|20)\d\d|has had|have had|dates? back|was founded|were established|"
-                      r"goes back|over the past|for the past|so far|since then)\b", re.I)
-_HABITUAL = re.compile(r"\b(?:annual|annually|every year|each year|once a year|alternates?|regularly|"
-                       r"(?:have|has) (?:\w+ )?(?:visited|held|staged|joined|hosted))\b", re.I)
-_QUOTED_SENTENCE = re.compile(r"\s*[\"“]")
-_PRONOUN_SUBJECT = re.compile(r"(?:he|she|the mayor|the governor|the ambassador)\b", re.I)
-_REFERENCED = re.compile(r"(?:after|following) the (?:\w+ )?(ceremony|meeting|signing|talks|workshop|forum|visit)\b")
-_PLAN_ONLY = re.compile(r"\b(?:will|would|plans? to|intends? to|hopes?|aims? to|could|should|is to|are to|to be)\b",
-                        re.I)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:\w+ )?(?:ceremony|meeting|signing|event|visit|workshop|forum|talks|"
-                      r"trip|document)\b", re.I)
-_REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$")
-_ANAPHOR_SUBJECT = re.compile(r"(?:the|this) (?:event|workshop|meeting|ceremony|forum|conference|gathering|"
-                              r"seminar|festival)\b", re.I)
-_ATTENDANCE_BEFORE = re.compile(
-    r"\b(?:about |over |more than |some |nearly |around |approximately )?(?P<n>\d[\d,]*)\s(?:[\w-]+\s){0,5}?"
-    r"(?:attended|took part|participated|gathered|joined)\b", re.I)
-_ATTENDANCE = re.compile(
-    r"\b(?:attended by|drew|brought together|gathered|involving|with|of|featuring)\s+(?:over |more than |about |"
-    r"some |nearly |around |approximately |up to )?(?P<n>\d[\d,]*)\s+(?:[\w-]+\s){0,3}?(?:people|participants|"
-    r"staff|officials|delegates|attendees|students|visitors|guests|members|residents)\b", re.I)
-_VENUE = re.compile(r"\b(?:at|in) (?:the )?(?P<venue>(?:[A-Z][\w'’-]*\s){0,5}(?:Hotel|Hall|Room|room|Center|Centre|"
-                    r"Building|Museum|Campus|Stadium|Office|Church|Plaza|Park)(?:['’]s)?(?:\s(?:[A-Z][\w-]*|"
-                    r"international \w+ room))*)")
-_TITLE_CASE_ROOM = re.compile(r"(?:City Hall|Town Hall)")
-
-
 def main_place(ctx: Context) -> PlaceCand | None:
     """The place an article is about: the most mentioned (the first on a tie)."""
     if not ctx.places:
@@ -77,16 +57,16 @@ def main_place(ctx: Context) -> PlaceCand | None:
 def _event_type(text: str, low: str) -> tuple[str | None, int]:
     """The event a sentence reports and where its trigger is: a signing wins; otherwise the
     trigger written first, leaving out references to another event ("After the ceremony, ...")."""
-    hits = [(m.start(), m.lastgroup) for m in _ANY_TRIGGER.finditer(low)
-            if not _REFERENCE.search(low, max(0, m.start() - 25), m.start())]
-    if _SIGNED_BEFORE.search(text):  # "the Agreement ..., signed on June 22": background
+    hits = [(m.start(), m.lastgroup) for m in ANY_TRIGGER.finditer(low)
+            if not REFERENCE.search(low, max(0, m.start() - 25), m.start())]
+    if SIGNED_BEFORE.search(text):  # "the Agreement ..., signed on June 22": background
         hits = [h for h in hits if h[1] != "signing"]
     if not hits:
         return None, 0
     signing = [h for h in hits if h[1] == "signing"]
     if signing:
         return "signing", signing[0][0]
-    m = _MEETING_OF_FORUM.search(text)
+    m = MEETING_OF_FORUM.search(text)
     if m:
         return "conference", m.start()
     pos, etype = min(hits)
@@ -99,7 +79,7 @@ def _event_dates(ctx: Context, start: int, end: int) -> list:
     for d in find_dates(ctx.folded, start, end, ctx.published):
         if not d.value:
             continue
-        if _REPORTING.search(ctx.folded[max(start, d.start - 25):d.start]):
+        if REPORTING.search(ctx.folded[max(start, d.start - 25):d.start]):
             continue
         if re.search(r"\bsince\b[^,.;]*$", ctx.folded[max(start, d.start - 60):d.start]):
             continue  # "since local government was reorganised in 2009": background
@@ -130,40 +110,44 @@ def find_events(ctx: Context) -> None:
         start, end = sentence
         text = ctx.folded[start:end]
         low = ctx.lower[start:end]
-        etype, trigger = _event_type(text, low) if _MAYBE_TRIGGER.search(low) else (None, 0)
+        etype, trigger = _event_type(text, low) if MAYBE_TRIGGER.search(low) else (None, 0)
         dates = _event_dates(ctx, start, end)
         best = _best(dates, start + trigger if etype else None)
         context_date, previous_date = previous_date, _best(dates)
         previous_had_no_event, last_had_no_event = last_had_no_event, etype is None
         previous_type, last_type = last_type, etype
         if etype is None:
-            am = _ATTENDANCE.search(text) or _ATTENDANCE_BEFORE.search(text)
-            if am and ctx.events and _ANAPHOR_SUBJECT.match(text):  # "The event, attended by over 120 ..."
+            am = ATTENDANCE.search(text) or ATTENDANCE_BEFORE.search(text)
+            if am and ctx.events and ANAPHOR_SUBJECT.match(text):  # "The event, attended by over 120 ..."
                 ctx.events[-1].attendance = ctx.events[-1].attendance or int(am.group("n").replace(",", ""))
                 ctx.events[-1].evidence.append(sentence)
             continue
-        if _HISTORY.search(text) and (best is None or best.kind in ("year",)):
+        if HISTORY.search(text) and (best is None or best.kind in ("year",)):
             continue
-        if etype != "signing" and _HABITUAL.search(text) and (best is None or SPECIFICITY.get(best.kind, 0) < 4):
+        if BACKGROUND.search(text):
+            continue  # "The two cities first concluded an agreement on ... 2006": how the tie began
+        if etype != "signing" and HABITUAL.search(text) and (best is None or SPECIFICITY.get(best.kind, 0) < 4):
             continue  # "Its annual meeting alternates between ...", "have visited each other"
-        planned = bool(_PLAN_ONLY.search(text))
+        planned = bool(PLAN_ONLY.search(text))
         if planned and best is not None and ctx.published and best.value <= ctx.published.isoformat()[:len(best.value)]:
             planned = False  # a date already past: it happened
         if planned and best is None:
             continue
         inherited = False
         if best is None and context_date is not None and (previous_had_no_event or previous_type == etype) and (
-                _CONTINUES.match(text) or previous_had_no_event and SPECIFICITY.get(context_date.kind, 0) >= 4):
+                CONTINUES.match(text) or previous_had_no_event and SPECIFICITY.get(context_date.kind, 0) >= 4):
             best = context_date  # "The main program ran on December 7. It opened with a ceremony ..."
             inherited = True
         if best is None:
             best = _referenced_date(ctx, low)  # "After the ceremony, ..." -> when the ceremony was
+        if best is None and (STAY.match(low) or ALSO.search(low)):
+            best = _recent_date(ctx, sentence)  # "During her stay ...", "Kim also attended ..."
         ents = [it for _, it in ctx.entities_in(start, end)]
         people = [e for e in ents if isinstance(e, PersonCand)]
         orgs = [e for e in ents if isinstance(e, OrgCand) and e.kind != "media"]
         places = [e for e in ents if isinstance(e, PlaceCand)]
         countries = [e for e in ents if isinstance(e, CountryCand)]
-        if not people and _PRONOUN_SUBJECT.match(text):
+        if not people and PRONOUN_SUBJECT.match(text):
             people = _last_person_before(ctx, start)  # "He also attended ..."
         participants: list[object] = _unique(people + orgs)
         if etype in ("signing", "visit", "exchange"):
@@ -173,16 +157,26 @@ def find_events(ctx: Context) -> None:
                        evidence=[sentence])
         ev.venue = _venue(text)
         ev.place = _event_place(ctx, start, end, places, home, ev.venue)
-        am = _ATTENDANCE.search(text) or _ATTENDANCE_BEFORE.search(text)
+        am = ATTENDANCE.search(text) or ATTENDANCE_BEFORE.search(text)
         if am:
             ev.attendance = int(am.group("n").replace(",", ""))
-        if _QUOTED_SENTENCE.match(text):
+        if QUOTED_SENTENCE.match(text):
             continue  # an opinion or plan in someone's words, not a report of an occasion
-        if not people:
-            people = _people_by_family_name(ctx, start, end)  # "Kim also attended ..."
+        extra_people = [p for p in _people_by_family_name(ctx, start, end) if p not in people]
+        if extra_people:  # "Kim also attended ...", "met with Zempilas"
+            people = people + extra_people
             participants = _unique(people + orgs) + [p for p in participants if isinstance(p, PlaceCand)]
             ev.participants = participants
-        if inherited and _ANAPHOR.search(text):
+        if not (people or orgs or places) and BOTH_SIDES.match(text) and ctx.events:
+            # "The two sides signed a memorandum ...": the parties of the occasion just reported
+            previous = ctx.events[-1]
+            ev.participants = list(previous.participants)
+            ev.place = ev.place or previous.place
+            if ev.date is None and context_date is not None:
+                ev.date = context_date.value
+            _add(ctx, ev, text)
+            continue
+        if inherited and ANAPHOR.search(text):
             same_type = next((o for o in ctx.events if o.type == etype), None)
             if same_type is not None:  # "At the opening ceremony, ...": the one already read
                 _merge_into(same_type, ev)
@@ -213,17 +207,14 @@ def find_events(ctx: Context) -> None:
             _merge_into(target, ev)
 
 
-_SECONDARY = ("conference", "ceremony", "festival", "exhibition", "workshop")
-
-
 def _secondary_types(text: str, primary: str) -> list[tuple[str, int]]:
     if primary == "signing":
         return []
     out: list[tuple[str, int]] = []
-    for m in _ANY_TRIGGER.finditer(text):
+    for m in ANY_TRIGGER.finditer(text):
         t = m.lastgroup
-        if t != primary and t in _SECONDARY and t not in [x for x, _ in out] and \
-                not _REFERENCE.search(text, max(0, m.start() - 25), m.start()):
+        if t != primary and t in SECONDARY and t not in [x for x, _ in out] and \
+                not REFERENCE.search(text, max(0, m.start() - 25), m.start()):
             out.append((t, m.start()))
     return out
 
@@ -239,8 +230,21 @@ def _last_person_before(ctx: Context, start: int) -> list[object]:
     return found[-1:]
 
 
+def _recent_date(ctx: Context, sentence: tuple[int, int]):
+    """The date of the trip or occasion reported in the last few sentences."""
+    try:
+        here = ctx.sentences.index(sentence)
+    except ValueError:
+        return None
+    for ev in reversed(ctx.events):
+        last = max((ctx.sentences.index(s) for s in ev.evidence if s in ctx.sentences), default=-99)
+        if ev.date and here - last <= 3:
+            return _FixedDate(ev.date)
+    return None
+
+
 def _referenced_date(ctx: Context, low: str):
-    m = _REFERENCED.match(low)
+    m = REFERENCED.match(low)
     if not m:
         return None
     etype = next((t for t, p in TRIGGERS if p.search(m.group(1))), None)
@@ -260,20 +264,15 @@ class _FixedDate:
         self.value = value
 
 
-_DURING = re.compile(r"\b(?:during|at|after|following) the (?:\w+ )?(celebration|ceremony|meeting|forum|conference|"
-                     r"festival|talks|event)\b")
-_DURING_TYPE = {"celebration": "ceremony", "talks": "meeting", "forum": "conference"}
-
-
 def _dates_from_references(ctx: Context) -> None:
     """"signed cooperation deals during the celebration": the date of the celebration."""
     for ev in ctx.events:
         if ev.date:
             continue
-        m = _DURING.search(ctx.lower, ev.sentence[0], ev.sentence[1])
+        m = DURING.search(ctx.lower, ev.sentence[0], ev.sentence[1])
         if not m:
             continue
-        wanted = _DURING_TYPE.get(m.group(1), m.group(1))
+        wanted = DURING_TYPE.get(m.group(1), m.group(1))
         other = next((o for o in ctx.events if o is not ev and o.date and o.type == wanted), None)
         if other is not None:
             ev.date = other.date
@@ -289,7 +288,7 @@ def _title_end(ctx: Context) -> int:
 
 def _complete_previous(ctx: Context, ev: EventCand, text: str) -> bool:
     for other in reversed(ctx.events):
-        if other.type == ev.type and (_ANAPHOR.search(text) or _adjacent(ctx, other, ev)):
+        if other.type == ev.type and (ANAPHOR.search(text) or _adjacent(ctx, other, ev)):
             if other.date and ev.date and other.date != ev.date:
                 return False
             _merge_into(other, ev)
@@ -306,17 +305,12 @@ def _unique(items: list) -> list:
 
 
 def _venue(text: str) -> str | None:
-    m = _VENUE.search(text)
+    m = VENUE.search(text)
     if not m:
         return None
     venue = m.group("venue").strip()
     venue = re.sub(r"['’]s\b.*$", "", venue)
     return venue or None
-
-
-_TO_PLACE = re.compile(r"\b(?:visiting|visited|visit to|trip to|travell?ed to|came to|arrived in|stay(?:ed)? in|"
-                       r"delegation to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,3}$")
-_IN_PLACE = re.compile(r"\b(?:in|at|to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,4}$")
 
 
 def _event_place(ctx: Context, start: int, end: int, places: list[PlaceCand], home: PlaceCand | None,
@@ -326,12 +320,12 @@ def _event_place(ctx: Context, start: int, end: int, places: list[PlaceCand], ho
         for s, e in p.mentions:
             if start <= s < end and re.match(r"\s(?:(?:City|is|was|will be|has been)\s)?host", text[e:e + 25]):
                 return p
-    for pattern in (_TO_PLACE, _IN_PLACE):
+    for pattern in (TO_PLACE, IN_PLACE):
         for p in places:
             for s, _e in p.mentions:
                 if start <= s < end and pattern.search(text[max(start, s - 40):s]):
                     return p
-    if venue and _TITLE_CASE_ROOM.search(venue):
+    if venue and TITLE_CASE_ROOM.search(venue):
         owner = ctx.place_at(start + text[start:end].find(venue) - 1, start + text[start:end].find(venue))
         return owner or home
     return None
@@ -352,20 +346,20 @@ def _add(ctx: Context, ev: EventCand, text: str) -> None:
             continue
         if other.date == ev.date:
             same = True
-        elif _ANAPHOR.search(text) and (ev.date is None or other.date is None):
+        elif ANAPHOR.search(text) and (ev.date is None or other.date is None):
             same = True
         elif ev.type == "signing" and (ev.date is None or other.date is None):
             same = True  # one signing per release, reported more than once
         elif ev.date is None or other.date is None:
             # an undated report merges with a dated one of the same kind only when it points back
             # to it ("the ceremony") or follows right after it
-            same = bool(_ANAPHOR.search(text)) or _adjacent(ctx, other, ev)
+            same = bool(ANAPHOR.search(text)) or _adjacent(ctx, other, ev)
         else:
             same = False
         if same:
             _merge_into(other, ev)
             return
-    if _ANAPHOR.search(text) and ev.type == "ceremony":
+    if ANAPHOR.search(text) and ev.type == "ceremony":
         signing = next((o for o in ctx.events if o.type == "signing"), None)
         if signing is not None:  # "Addressing the ceremony, ...": the signing ceremony
             _merge_into(signing, ev)

@@ -189,7 +189,7 @@ class Gazetteer:
         low = fold_lower(text)
         folded = fold(text)
         hits: list[Hit] = []
-        for end_idx, (key, values) in self.automaton.iter(low):
+        for end_idx, (key, values) in self.automaton.iter_long(low):
             start = end_idx - len(key) + 1
             end = end_idx + 1
             if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "'" and start > 1

@@ -16,7 +16,7 @@ HEADS: dict[str, str] = {
     "industries": "company", "motors": "company", "electric": "company", "railway": "company",
     "airlines": "company", "bank": "company", "brewery": "company", "factory": "company", "holdings": "company", "electronics": "company",
     "steel": "company", "chemical": "company", "chemicals": "company", "engineering": "company",
-    "construction": "company", "telecom": "company", "airlines": "company", "shipping": "company",
+    "construction": "company", "telecom": "company", "shipping": "company",
     "embassy": "embassy", "consulate": "consulate", "ministry": "ministry", "department": "ministry",
     "council": "council", "assembly": "council", "committee": "council", "subcommittee": "council",
     "board": "council", "commission": "council", "alliance": "alliance", "union": "alliance",
@@ -99,7 +99,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cut = True  # "Ivan Mark Abellana of the ... Office"
         elif low == "in" and prev not in ("consulate", "embassy", "general", "office", "consulate-general"):
             cut = True
-        elif low == "the" and prev != "of":
+        elif low == "the" and i > 0 and prev != "of":
             cut = True
         elif low in ("of", "for", "on", "and", "in", "&") and nxt in _STOP_AFTER:
             cut = True
@@ -179,8 +179,8 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
         words = words[-2:]
         name = ctx.text[start:end]
         kind = "port"
-    if org_is_event_name(words):
-        return None
+    if org_is_event_name(words) or (kind_of_last(words) == "association" and re.search(r"\d\s$", text[:start])):
+        return None  # "the 100 Years Forum": a named occasion
     if kind == "media" and words[-1].lower() in ("direct", "online") and len(words) < 3 and first_head == 0:
         return None
     kinds = [k for _, k in heads]

@@ -44,8 +44,8 @@ _ORD = r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
 _TAIL = r"(?P<tail>(?:\s(?:of|at|to|in|for)\s(?:the\s)?[^,;.()]{2,90})?)"
 
 _LEAD_BACK = re.compile(r"(?:[A-Z][\w'-]{0,30}\s){1,4}$")
-_BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:in\s(?P<loc>(?:[A-Z][\w-]*\s){{0,3}}City\s|[A-Z][a-z]+\s))?{_NAME}(?P<of2>\sof\s(?:[A-Z][\w-]*\s?){{1,4}})?")
-_APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b{_TAIL}")
+_BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:(?P<prep>in|to)\s(?P<loc>(?:[A-Z][\w-]*\s){{0,3}}City\s|(?:South\s|North\s)?[A-Z][a-z]+\s))?{_NAME}(?P<of2>\sof\s(?:[A-Z][\w-]*\s?){{1,4}})?")
+_APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b(?! [A-Z][a-z]){_TAIL}")
 _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
 _TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\sof\s(?:the\s)?[A-Z][^,;.]{{1,60}})?,\s(?:Dr\.\s)?{_NAME},")
 _KOREAN = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+\s[A-Z][a-z]+)\b")
@@ -234,6 +234,9 @@ def _title_target(ctx: Context, m: re.Match[str], title: str,
     norm = _norm_title(title) or ""
     envoy = norm in ("Ambassador", "Consul General", "Consul", "Deputy Consul General", "Envoy")
     to = None
+    if gd.get("prep") == "to" and gd.get("loc"):  # "Ambassador to Korea Nguyen Vu Tung"
+        c = _country_named(ctx, gd["loc"].strip())
+        to = c.code if c is not None else None
     tail = gd.get("tail") or ""
     tail_start = m.start("tail") if gd.get("tail") else m.end()
     if tail:

@@ -77,7 +77,11 @@ def find_places_and_countries(ctx: Context) -> None:
         for m in pattern.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
-            if _bad_name(name):
+            lead = re.match(r"(?:The|A|An|Our|Its|This|In|At|From|With|And) ", name)
+            if lead:  # "The Alnwick Town Council"
+                s += lead.end()
+                name = name[lead.end():]
+            if not name or _bad_name(name):
                 continue
             inside = [k for k, (cs, ce) in enumerate(claimed) if s <= cs and ce <= e and (cs, ce) != (s, e)]
             if inside and not any(s < ce and cs < e for k, (cs, ce) in enumerate(claimed) if k not in inside):

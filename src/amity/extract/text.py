@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 MAX_CHARS = 100_000  # longer inputs are cut: press releases are a few KB
 
+# "CHENGDU, Sept. 12 (Xinhua) --": a news agency in a dateline
+_AGENCY = re.compile(r"\((Xinhua|Yonhap|Kyodo|Jiji Press|Bernama|AFP|AP|Reuters|VNA|Antara)\)")
 _LONG_RUN = re.compile(r"\S{150,}")
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 _DATE_LINE = re.compile(
@@ -194,6 +196,10 @@ def clean(raw: str) -> CleanText:
             continue
         content_lines += 1
 
+    if publisher is None:
+        am = _AGENCY.search(raw[:600])
+        if am:
+            publisher = am.group(1)
     text = "".join(chars)
     # Break very long runs without spaces (one-line dumps, base64): no name is that long, and
     # it keeps every pattern linear.

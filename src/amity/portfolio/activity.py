@@ -90,9 +90,17 @@ class Activity:
                 f"{self.since.isoformat()}); a partial date counts at its last day.")
 
 
-def _agreement_engagements(agreement: m.Agreement, engagements: list, places_of: dict) -> list:
+def _agreement_engagements(agreement: m.Agreement, by_agreement: dict, by_place: dict) -> list:
+    """Engagements linked to the agreement, or involving two or more of its party places."""
     parties = {p.place_id for p in agreement.parties.all() if p.place_id}
-    return [e for e in engagements if e.agreement_id == agreement.pk or len(parties & places_of[e.pk]) >= 2]
+    seen: dict[int, int] = {}
+    found = {e.pk: e for e in by_agreement.get(agreement.pk, [])}
+    for place_id in parties:
+        for engagement in by_place.get(place_id, []):
+            seen[engagement.pk] = seen.get(engagement.pk, 0) + 1
+            if seen[engagement.pk] >= 2:
+                found[engagement.pk] = engagement
+    return sorted(found.values(), key=lambda e: (e.date.isoformat() if e.date else "", e.pk), reverse=True)
 
 
 def engagement_places(engagement: m.Engagement) -> set[int]:
@@ -123,10 +131,15 @@ def agreement_activity(agreements=None, today: dt.date | None = None) -> list[Ac
     if not agreements:
         return []
     places = {p.place_id for a in agreements for p in a.parties.all() if p.place_id}
-    engagements = _engagement_log(places)
-    places_of = {e.pk: engagement_places(e) for e in engagements}
+    by_agreement: dict[int, list] = {}
+    by_place: dict[int, list] = {}
+    for engagement in _engagement_log(places):
+        if engagement.agreement_id:
+            by_agreement.setdefault(engagement.agreement_id, []).append(engagement)
+        for place_id in engagement_places(engagement):
+            by_place.setdefault(place_id, []).append(engagement)
     months, today = dormant_months(), today or dt.date.today()
-    return [Activity(a, _agreement_engagements(a, engagements, places_of), months, today) for a in agreements]
+    return [Activity(a, _agreement_engagements(a, by_agreement, by_place), months, today) for a in agreements]
 
 
 def alliance_activity(alliances=None, today: dt.date | None = None) -> list[Activity]:

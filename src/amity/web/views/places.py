@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from amity.accounts.permissions import can_edit
 from amity.registry import models as m
+from amity.review.evidence import documents_for
 from amity.search.documents import used_place_ids
 from amity.search.service import name_filter
 from amity.sources.models import Document
@@ -63,8 +64,10 @@ def place_detail(request, pk: int):
     ids = queries.place_and_districts(place)
     alliances = (m.AllianceMember.objects.filter(place_id__in=ids).select_related("alliance")
                  .order_by("alliance__name"))
+    cited = documents_for(place).values_list("pk", flat=True)
     documents = Document.objects.filter(
-        Q(text__icontains=place.name) | Q(title__icontains=place.name)).order_by("-published")[:20]
+        Q(pk__in=list(cited)) | Q(text__icontains=place.name) | Q(title__icontains=place.name)
+    ).order_by("-published", "-id")[:20]
     return render(request, "web/place_detail.html", {
         "place": place,
         "can_edit": can_edit(request.user, place),

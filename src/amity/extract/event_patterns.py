@@ -1,0 +1,69 @@
+"""Word patterns the event reader uses: triggers per event type, and the phrases that
+mark background, plans, references back to an event, attendance and venues."""
+
+from __future__ import annotations
+
+import re
+
+# Matched on lower-cased text (no re.I: much faster on long alternations).
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
+    ("signing", r"\bsign(?:ed|s|ing)?\b(?! up)|put pen to paper|put (?:their|his|her) names? to|\binked\b|"
+                r"\bconclud(?:ed|ing) (?:a|an|the)\b[^.]{0,60}\b(?:agreement|memorandum|mou|pact)|formally became"),
+    ("workshop", r"\bworkshops?\b"),
+    ("conference", r"\b(?:forum|conference|summit|seminar|symposium|congress)\b"),
+    ("meeting", r"\b(?:met|meets|meeting|held talks|engaged with|talks with|courtesy calls?|received|sat down\b|"
+                r"paid (?:a )?courtes|hosted (?:a |the )?delegation)\b"),
+    ("visit", r"\b(?:visit(?:ed|ing|s)?|trip|travell?(?:ed|ing)|toured|came to|arrived in|stay(?:ed)? in|will stay)\b"),
+    ("ceremony", r"\b(?:ceremony|reception(?! room| hall| desk)|commemorat\w+ events?)\b"),
+    ("festival", r"\bfestival\b"),
+    ("exhibition", r"\b(?:exhibition|biennale|trade fair)\b"),
+    ("exchange", r"\b(?:homestay|concert|exchange (?:program|event)s?)\b"),
+]]
+ANY_TRIGGER = re.compile("|".join(f"(?P<{t}>{p.pattern})" for t, p in TRIGGERS))
+MAYBE_TRIGGER = re.compile(r"sign|pen to|names? to|inked|conclud|became|workshop|forum|conferen|summit|seminar|"
+                            r"symposi|congress|met|meet|talks|courtes|received|sat down|engaged|hosted|visit|trip|travel|"
+                            r"toured|came to|arrived|stay|ceremon|reception|commemorat|festival|exhibition|biennale|"
+                            r"fair|homestay|concert|exchange")
+SIGNED_BEFORE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent)\b[^.;]{0,80},\s(?:which was )?signed\b",
+                            re.I)
+MEETING_OF_FORUM = re.compile(r"\bmeeting of (?:the )?(?:[A-Z][\w-]*\s){1,5}(?:Forum|Conference|Summit|Congress)\b")
+REPORTING = re.compile(r"\b(?:said|says|announced|reported|stated|according to [\w ]{1,30})\s(?:on\s)?$", re.I)
+CONTINUES = re.compile(r"(?:it|they|he|she|at the|during the|after the|following the|to celebrate|to mark|the (?:ceremony|event|meeting|forum|workshop|program|"
+                        r"delegation|visit|trip)|this|there)\b", re.I)
+HISTORY = re.compile(r"\b(?:since (?:19|20)\d\d|has had|have had|dates? back|was founded|were established|"
+                      r"goes back|over the past|for the past|so far|since then)\b", re.I)
+BACKGROUND = re.compile(r"\bfirst (?:concluded|became|signed|established|agreed|formed)\b", re.I)
+HABITUAL = re.compile(r"\b(?:annual|annually|every year|each year|once a year|alternates?|regularly|"
+                       r"(?:have|has) (?:\w+ )?(?:visited|held|staged|joined|hosted))\b", re.I)
+BOTH_SIDES = re.compile(r"\s*(?:the two (?:sides|cities|mayors|leaders|delegations)|both sides|they)\b", re.I)
+QUOTED_SENTENCE = re.compile(r"\s*[\"“]")
+PRONOUN_SUBJECT = re.compile(r"(?:he|she|the mayor|the governor|the ambassador)\b", re.I)
+REFERENCED = re.compile(r"(?:after|following) the (?:\w+ )?(ceremony|meeting|signing|talks|workshop|forum|visit)\b")
+PLAN_ONLY = re.compile(r"\b(?:will|would|plans? to|intends? to|hopes?|aims? to|could|should|is to|are to|to be)\b",
+                        re.I)
+ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:\w+ )?(?:ceremony|meeting|signing|event|visit|workshop|forum|talks|"
+                      r"trip|document)\b", re.I)
+REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$")
+ANAPHOR_SUBJECT = re.compile(r"(?:the|this) (?:event|workshop|meeting|ceremony|forum|conference|gathering|"
+                              r"seminar|festival)\b", re.I)
+ATTENDANCE_BEFORE = re.compile(
+    r"\b(?:about |over |more than |some |nearly |around |approximately )?(?P<n>\d[\d,]*)\s(?:[\w-]+\s){0,5}?"
+    r"(?:attended|took part|participated|gathered|joined)\b", re.I)
+ATTENDANCE = re.compile(
+    r"\b(?:attended by|drew|brought together|gathered|involving|with|of|featuring)\s+(?:over |more than |about |"
+    r"some |nearly |around |approximately |up to )?(?P<n>\d[\d,]*)\s+(?:[\w-]+\s){0,3}?(?:people|participants|"
+    r"staff|officials|delegates|attendees|students|visitors|guests|members|residents)\b", re.I)
+VENUE = re.compile(r"\b(?:at|in) (?:the )?(?P<venue>(?:[A-Z][\w'’-]*\s){0,5}(?:Hotel|Hall|Room|room|Center|Centre|"
+                    r"Building|Museum|Campus|Stadium|Office|Church|Plaza|Park)(?:['’]s)?(?:\s(?:[A-Z][\w-]*|"
+                    r"international \w+ room))*)")
+TITLE_CASE_ROOM = re.compile(r"(?:City Hall|Town Hall)")
+
+SECONDARY = ("conference", "ceremony", "festival", "exhibition", "workshop")
+DURING = re.compile(r"\b(?:during|at|after|following) the (?:\w+ )?(celebration|ceremony|meeting|forum|conference|"
+                     r"festival|talks|event)\b")
+DURING_TYPE = {"celebration": "ceremony", "talks": "meeting", "forum": "conference"}
+TO_PLACE = re.compile(r"\b(?:visiting|visited|visit to|trip to|travell?ed to|came to|arrived in|stay(?:ed)? in|"
+                       r"delegation to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,3}$")
+IN_PLACE = re.compile(r"\b(?:in|at|to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,4}$")
+STAY = re.compile(r"\s*(?:during (?:her|his|their|the) (?:stay|visit|trip)|while (?:there|in)\b)")
+ALSO = re.compile(r"\balso (?:attended|visited|met|toured|called on|joined|took part)\b")
