@@ -155,6 +155,17 @@ def test_accept_reject_edit_and_undo(api):
     assert api.post("review/decisions/999999/undo", {}).status_code == 404
 
 
+def test_accepted_records_are_logged_under_the_token_user(api):
+    text = ("Gyeongju Mayor Ju Nak-young met a delegation of Nara City, Japan, at Gyeongju City Hall on "
+            "14 March 2025 to discuss cultural heritage tourism. Both cities agreed to hold a joint festival.")
+    claims = api.post("documents", {"text": text, "published": "2025-03-14"}).json()["claims"]
+    meeting = next(c for c in claims if c["slot"] == "engagement")
+    decision = api.post(f"claims/{meeting['id']}/accept", {})
+    assert decision.status_code == 200, decision.content
+    logged = ChangeLog.objects.filter(actor="user:ada").exclude(content_type__model="document")
+    assert logged.filter(content_type__model="engagement", action="create").exists()
+
+
 def test_edits_of_the_wrong_shape_are_422_not_500(api):
     claims = api.post("documents", {"text": ARTICLE}).json()["claims"]
     person_claim = next(c for c in claims if c["slot"] == "person")

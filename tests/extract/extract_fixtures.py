@@ -28,3 +28,11 @@ SISTER = (
     "Gimhae City Hall.\n\n"
     "The two cities will also sign a memorandum of understanding on tourism next year.\n"
 )
+
+MARKDOWN = (
+    "# Jeonju signs friendship city agreement with Tours, France\n\n"
+    "**Jeonju, Oct. 8** — Jeonju City announced on the 8th that Mayor Woo Beom-ki signed a friendship city "
+    "agreement with Emmanuel Denis, Mayor of Tours, at Tours City Hall on the 6th (local time).\n\n"
+    "Jeonju, a UNESCO Creative City of Gastronomy, and Tours agreed to run a youth exchange program from "
+    "next year.\n"
+)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from amity.extract import extract
+from amity.extract import Extraction, extract
 
 
 def _load(seeds_dir, prefix: str) -> str:
@@ -104,3 +104,4 @@ def test_seed_003_haeoreum_alliance(seeds_dir):
     assert "Haeoreum Alliance Council" in orgs["Haeoreum Alliance"]["aliases"]
     assert orgs["Haeoreum Alliance"]["kind"] == "alliance"
     assert d["agreements"] == []
+    assert Extraction.from_dict(json.loads(json.dumps(d))).to_dict() == d

@@ -180,3 +180,16 @@ def test_venue_is_not_a_place_or_organization():
                 "Suwon Hwaseong Fortress.", published="2024-01-10").to_dict()
     assert "Hwaseong" not in {p["name"] for p in d["places"]}
     assert all("Hotel" not in o["name"] for o in d["organizations"])
+
+
+def test_markdown_dateline_and_reporting_dates():
+    from extract_fixtures import MARKDOWN
+
+    d = extract(MARKDOWN, published="2024-10-08").to_dict()
+    assert d["document"]["title"].startswith("Jeonju signs")
+    people = {p["name"]: p for p in d["people"]}
+    assert people["Woo Beom-ki"]["of"] == "Jeonju" and people["Emmanuel Denis"]["of"] == "Tours"
+    signing = next(e for e in d["events"] if e["type"] == "signing")
+    assert signing["date"] == "2024-10-06"  # not the dateline (Oct. 8) nor "announced on the 8th"
+    assert [a["date"] for a in d["agreements"] if a["type"] == "friendship_city"] == ["2024-10-06"]
+    assert "Gastronomy" not in {p["name"] for p in d["places"]}

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from .context import AgreementCand, Context, OrgCand, PlaceCand, name_of
-from .dates import SPECIFICITY, find_dates
-from .events import main_place
+from .dates import SPECIFICITY
+from .events import event_dates, main_place
 
 # Matched on lower-cased text.
 TYPES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
@@ -25,7 +25,7 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
     ("business_agreement", r"memorandum of agreement|(?:cooperation|business|partnership|exchange|sports exchange|"
                            r"economic) (?:agreement|deal|pact)s?|(?:cooperation|business|trade|investment) deals?|\bagreement\b|\bpact\b"),
 ]]
-_ANY_TYPE = re.compile("|".join(p.pattern for _, p in TYPES))
+_ANY_TYPE = re.compile(r"(?<![a-z])(?:" + "|".join(p.pattern for _, p in TYPES) + ")")
 _STEMS = ("sister", "twin", "friend", "memorand", "mou", "letter of intent", "loi", "agreement", "deal", "pact")
 _ACTIVE = re.compile(r"\b(?:sign\w*|conclud\w*|agree\w*|became|become|renew\w*|reaffirm\w*|twinned|"
                      r"established|entered|formed|made|partners?|relations?|ties|cities|city|since|is|are|was|"
@@ -52,7 +52,7 @@ def find_agreements(ctx: Context) -> None:
         low = ctx.lower[s0:e0]
         if not any(stem in low for stem in _STEMS) or not _ANY_TYPE.search(low):
             continue
-        sentence_dates = [d for d in find_dates(ctx.folded, s0, e0, ctx.published) if d.value]
+        sentence_dates = event_dates(ctx, s0, e0)  # without datelines and "said on the 4th"
         pieces = _clauses(text, s0)
         for cs, ce in pieces:
             _read_clause(ctx, sentence, cs, ce, home, sentence_dates)
@@ -115,8 +115,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     date = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if dates else None
     if not _DATED.search(clause):
         date = None  # "the anniversary of its sister-city relationship": no signing date here
+    signed_then = _signing_date(ctx, sentence)
+    if signed_then and re.search(r"\b(?:sign|conclud)", clause):
+        date = signed_then  # the date of the signing reported in this sentence
     if date is None:
-        date = _signing_date(ctx, sentence)
+        date = signed_then
     if planned and date and ctx.published and date <= ctx.published.isoformat()[: len(date)] \
             and not re.search(r"\b(?:tomorrow|next|will)\b", clause):
         planned = False  # "led the two to sign ... in May 2012": done, not planned

@@ -27,7 +27,7 @@ _MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned|is due|are due|due to|scheduled|upcoming|"
-                     r"set to|next|tomorrow|going to|intends? to|expected to|would|follows|begins?|opens|is hosting|are being|invited|invites|to attend|agreed to|to hold|to host|to visit)\b", re.I)
+                     r"set to|next|tomorrow|going to|intends? to|expected to|would|follows|begins?|opens|is hosting|are being|invited|invites|to attend|agreed to|to hold|to host|to visit)\b")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
@@ -196,7 +196,7 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> tuple
             if any(s < te and ts < e for ts, te in taken):
                 continue
             # tense near the date decides which way a bare weekday or day is resolved
-            future = bool(_FUTURE.search(chunk[:s]))
+            future = bool(_FUTURE.search(low, 0, s))
             try:
                 if year_ref is not None and kind in ("md", "dm"):
                     value = resolve(kind, m, year_ref, False)

@@ -73,7 +73,7 @@ def _event_type(text: str, low: str) -> tuple[str | None, int]:
     return etype, pos
 
 
-def _event_dates(ctx: Context, start: int, end: int) -> list:
+def event_dates(ctx: Context, start: int, end: int) -> list:
     """Dates in a sentence that can date an event (not "said on the 4th")."""
     out = []
     for d in find_dates(ctx.folded, start, end, ctx.published):
@@ -81,6 +81,8 @@ def _event_dates(ctx: Context, start: int, end: int) -> list:
             continue
         if REPORTING.search(ctx.folded[max(start, d.start - 25):d.start]):
             continue
+        if re.match(r"[*)\s]*(?:-{1,2}|—|–)\s", ctx.folded[d.end:d.end + 8]):
+            continue  # a dateline ("Jeonju, Oct. 8 —"): when the news was filed
         if re.search(r"\bsince\b[^,.;]*$", ctx.folded[max(start, d.start - 60):d.start]):
             continue  # "since local government was reorganised in 2009": background
         out.append(d)
@@ -111,24 +113,24 @@ def find_events(ctx: Context) -> None:
         text = ctx.folded[start:end]
         low = ctx.lower[start:end]
         etype, trigger = _event_type(text, low) if MAYBE_TRIGGER.search(low) else (None, 0)
-        dates = _event_dates(ctx, start, end)
+        dates = event_dates(ctx, start, end)
         best = _best(dates, start + trigger if etype else None)
         context_date, previous_date = previous_date, _best(dates)
         previous_had_no_event, last_had_no_event = last_had_no_event, etype is None
         previous_type, last_type = last_type, etype
         if etype is None:
-            am = ATTENDANCE.search(text) or ATTENDANCE_BEFORE.search(text)
+            am = ATTENDANCE.search(low) or ATTENDANCE_BEFORE.search(low)
             if am and ctx.events and ANAPHOR_SUBJECT.match(text):  # "The event, attended by over 120 ..."
                 ctx.events[-1].attendance = ctx.events[-1].attendance or int(am.group("n").replace(",", ""))
                 ctx.events[-1].evidence.append(sentence)
             continue
-        if HISTORY.search(text) and (best is None or best.kind in ("year",)):
+        if HISTORY.search(low) and (best is None or best.kind in ("year",)):
             continue
-        if BACKGROUND.search(text):
+        if BACKGROUND.search(low):
             continue  # "The two cities first concluded an agreement on ... 2006": how the tie began
-        if etype != "signing" and HABITUAL.search(text) and (best is None or SPECIFICITY.get(best.kind, 0) < 4):
+        if etype != "signing" and HABITUAL.search(low) and (best is None or SPECIFICITY.get(best.kind, 0) < 4):
             continue  # "Its annual meeting alternates between ...", "have visited each other"
-        planned = bool(PLAN_ONLY.search(text))
+        planned = bool(PLAN_ONLY.search(low))
         if planned and best is not None and ctx.published and best.value <= ctx.published.isoformat()[:len(best.value)]:
             planned = False  # a date already past: it happened
         if planned and best is None:
@@ -157,7 +159,7 @@ def find_events(ctx: Context) -> None:
                        evidence=[sentence])
         ev.venue = _venue(text)
         ev.place = _event_place(ctx, start, end, places, home, ev.venue)
-        am = ATTENDANCE.search(text) or ATTENDANCE_BEFORE.search(text)
+        am = ATTENDANCE.search(low) or ATTENDANCE_BEFORE.search(low)
         if am:
             ev.attendance = int(am.group("n").replace(",", ""))
         if QUOTED_SENTENCE.match(text):
@@ -238,7 +240,7 @@ def _recent_date(ctx: Context, sentence: tuple[int, int]):
         return None
     for ev in reversed(ctx.events):
         last = max((ctx.sentences.index(s) for s in ev.evidence if s in ctx.sentences), default=-99)
-        if ev.date and here - last <= 3:
+        if ev.date and not ev.planned and here - last <= 3:
             return _FixedDate(ev.date)
     return None
 
@@ -320,9 +322,12 @@ def _event_place(ctx: Context, start: int, end: int, places: list[PlaceCand], ho
         for s, e in p.mentions:
             if start <= s < end and re.match(r"\s(?:(?:City|is|was|will be|has been)\s)?host", text[e:e + 25]):
                 return p
+    org_spans = [o.span for o in ctx.organizations]
     for pattern in (TO_PLACE, IN_PLACE):
         for p in places:
             for s, _e in p.mentions:
+                if any(a <= s < b for a, b in org_spans):
+                    continue  # "the French Embassy in Seoul" does not say where the event is
                 if start <= s < end and pattern.search(text[max(start, s - 40):s]):
                     return p
     if venue and TITLE_CASE_ROOM.search(venue):

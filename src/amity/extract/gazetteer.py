@@ -29,6 +29,7 @@ from .gazetteer_data import (
 )
 from .text import fold, fold_lower
 
+PART_OF = {"HK": "CN", "MO": "CN"}
 KR_ADMIN_PATH = Path(__file__).with_name("data") / "kr_admin.json"
 KR_LEVEL_KIND = {
     "special_city": "city", "metropolitan_city": "city", "special_self_governing_city": "city",
@@ -111,6 +112,8 @@ class Gazetteer:
     def _load_countries(self) -> None:
         for c in pycountry.countries:
             code = c.alpha_2
+            if code in PART_OF:  # Hong Kong, Macao: places in China (GUIDELINES), not countries
+                continue
             name = COMMON_NAMES.get(code) or getattr(c, "common_name", None) or c.name
             entry = CountryEntry(code, name)
             self.countries[code] = entry
@@ -145,7 +148,8 @@ class Gazetteer:
         for c in cities.values():
             name = c["name"]
             pop = int(c.get("population") or 0)
-            entry = PlaceEntry(name, c["countrycode"], "city", pop, int(c["geonameid"]),
+            country = PART_OF.get(c["countrycode"], c["countrycode"])
+            entry = PlaceEntry(name, country, "city", pop, int(c["geonameid"]),
                                lat=c.get("latitude"), lon=c.get("longitude"))
             if fold_lower(name) not in CITY_STOPWORDS:
                 self._add(name, "place", entry)
@@ -154,7 +158,7 @@ class Gazetteer:
             if pop < 250_000:
                 continue
             # Alternate romanisations of big cities ("Pusan", "Taegu"): Latin letters only.
-            alt = PlaceEntry(name, c["countrycode"], "city", pop, int(c["geonameid"]),
+            alt = PlaceEntry(name, country, "city", pop, int(c["geonameid"]),
                              lat=c.get("latitude"), lon=c.get("longitude"), primary=False)
             for surface in c.get("alternatenames") or []:
                 if (re.fullmatch(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}", surface) and len(surface) >= 4

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .context import Context, OrgCand, PlaceCand
+from .text import fold
 
 HEADS: dict[str, str] = {
     "authority": "government_agency", "port": "port", "institute": "institute", "university": "university",
@@ -133,6 +134,8 @@ def _has_head(words: list) -> bool:
 
 def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
     # trailing sentence punctuation is not part of the name ("... Authority." but "Co.")
+    if text[start:end].endswith(("'s", "’s")):  # "the French Embassy in Seoul's cultural service"
+        end -= 2
     while end > start and text[end - 1] in ",;:'\"" or (text[end - 1] == "." and
                                                         text[start:end].split()[-1].lower() not in HEADS):
         end -= 1
@@ -252,10 +255,30 @@ _VENUE_AFTER = re.compile(r"(?:\s[A-Z][\w-]*){0,2}\s(?:Fortress|Museum|Park|Hall
                           r"Village|Street|Road|Gate|Castle|Shrine|Church|Cathedral)\b")
 
 
+_NAMED_AFTER = re.compile(r"-(?:listed|designated|registered)\b|\s(?:Convention|Treaty|Protocol|Declaration|Accord|River|Delta|Expressway|Highway|"
+                          r"Line|Site|Strait|Bay|Valley|Basin)\b")
+
+
 def _inside_venue_name(text: str, mention: tuple[int, int]) -> bool:
-    """"Suwon Hwaseong Fortress": a place name in the middle of a venue's name is not the place."""
+    """"Suwon Hwaseong Fortress", "the Ramsar Convention", "the Pearl River Delta": a place name
+    inside the name of a venue, a treaty or a landscape is not a mention of the place."""
+    if _NAMED_AFTER.match(text, mention[1]):
+        return True
     before = text[max(0, mention[0] - 25):mention[0]]
     return bool(re.search(r"[A-Z][\w'-]+ $", before)) and bool(_VENUE_AFTER.match(text, mention[1]))
+
+
+# Bodies whose name says where they are ("Consulate General in Ho Chi Minh City", "Hamburg City Council").
+_NAMES_ITS_PLACE = {"council", "consulate", "embassy", "government_agency", "ministry"}
+
+
+def _only_a_surname(ctx: Context, place: PlaceCand, name_tokens: set[str]) -> bool:
+    """"Martinez delivered the most pointed remark": a small town that shares its name with a
+    person of the article, and is never written otherwise, is that person."""
+    population = getattr(place.entry, "population", 0) or 0
+    if place.entry is None or population >= 300_000:
+        return False
+    return all(ctx.folded[s:e] in name_tokens for s, e in place.mentions)
 
 
 def settle_places(ctx: Context) -> None:
@@ -264,14 +287,15 @@ def settle_places(ctx: Context) -> None:
     person_spans = [sp for p in ctx.people for sp in (p.mentions or [p.span])]
     org_spans = [(o.span, o.kind) for o in ctx.organizations]
     kept: list[PlaceCand] = []
+    name_tokens = {t for p in ctx.people for t in re.split(r"[\s-]+", fold(p.name)) if len(t) > 2}
     for place in ctx.places:
         place.mentions = [m for m in place.mentions
                           if not any(s <= m[0] and m[1] <= e for s, e in person_spans)
                           and not _inside_venue_name(ctx.folded, m)]
-        if not place.mentions:
+        if not place.mentions or _only_a_surname(ctx, place, name_tokens):
             continue
         outside = [m for m in place.mentions
-                   if not any(s <= m[0] and m[1] <= e and kind != "council" for (s, e), kind in org_spans)]
+                   if not any(s <= m[0] and m[1] <= e and kind not in _NAMES_ITS_PLACE for (s, e), kind in org_spans)]
         if not outside:
             continue
         kept.append(place)

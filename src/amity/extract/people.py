@@ -13,6 +13,7 @@ import re
 
 from .context import Context, OrgCand, PersonCand
 from .names import family_key, looks_korean, same_person, split_name
+from .text import fold
 
 # (regex of the written title, normalised title); longest first where they share words
 _TITLES: list[tuple[str, str | None]] = [
@@ -78,13 +79,14 @@ def _norm_title(raw: str) -> str | None:
     return raw.title()
 
 
-def _valid_name(ctx: Context, name: str, start: int, end: int, single_ok: bool = False) -> bool:
+def _valid_name(ctx: Context, name: str, start: int, end: int, single_ok: bool = False,
+                check_places: bool = True) -> bool:
     words = name.replace('"', "").split()
     if not words or (len(words) == 1 and not single_ok):
         return False
     if any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
         return False
-    for item in (*ctx.places, *ctx.countries.values()):
+    for item in (*(ctx.places if check_places else ()), *ctx.countries.values()):
         for s, e in item.mentions:
             if s <= start and end <= e:
                 return False
@@ -110,7 +112,8 @@ def find_people(ctx: Context) -> None:
             name = name.split(" ", 1)[1]
         e = s + len(name)
         if " " not in name.replace('"', ""):
-            if _valid_name(ctx, name, s, e, single_ok=True):
+            # after a title ("Mayor Saito") a name may also be a town's name
+            if _valid_name(ctx, name, s, e, single_ok=True, check_places=title_raw is None):
                 singles.append((name, (s, e), title_raw, of))
             return
         if not _valid_name(ctx, name, s, e):
@@ -302,8 +305,8 @@ def _attach_singles(ctx: Context, people: list[PersonCand], singles: list) -> No
     """"Mayor Park" -> alias of Park Heong-joon; "Mayor Murray" alone -> a person "Murray"."""
     for name, span, title_raw, of in singles:
         title = _norm_title(title_raw) if title_raw else None
-        token = family_key(name)
-        options = [p for p in people if any(family_key(t) == token for t in p.name.replace("-", " ").split())]
+        token = family_key(fold(name))
+        options = [p for p in people if any(family_key(t) == token for t in fold(p.name).replace("-", " ").split())]
         same_title = [p for p in options if title and p.title == title]
         target = (same_title or options or [None])[0]
         alias = f"{title_raw.strip()} {name}" if title_raw else name

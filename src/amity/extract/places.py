@@ -83,6 +83,8 @@ def find_places_and_countries(ctx: Context) -> None:
                 name = name[lead.end():]
             if not name or _bad_name(name):
                 continue
+            if re.search(r"[A-Z][\w-]* (?:City|Town) of $", text[max(0, s - 40):s]):
+                continue  # "UNESCO Creative City of Gastronomy": a title, not a place
             inside = [k for k, (cs, ce) in enumerate(claimed) if s <= cs and ce <= e and (cs, ce) != (s, e)]
             if inside and not any(s < ce and cs < e for k, (cs, ce) in enumerate(claimed) if k not in inside):
                 # "Bradford on Avon Town Council": the longer name wins over "Bradford" and "Avon"
@@ -118,9 +120,14 @@ def _other_mentions(text: str, by_key: dict[str, PlaceCand], claimed: list[tuple
         s0, e0 = cand.mentions[0]
         base = re.sub(r"(?:[- ](?:City|County|Province|Prefecture|gu|dong|gun|si|eup|myeon))$", "", text[s0:e0])
         for m in re.finditer(rf"(?<![\w-]){re.escape(base)}(?![\w-])", text):
-            if not any(m.start() < ce and cs < m.end() for cs, ce in claimed):
-                cand.mentions.append(m.span())
-                claimed.append(m.span())
+            overlapping = [c for c in claimed if m.start() < c[1] and c[0] < m.end()]
+            if any(not (m.start() <= cs and ce <= m.end()) or (cs, ce) == m.span() for cs, ce in overlapping):
+                continue
+            if overlapping:  # "Bradford on Avon" rather than "Bradford" and "Avon"
+                _drop_mentions(by_key, overlapping)
+                claimed[:] = [c for c in claimed if c not in overlapping]
+            cand.mentions.append(m.span())
+            claimed.append(m.span())
 
 
 def _bad_name(name: str) -> bool:

@@ -180,7 +180,7 @@ def clean(raw: str) -> CleanText:
         if sm and len(stripped) < 80:
             publisher = publisher or sm.group(1).strip()
             continue
-        if stripped.startswith("**") or stripped.lower().startswith(("this article was translated", "photo:", "image:", "photos:")):
+        if stripped.lstrip("*#_ ").lower().startswith(("this article was translated", "photo:", "image:", "photos:")):
             _blank(chars, start, end)
             continue
         words = stripped.lower().split()

@@ -57,11 +57,6 @@ class DecisionForm(forms.Form):
         self.fields["owner_place"].queryset = places if places is not None else m.Place.objects.none()
 
 
-class ReportForm(forms.Form):
-    year = forms.IntegerField(min_value=1900, max_value=2200, required=False)
-    format = forms.ChoiceField(choices=[("html", "HTML"), ("pdf", "PDF"), ("xlsx", "Excel (XLSX)")], initial="html")
-
-
 class ImportForm(forms.Form):
     file = forms.FileField(help_text="CSV or XLSX; the first row names the columns")
     year = forms.IntegerField(min_value=1900, max_value=2200, required=False,

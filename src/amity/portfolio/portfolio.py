@@ -30,14 +30,6 @@ def budget_text(project: m.Project) -> str:
     return "; ".join(parts)
 
 
-def budget_total(project: m.Project) -> dict[str, Decimal]:
-    totals: dict[str, Decimal] = {}
-    for member in project.members.all():
-        if member.budget_share is not None:
-            totals[member.budget_currency] = totals.get(member.budget_currency, Decimal(0)) + member.budget_share
-    return totals
-
-
 def milestone_state(milestone: m.Milestone, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     if milestone.done:

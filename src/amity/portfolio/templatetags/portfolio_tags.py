@@ -22,8 +22,3 @@ def pd(value) -> str:
     if (get_language() or "").startswith("ko"):
         return " ".join(f"{n}{unit}" for n, unit in ((date.year, "년"), (date.month, "월"), (date.day, "일")) if n)
     return date.display()
-
-
-@register.filter
-def yesno_dormant(activity) -> str:
-    return "dormant" if activity.dormant else "active"

@@ -13,7 +13,7 @@ from amity.portfolio.access import require_edit, viewer_required
 from amity.portfolio.activity import agreement_activity, alliance_activity, dormant_months
 from amity.portfolio.forms import YearForm
 from amity.portfolio.history import year_changes
-from amity.portfolio.portfolio import budget_total, lead_and_partners, member_summary, milestone_state, money
+from amity.portfolio.portfolio import lead_and_partners, member_summary, milestone_state, money
 from amity.registry import models as m
 
 KINDS = {"alliance": m.Alliance, "agreement": m.Agreement}
@@ -56,7 +56,7 @@ def portfolio(request, kind: str, pk: int):
         lead, partners = lead_and_partners(project)
         milestones = [(milestone, milestone_state(milestone)) for milestone in project.milestones.all()]
         rows.append({"project": project, "lead": lead, "partners": partners, "milestones": milestones,
-                     "members": list(project.members.all()), "budget": budget_total(project)})
+                     "members": list(project.members.all())})
     by_field: dict[str, list] = {}
     for row in rows:
         by_field.setdefault(row["project"].field.name if row["project"].field else "(no field)", []).append(row)
