@@ -93,3 +93,10 @@ def test_unknown_fields_and_wrong_shapes():
     assert "favourite_colour" in _import_error(data).message
     assert _import_error({"people": {"not": "a list"}}).location == "people"
     assert _import_error(["not", "an", "object"]).location == "file"
+
+
+def test_places_are_found_by_korean_alias():
+    data = demo_file()
+    data["organizations"][0]["place"] = "place:부산광역시@KR"
+    import_registry(data)
+    assert Organization.objects.get(name="Busan Port Authority").place.name == "Busan"

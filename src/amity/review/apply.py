@@ -16,10 +16,10 @@ from amity.core.partialdate import InvalidPartialDate, PartialDate
 from amity.extract.names import split_name
 from amity.registry import models as m
 from amity.registry.countries import is_country_code
+from amity.registry.lookup import normalise
 from amity.registry.reference import reference_uid
 from amity.review.effects import Effects
 from amity.review.models import MergeCandidate
-from amity.sources.claims import normalise
 from amity.sources.linking import CERTAIN, POSSIBLE, link_agreement, suggest_link
 from amity.sources.models import Claim
 

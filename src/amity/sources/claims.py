@@ -4,9 +4,9 @@ a confidence and a short explanation of why it was read that way."""
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from amity.registry.lookup import normalise
 
 SLOT_OF_SECTION = {
     "places": "place", "countries": "country", "people": "person", "organizations": "organization",
@@ -25,15 +25,6 @@ class ClaimDraft:
     confidence: float
     explanation: str
     refs: list[str] = field(default_factory=list)  # local ids this fact depends on
-
-
-def normalise(text: str | None) -> str:
-    """Case, accents, punctuation and a leading "the" do not make a different name."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"^\s*the\s+", "", text)
-    return " ".join(text.split())
 
 
 def _key(*parts) -> str:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from amity.extract.names import family_key, same_person, split_name
+from amity.registry.lookup import normalise, places_named
 from amity.registry.models import Agreement, Alliance, Organization, Person, Place
 from amity.registry.reference import reference_uid
-from amity.sources.claims import normalise
 
 CERTAIN = 0.9
 POSSIBLE = 0.5
@@ -40,21 +40,12 @@ def link_place(value: dict) -> Link | None:
 
 
 def place_by_name(name: str | None, country: str | None) -> Link | None:
-    if not name:
+    found = places_named(name, country)
+    if not found:
         return None
-    queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)
-    if country:
-        queryset = queryset.filter(country_code=country)
-    wanted = normalise(name)
-    exact = [p for p in queryset.filter(name__iexact=name)]
-    if not exact:
-        exact = [p for p in queryset.filter(aliases__icontains=name) if wanted in map(normalise, p.aliases)]
-    if not exact:
-        return None
-    exact.sort(key=lambda p: -(p.population or 0))
-    score = 0.95 if country and len(exact) == 1 else 0.7
-    return Link(exact[0], score, f"name {name!r} in {country or 'any country'}"
-                                 + (f" ({len(exact)} places share it)" if len(exact) > 1 else ""))
+    score = 0.95 if country and len(found) == 1 else 0.7
+    return Link(found[0], score, f"name {name!r} in {country or 'any country'}"
+                                 + (f" ({len(found)} places share it)" if len(found) > 1 else ""))
 
 
 def link_country(value: dict) -> Link | None:

@@ -16,6 +16,7 @@ from django.db import transaction
 from amity.core.actor import acting_as
 from amity.core.partialdate import InvalidPartialDate
 from amity.registry import models as m
+from amity.registry.lookup import places_named
 from amity.registry.reference import reference_uid
 from amity.registry.transfer.spec import FORMAT, SPECS, Spec
 
@@ -151,14 +152,8 @@ class _Importer:
 
 
 def _place_by_name(name: str, country: str):
-    candidates = [
-        place for place in m.Place.objects.filter(country_code=country).exclude(kind=m.Place.Kind.COUNTRY)
-        .filter(name__iexact=name).order_by("-population")
-    ]
-    if not candidates:
-        candidates = [p for p in m.Place.objects.filter(country_code=country, aliases__icontains=name)
-                      if name.lower() in (a.lower() for a in p.aliases)]
-    return candidates[0] if candidates else None
+    found = places_named(name, country)
+    return found[0] if found else None
 
 
 def _none_to_blank(model: type, name: str, value):
