@@ -18,7 +18,7 @@ The two mayors discussed cooperation in hydrogen energy, port logistics and yout
 
 Mayor Hong proposed that the cities hold a joint hydrogen forum in Kawasaki next year.
 
-Changwon and Kawasaki signed a friendship city agreement in October 2016.
+Mayor Hong emphasized the importance of the Friendship City Agreement between Changwon and Kawasaki, signed in October 2016.
 """
 
 HOSTILE = """<h2>Yeosu welcomes Cebu delegation</h2>

@@ -16,7 +16,7 @@ Hong Tae-yong, the Mayor of Gimhae, and Katsuhiro Akimoto, the Mayor of Sapporo,
 
 The two mayors discussed cooperation in tourism, culture and youth exchanges, and agreed to hold a joint festival next year.
 
-Gimhae and Sapporo signed a friendship city agreement in May 2015.
+Gimhae and Sapporo signed a Friendship City Agreement in May 2015.
 """
 
 

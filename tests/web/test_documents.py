@@ -108,11 +108,11 @@ def _pdf(text: str) -> bytes:
 
 
 def test_upload_pdf(reviewer):
-    pdf = _pdf("Gimhae and Sapporo signed a friendship city agreement in May 2015.")
+    pdf = _pdf("Gimhae and Sapporo signed a Friendship City Agreement in May 2015.")
     response = reviewer.post(reverse("web:document-new"), {
         "upload": SimpleUploadedFile("release.pdf", pdf, content_type="application/pdf"), "action": "preview"})
     page = response.content.decode()
-    assert "friendship city agreement" in page
+    assert "Friendship City Agreement" in page
     broken = SimpleUploadedFile("broken.pdf", b"%PDF-1.4 this is not really a pdf", content_type="application/pdf")
     page = reviewer.post(reverse("web:document-new"), {"upload": broken, "action": "preview"}).content.decode()
     assert "cannot be read" in page
@@ -136,6 +136,7 @@ def test_accept_and_reject_from_the_document_page_with_htmx(reviewer):
     response = reviewer.post(reverse("web:claim-accept", args=[agreement_claim.pk]), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert 'class="claim accepted"' in response.content.decode()
+    assert response["HX-Refresh"] == "true"  # its places were accepted with it: the page reloads
     agreement = m.Agreement.objects.get(parties__place__name="Sapporo")
     assert agreement.parties.count() == 2
     # The fact links back to its sentence.

@@ -18,7 +18,8 @@ from amity.api.crud import date_overlaps, text_search
 from amity.api.errors import ERRORS
 from amity.api.types import MAX_ID, PartialDateText, Text, text
 from amity.core.partialdate import PartialDate
-from amity.sources.ingest import IngestError, ingest_text
+from amity.review.intake import ingest_text  # applies the admin's auto-accept rules
+from amity.sources.ingest import IngestError
 from amity.sources.inputs import decode
 from amity.sources.models import Document
 

@@ -71,7 +71,8 @@ def _accept(claim: Claim, actor: str, edits: dict | None, reason: str) -> Decisi
         details = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()) \
             if hasattr(error, "error_dict") else " ".join(error.messages)
         raise ReviewError(f"claim {claim.pk} cannot be accepted as it is ({details}); edit it first") from error
-    except (KeyError, TypeError, ValueError) as error:
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
+        # e.g. an edit of the wrong shape (a number where a name goes)
         raise ReviewError(f"claim {claim.pk} cannot be accepted: {error}") from error
     claim.status = Claim.Status.ACCEPTED
     claim.edited_value = value if edits else None

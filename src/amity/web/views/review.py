@@ -51,6 +51,7 @@ def inbox(request):
         "page": page, "slots": Claim.Slot.choices, "slot": slot, "document": document,
         "min": get.get("min", ""), "max": get.get("max", ""), "from": get.get("from", ""), "to": get.get("to", ""),
         "open_merges": MergeCandidate.objects.filter(status=MergeCandidate.Status.OPEN).count(),
+        "documents": Document.objects.filter(claims__status=Claim.Status.PENDING).distinct().order_by("-published", "-id")[:300],
         "can_review": True,
     })
 
@@ -73,11 +74,15 @@ def _after(request, claim, error: str = ""):
 @reviewer_required
 def accept(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
+    pending_before = claim.document.claims.filter(status=Claim.Status.PENDING).count()
     try:
         review.accept(claim, actor=actor_for_user(request.user))
     except review.ReviewError as error:
         return _after(request, claim, str(error))
-    return _after(request, claim)
+    response = _after(request, claim)
+    if pending_before - claim.document.claims.filter(status=Claim.Status.PENDING).count() > 1:
+        response["HX-Refresh"] = "true"  # facts it needed were accepted too: show the whole page anew
+    return response
 
 
 @require_POST
