@@ -104,7 +104,8 @@ def document_new(request):
         return render(request, "web/document_new.html", {"form": form})
     data = form.cleaned_data
     if request.POST.get("action") == "save":
-        from amity.sources.ingest import IngestError, ingest_text
+        from amity.review.intake import ingest_text  # applies the auto-accept rules
+        from amity.sources.ingest import IngestError
 
         try:
             result = ingest_text(data["text"], url=data["url"] or None, title=data["title"] or None,
