@@ -49,7 +49,7 @@ def make_user(username: str, role: str, scope_places=(), superuser: bool = False
 def demo(db):
     """The demo registry; its records' ids (sequences do not restart between tests on PostgreSQL)."""
     from amity.registry import models as m
-    from amity.registry.transfer import import_registry
+    from amity.transfer import import_registry
 
     data = json.loads(resources.files("amity").joinpath("demo/registry.json").read_text("utf-8"))
     import_registry(data, actor="bot:demo")

@@ -54,7 +54,7 @@ def site(_restore_reference_data, live_server, transactional_db):
     from amity.accounts.models import Profile
     from amity.registry.models import Place
     from amity.registry.reference import load_reference_data
-    from amity.registry.transfer import import_registry
+    from amity.transfer import import_registry
 
     load_reference_data()
     import_registry(json.loads(resources.files("amity").joinpath("demo/registry.json").read_text("utf-8")),

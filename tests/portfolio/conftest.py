@@ -26,7 +26,7 @@ def make_user(username: str, role: str, scope_places=(), superuser: bool = False
 
 @pytest.fixture
 def demo(db):
-    from amity.registry.transfer import import_registry
+    from amity.transfer import import_registry
 
     data = json.loads(resources.files("amity").joinpath("demo/registry.json").read_text("utf-8"))
     import_registry(data, actor="bot:demo")

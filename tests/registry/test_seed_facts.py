@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from amity.registry.models import Agreement, Alliance, Engagement, Place
-from amity.registry.transfer import export_registry, import_registry
+from amity.transfer import export_registry, import_registry
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from importlib import resources
 import pytest
 
 from amity.registry.models import Agreement, Alliance, Engagement, Organization, Person, Place
-from amity.registry.transfer import ImportFailed, export_registry, import_registry
 from amity.sources.models import Document
+from amity.transfer import ImportFailed, export_registry, import_registry
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ def demo(db):
     import json
     from importlib import resources
 
-    from amity.registry.transfer import import_registry
+    from amity.transfer import import_registry
 
     import_registry(json.loads(resources.files("amity").joinpath("demo/registry.json").read_text("utf-8")),
                     actor="bot:demo")

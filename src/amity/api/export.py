@@ -6,7 +6,7 @@ from ninja import Router
 
 from amity.api import access
 from amity.api.errors import ERRORS
-from amity.registry.transfer import export_registry
+from amity.transfer import export_registry
 
 router = Router(tags=["export"])
 

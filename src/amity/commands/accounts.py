@@ -38,7 +38,7 @@ def add_parser(sub) -> None:
 def _place(key: str):
     from amity.registry import models as m
     from amity.registry.reference import reference_uid
-    from amity.registry.transfer.importer import _place_by_name
+    from amity.transfer.importer import _place_by_name
 
     if key.isdigit():
         return m.Place.objects.filter(pk=int(key)).first()

@@ -15,7 +15,7 @@ def init(args) -> int:
 
 
 def export(args) -> int:
-    from amity.registry.transfer import export_csv, export_registry
+    from amity.transfer import export_csv, export_registry
 
     if args.format == "csv":
         if not args.output:
@@ -33,7 +33,7 @@ def export(args) -> int:
 
 
 def import_(args) -> int:
-    from amity.registry.transfer import ImportFailed, import_registry
+    from amity.transfer import ImportFailed, import_registry
 
     try:
         raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_bytes().decode("utf-8")

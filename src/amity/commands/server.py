@@ -34,7 +34,7 @@ def load_demo() -> None:
     from django.contrib.auth import get_user_model
 
     from amity.registry.models import Alliance
-    from amity.registry.transfer import import_registry
+    from amity.transfer import import_registry
 
     init_database()
     if not Alliance.objects.filter(name="Haeoreum Alliance").exists():

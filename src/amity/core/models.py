@@ -60,7 +60,7 @@ def history_of(obj) -> models.QuerySet[ChangeLog]:
     )
 
 
-def _json_value(value):
+def json_value(value):
     if isinstance(value, PartialDate):
         return value.isoformat()
     if isinstance(value, dt.date | dt.time):
@@ -76,7 +76,7 @@ def snapshot(obj) -> dict:
     for field in obj._meta.concrete_fields:
         if getattr(field, "auto_now", False) or field.attname not in obj.__dict__:
             continue  # the "updated" stamp changes on every save; the log has its own time
-        values[field.attname] = _json_value(getattr(obj, field.attname))
+        values[field.attname] = json_value(getattr(obj, field.attname))
     return values
 
 

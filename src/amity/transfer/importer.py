@@ -18,7 +18,7 @@ from amity.core.partialdate import InvalidPartialDate
 from amity.registry import models as m
 from amity.registry.lookup import places_named
 from amity.registry.reference import reference_uid
-from amity.registry.transfer.spec import FORMAT, SPECS, Spec
+from amity.transfer.spec import FORMAT, SPECS, Spec
 
 FILE_NAMESPACE = uuid.UUID("0b5e2c1e-8f0e-4b8a-9d59-64f4f3d7a1c2")
 

@@ -1,6 +1,6 @@
 """Export and import of the whole registry (JSON, lossless round trip; CSV export)."""
 
-from amity.registry.transfer.exporter import export_csv, export_registry
-from amity.registry.transfer.importer import ImportFailed, import_registry
+from amity.transfer.exporter import export_csv, export_registry
+from amity.transfer.importer import ImportFailed, import_registry
 
 __all__ = ["ImportFailed", "export_csv", "export_registry", "import_registry"]

@@ -10,9 +10,9 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 
 from amity import __version__
-from amity.core.models import ChangeLog, _json_value
+from amity.core.models import ChangeLog, json_value
 from amity.registry import models as m
-from amity.registry.transfer.spec import FORMAT, SPECS, VERSION, Spec, record_key
+from amity.transfer.spec import FORMAT, SPECS, VERSION, Spec, record_key
 
 
 def _changed_reference_place_ids() -> set[int]:
@@ -34,7 +34,7 @@ def _queryset(spec: Spec):
 def _record(obj, spec: Spec) -> dict:
     record = {"id": record_key(obj)}
     for name in spec.fields:
-        value = _json_value(getattr(obj, name))
+        value = json_value(getattr(obj, name))
         record[name] = str(value) if hasattr(value, "as_tuple") else value
     for name in spec.refs:
         target = getattr(obj, name)

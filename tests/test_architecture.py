@@ -1,0 +1,48 @@
+"""Dependencies go one way: web/api/portfolio -> review, transfer -> sources -> registry -> core;
+all may use extract, which uses none of them."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "amity"
+
+# package -> the amity packages it must never import
+FORBIDDEN = {
+    "extract": {"core", "registry", "sources", "review", "accounts", "search", "web", "api", "portfolio", "commands",
+                "transfer"},
+    "core": {"registry", "sources", "review", "accounts", "search", "web", "api", "portfolio", "commands"},
+    "registry": {"sources", "review", "accounts", "search", "web", "api", "portfolio", "commands", "transfer"},
+    "sources": {"review", "accounts", "search", "web", "api", "portfolio", "commands", "transfer"},
+    "review": {"accounts", "search", "web", "api", "portfolio", "commands", "transfer"},
+    "transfer": {"review", "accounts", "search", "web", "api", "portfolio", "commands"},
+    "accounts": {"sources", "review", "search", "web", "api", "portfolio", "commands"},
+    "search": {"web", "api", "portfolio", "commands"},
+    "web": {"api", "commands"},
+    "api": {"web", "commands"},
+    "portfolio": {"api", "commands"},
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
+            [node.module or ""] if isinstance(node, ast.ImportFrom) and node.level == 0 else []
+        for name in names:
+            parts = name.split(".")
+            if parts[0] == "amity" and len(parts) > 1:
+                found.add(parts[1])
+    return found
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_package_imports_only_downwards(package):
+    offending = {}
+    for path in sorted((SRC / package).rglob("*.py")):
+        bad = _imports(path) & FORBIDDEN[package]
+        if bad:
+            offending[str(path.relative_to(SRC))] = sorted(bad)
+    assert not offending, f"{package} imports upwards: {offending}"
