@@ -103,8 +103,10 @@ def _databases() -> dict:
     if url:
         database = dj_database_url.parse(url, conn_max_age=60)
         if "PYTEST_VERSION" in os.environ:
-            # Test runs side by side on one server each get their own test database.
+            # Test runs side by side on one server each get their own test database,
+            # and hold no connection open that would keep it from being dropped.
             database["TEST"] = {"NAME": f"test_{database['NAME']}_{os.getpid()}"}
+            database["CONN_MAX_AGE"] = 0
         return {"default": database}
     return {
         "default": {
