@@ -28,6 +28,6 @@ PY
 echo "== tests on SQLite"
 env -u DATABASE_URL "$BIN/pytest" "$@"
 
-echo "== tests on PostgreSQL ($PG_URL)"
+echo "== tests that use a database, on PostgreSQL ($PG_URL)"
 scripts/ensure-postgres.sh "$PG_URL"
-DATABASE_URL=$PG_URL "$BIN/pytest" "$@"
+AMITY_DB_TESTS_ONLY=1 DATABASE_URL=$PG_URL "$BIN/pytest" "$@"

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.engine
+
 ARTICLES = Path(__file__).resolve().parents[1] / "src" / "amity" / "demo" / "articles"  # press releases written for Amity
 AMITY = [sys.executable, "-m", "amity.cli"]
 

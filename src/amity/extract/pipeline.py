@@ -40,6 +40,15 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
+# The steps each language's articles go through; a language without its own list is read
+# with the English rules (with a warning), which still finds places written in Latin script.
+STEPS_BY_LANGUAGE: dict[str, list[Step]] = {"en": DEFAULT_STEPS}
+
+
+def steps_for(language: str | None) -> list[Step]:
+    return STEPS_BY_LANGUAGE.get(language or "en", DEFAULT_STEPS)
+
+
 def detect_language(text: str) -> str | None:
     sample = text[:5000]
     latin = len(_LATIN.findall(sample))
@@ -73,12 +82,12 @@ def run(text: object, published: object = None, url: object = None, title: objec
     if not cleaned.text.strip():
         ctx.warnings.append("empty text: nothing to extract")
         return assemble(ctx, language)
-    if language not in (None, "en"):
+    if language not in (None, *STEPS_BY_LANGUAGE):
         ctx.warnings.append(f"language looks like {language!r}: the rules read English, results may be empty")
     if "\ufffd" in cleaned.text[:20000]:
         ctx.warnings.append("text contains undecodable bytes (replacement characters)")
     ctx.sentences = sentences(cleaned.text)
-    for step in steps if steps is not None else DEFAULT_STEPS:
+    for step in steps if steps is not None else steps_for(language):
         try:
             step(ctx)
         except Exception as exc:  # noqa: BLE001 - a broken step must not lose the rest
