@@ -113,10 +113,8 @@ def test_pdf_report_renders(haeoreum):
     dark = sum(histogram[:128])
     assert dark > 2000, "the first page is blank"
     assert "Haeoreum Alliance progress report" in text
-    if korean_font():
-        assert "해오름" in text
-    else:
-        assert "No Korean-capable TrueType font" in text
+    assert korean_font(), "the shipped Korean font is missing or unreadable"
+    assert "해오름" in text and "No Korean-capable TrueType font" not in text
 
 
 def test_report_pages_and_downloads(busan_year, haeoreum, as_role):

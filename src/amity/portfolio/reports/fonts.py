@@ -1,8 +1,9 @@
-"""A font for Korean text in PDFs, found on this machine.
+"""A font for Korean text in PDFs.
 
 reportlab embeds TrueType outlines only (not the CFF outlines of Noto Sans CJK .otf),
-so candidates are tried in turn: $AMITY_PDF_FONT, then fonts fontconfig lists for
-Korean, then well-known paths. When none works the PDF says so instead of failing.
+so candidates are tried in turn: $AMITY_PDF_FONT, the Nanum Gothic that ships with Amity
+(fonts_data/), then well-known paths and fonts fontconfig lists for Korean. When none
+works (a broken install) the PDF says so instead of failing.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 FALLBACK = "Helvetica"
+SHIPPED = str(Path(__file__).with_name("fonts_data") / "NanumGothic.ttf")
 KNOWN_PATHS = [
     "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
     "/usr/share/fonts/truetype/unfonts-core/UnDotum.ttf",
@@ -39,7 +41,7 @@ def _fontconfig_korean() -> list[str]:
 
 def _candidates() -> list[str]:
     env = os.environ.get("AMITY_PDF_FONT")
-    return [*([env] if env else []), *KNOWN_PATHS, *_fontconfig_korean()]
+    return [*([env] if env else []), SHIPPED, *KNOWN_PATHS, *_fontconfig_korean()]
 
 
 @functools.lru_cache(maxsize=1)
