@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from amity.extract import codes
 from amity.registry.countries import is_country_code
 from amity.registry.models.base import NamedModel
 
@@ -14,14 +17,14 @@ def validate_country_code(value: str) -> None:
         raise ValidationError(f"{value!r} is not an ISO 3166-1 alpha-2 country code")
 
 
+def validate_wikidata_id(value: str) -> None:
+    if value and not re.fullmatch(r"Q[1-9]\d*", value):
+        raise ValidationError(f"{value!r} is not a Wikidata item id such as Q1234")
+
+
 class Place(NamedModel):
-    class Kind(models.TextChoices):
-        COUNTRY = "country"
-        PROVINCE = "province", "province / state / metropolitan government"
-        CITY = "city"
-        COUNTY = "county"
-        DISTRICT = "district"
-        OTHER = "other"
+    # the codes the extractor emits are the choices (defined once in amity.extract.codes)
+    Kind = models.TextChoices("Kind", codes.choices(codes.PLACE_KINDS))
 
     class Source(models.TextChoices):
         REFERENCE = "reference", "reference data (gazetteer)"
@@ -34,6 +37,9 @@ class Place(NamedModel):
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
     geonames_id = models.BigIntegerField("GeoNames id", null=True, blank=True, unique=True)
     kr_admin_code = models.CharField("Korean admin code", max_length=10, blank=True, db_index=True)
+    # Set only when a person confirms the match (an accepted claim or an edit): lists are matched by it.
+    wikidata_id = models.CharField("Wikidata id", max_length=20, blank=True, db_index=True,
+                                   validators=[validate_wikidata_id], help_text="e.g. Q1234")
     admin_level = models.CharField(max_length=40, blank=True, help_text="e.g. metropolitan_city, county")
     population = models.BigIntegerField(null=True, blank=True)
     latitude = models.FloatField(null=True, blank=True)
@@ -56,24 +62,7 @@ class Place(NamedModel):
 
 
 class Organization(NamedModel):
-    class Kind(models.TextChoices):
-        GOVERNMENT = "government"
-        GOVERNMENT_AGENCY = "government_agency"
-        MINISTRY = "ministry"
-        EMBASSY = "embassy"
-        CONSULATE = "consulate"
-        PORT_AUTHORITY = "port_authority"
-        PORT = "port"
-        INSTITUTE = "institute"
-        UNIVERSITY = "university"
-        COMPANY = "company"
-        COUNCIL = "council"
-        ALLIANCE = "alliance"
-        FOUNDATION = "foundation"
-        ASSOCIATION = "association"
-        MEDIA = "media"
-        TEAM = "team"
-        OTHER = "other"
+    Kind = models.TextChoices("Kind", codes.choices(codes.ORGANIZATION_KINDS))
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="organizations")
