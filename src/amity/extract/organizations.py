@@ -7,42 +7,17 @@ from __future__ import annotations
 
 import re
 
+from . import vocab
 from .context import Context, OrgCand, PlaceCand
 from .text import fold
 
-HEADS: dict[str, str] = {
-    "authority": "government_agency", "port": "port", "institute": "institute", "university": "university",
-    "college": "university", "academy": "university", "co.": "company", "co": "company", "ltd.": "company",
-    "inc.": "company", "corporation": "company", "corp.": "company", "company": "company", "group": "company",
-    "industries": "company", "motors": "company", "electric": "company", "railway": "company",
-    "airlines": "company", "bank": "company", "brewery": "company", "factory": "company", "holdings": "company", "electronics": "company",
-    "steel": "company", "chemical": "company", "chemicals": "company", "engineering": "company",
-    "construction": "company", "telecom": "company", "shipping": "company",
-    "embassy": "embassy", "consulate": "consulate", "ministry": "ministry", "department": "ministry",
-    "council": "council", "assembly": "council", "committee": "council", "subcommittee": "council",
-    "board": "council", "commission": "council", "alliance": "alliance", "union": "alliance",
-    "network": "alliance", "league": "alliance", "foundation": "foundation", "fund": "foundation",
-    "press": "media", "news": "media", "times": "media", "daily": "media", "herald": "media",
-    "broadcasting": "media", "television": "media", "radio": "media", "journal": "media", "gazette": "media",
-    "tribune": "media", "geographic": "media", "online": "media", "media": "media",
-    "association": "association", "federation": "association", "society": "association", "forum": "association",
-    "secretariat": "association", "chamber": "association", "club": "association", "organization": "association",
-    "organisation": "association", "organisations": "association", "organizations": "association",
-    "societe": "association", "musicale": "association", "team": "team", "agency": "government_agency", "office": "government_agency",
-    "administration": "government_agency", "bureau": "government_agency", "service": "government_agency",
-    "zone": "government_agency", "direct": "media",
-}
-VENUES = {"hotel", "hall", "room", "museum", "park", "stadium", "center", "centre", "church", "campus",
-          "cemetery", "building", "plaza", "square", "street", "road", "station", "airport", "bridge",
-          "tower", "arena", "gallery", "theater", "theatre", "library", "lake", "river", "mountain", "island",
-          "bar", "firehouse", "pavilion", "complex", "palace", "temple", "garden", "gardens", "beach"}
+# The vocabulary lives in lang/en/*.json (one place to add a head word, a venue or a title word).
+HEADS: dict[str, str] = vocab.load("en", "organization_heads")["heads"]
+VENUES: set[str] = set(vocab.load("en", "venues")["venues"])
 # Titles that start a chunk but are not part of the organization ("Director of the X Institute").
-TITLE_WORDS = {"mayor", "governor", "director", "director-general", "chairman", "chairwoman", "chairperson",
-               "chair", "president", "secretary", "secretary-general", "head", "ambassador", "consul",
-               "minister", "professor", "ceo", "member", "members", "officials", "official", "vice",
-               "deputy", "executive", "representative", "delegation", "former", "general", "manager",
-               "assistant", "chief", "founder", "advisor", "adviser", "commissioner", "speaker", "dr.", "mr", "mr.",
-               "ms", "ms.", "mrs", "mrs.", "gov.", "coun", "cllr", "councillor", "leader"}
+TITLE_WORDS: set[str] = set(vocab.load("en", "title_words")["title_words"])
+# Title words that can only start a role ("General" and "Executive" also end body names).
+ROLE_STARTS: set[str] = set(vocab.load("en", "title_words")["role_starts"])
 _STOP_AFTER = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                "saturday", "sunday"}
@@ -81,35 +56,66 @@ def find_organizations(ctx: Context) -> None:
     ctx.organizations = sorted(orgs, key=lambda o: o.span[0])
 
 
+def _is_head(word: str) -> bool:
+    return HEADS.get(word.lower().rstrip(",")) is not None
+
+
+def _head_then_person(words: list[str], i: int) -> bool:
+    """"Hanoi People's Committee Nguyen Duc Chung": after a head word, two to four capitalised
+    words with no head, title or venue word among them are the person who speaks for the body."""
+    if not (i and _is_head(words[i - 1])):
+        return False
+    rest = []
+    for w in words[i:]:
+        if w.lower() in ("and", "&"):
+            break
+        rest.append(w)
+    return 2 <= len(rest) <= 4 and all(w[:1].isupper() and not _is_head(w) and w.lower() not in VENUES
+                                       and w.lower() not in TITLE_WORDS for w in rest)
+
+
+def _role_after_name(words: list[str], i: int, cur: int) -> bool:
+    """"Port of Antwerp President Annick De Rider", "Suva City Council Acting Chief Executive Officer ...":
+    a role word after a named body starts the person's title, which is not part of the name."""
+    low = words[i].lower().rstrip(",")
+    return (low in ROLE_STARTS and i > cur and any(_is_head(w) for w in words[cur:i])
+            and words[i - 1].lower() not in ("of", "for", "the", "and"))
+
+
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cut a capitalised chunk where it joins two names ("X Foundation and Y University")."""
-    words = list(re.finditer(r"\S+", text[start:end]))
+    """Cut a capitalised chunk where it joins two names ("X Foundation and Y University"), or where a
+    person or a role follows the name of a body."""
+    spans = list(re.finditer(r"\S+", text[start:end]))
+    words = [w.group(0) for w in spans]
     pieces: list[tuple[int, int]] = []
     cur = 0
-    for i, w in enumerate(words):
-        token = w.group(0)
+    for i, token in enumerate(words):
         low = token.lower()
-        prev = words[i - 1].group(0).lower().rstrip(",") if i else ""
-        nxt = words[i + 1].group(0).lower().strip(".,") if i + 1 < len(words) else ""
+        prev = words[i - 1].lower().rstrip(",") if i else ""
+        nxt = words[i + 1].lower().strip(".,") if i + 1 < len(words) else ""
+        keep_token = False  # the cut falls before this word, which starts the next piece
         cut = False
-        if low in ("and", "&") and _has_head(words[cur:i]) and HEADS.get(prev.rstrip(".")) is not None:
-            cut = _has_head(words[i + 1:])
-        elif low in ("and", "&") and not _has_head(words[cur:i]) and _has_head(words[i + 1:]):
-            cut = not any(w.group(0)[0].islower() for w in words[cur:i])  # "Brazil and Putrajaya Corporation"
-        elif low == "of" and i > cur and not _has_head(words[cur:i]) and words[i - 1].group(0).lower() not in TITLE_WORDS:
+        if low in ("and", "&") and _has_head(spans[cur:i]) and HEADS.get(prev.rstrip(".")) is not None:
+            cut = _has_head(spans[i + 1:])
+        elif low in ("and", "&") and not _has_head(spans[cur:i]) and _has_head(spans[i + 1:]):
+            cut = not any(w[0].islower() for w in words[cur:i])  # "Brazil and Putrajaya Corporation"
+        elif low == "of" and i > cur and not _has_head(spans[cur:i]) and prev not in TITLE_WORDS:
             cut = True  # "Ivan Mark Abellana of the ... Office"
-        elif low == "in" and prev not in ("consulate", "embassy", "general", "office", "consulate-general"):
-            cut = True
+        elif low == "in" and not (prev in ("consulate", "consulate-general")
+                                  or (prev == "general" and i > 1 and words[i - 2].lower() == "consulate")):
+            cut = True  # "the Iranian Embassy in Lisbon": the place is where it sits, not its name
         elif low == "the" and i > 0 and prev != "of":
             cut = True
         elif low in ("of", "for", "on", "and", "in", "&") and nxt in _STOP_AFTER:
             cut = True
+        elif _role_after_name(words, i, cur) or _head_then_person(words, i):
+            cut = keep_token = True
         if cut:
             if i > cur:
-                pieces.append((start + words[cur].start(), start + words[i - 1].end()))
-            cur = i + 1
+                pieces.append((start + spans[cur].start(), start + spans[i - 1].end()))
+            cur = i if keep_token else i + 1
     if cur < len(words):
-        pieces.append((start + words[cur].start(), start + words[-1].end()))
+        pieces.append((start + spans[cur].start(), start + spans[-1].end()))
     return pieces
 
 

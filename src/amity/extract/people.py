@@ -11,28 +11,13 @@ from __future__ import annotations
 
 import re
 
+from . import vocab
 from .context import Context, OrgCand, PersonCand
 from .names import family_key, looks_korean, same_person, split_name
 from .text import fold
 
 # (regex of the written title, normalised title); longest first where they share words
-_TITLES: list[tuple[str, str | None]] = [
-    (r"deputy consul[- ]general", "Deputy Consul General"), (r"consul[- ]general", "Consul General"),
-    (r"consul", "Consul"), (r"ambassador", "Ambassador"),
-    (r"(?:first )?(?:deputy|vice)[- ]mayor", "Deputy Mayor"), (r"(?:interim |acting )?mayor", "Mayor"),
-    (r"(?:deputy|vice)[- ]governor", "Vice Governor"), (r"(?:county |provincial )?governor|gov\.", "Governor"),
-    (r"vice[- ]minister", "Vice Minister"), (r"prime minister", "Prime Minister"), (r"minister", "Minister"),
-    (r"(?:executive )?vice[- ]president", "Vice President"), (r"president", "President"),
-    (r"vice[- ]chair(?:man|woman|person)", "Vice Chairman"), (r"chair(?:man|woman|person)?", "Chairperson"),
-    (r"speaker", "Speaker"), (r"council ?member|councill?or|coun\.?|cllr\.?", "Council Member"),
-    (r"director[- ]general", "Director General"), (r"(?:executive |managing )?director", "Director"),
-    (r"secretary[- ]general", "Secretary General"), (r"party secretary", "Party Secretary"),
-    (r"ceo|chief executive(?: officer)?", "CEO"), (r"professor|prof\.", "Professor"), (r"head", "Head"),
-    (r"commissioner", "Commissioner"), (r"member of parliament|mp", "Member of Parliament"),
-    (r"king", "King"), (r"queen", "Queen"), (r"prince", "Prince"), (r"(?:special )?envoy", "Envoy"),
-    (r"town clerk", "Town Clerk"), (r"assistant manager", "Assistant Manager"), (r"founder", "Founder"),
-    (r"scholar", "Scholar"), (r"advis[eo]r", "Advisor"), (r"mr\.?|mrs\.?|ms\.?|dr\.?", None),
-]
+_TITLES: list[tuple[str, str | None]] = [tuple(pair) for pair in vocab.load("en", "titles")["titles"]]
 _TITLE_RE = "(?i:" + "|".join(f"(?:{t})" for t, _ in _TITLES) + ")"
 _TOK = r"(?:O'[A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:'[A-Za-z][a-z]+)?(?:-[A-Za-z][a-z]+)?)"
 _MID = r"(?:" + _TOK + r"|\"[A-Z][a-z]+\"|[A-Z]\.?(?![\w']))"
@@ -56,19 +41,9 @@ _COURTESY = re.compile(rf"\bcourtesy of {_NAME}")
 _LISTED = re.compile(rf"\b(?:including|such as|among them|joined by) (?P<list>{_TOK} {_TOK}(?:, {_TOK} {_TOK})*,? and {_TOK} {_TOK})")
 _OF_ORG = re.compile(rf"{_NAME} of (?:the )?(?P<tail>[A-Z][^,;.]{{3,80}})")
 
-_LEADING_TITLES = {"councillor", "councilor", "cllr", "coun", "mayor", "governor", "dr", "mr", "mrs", "ms",
-                   "professor", "prof", "president", "ambassador", "chairman", "chairwoman", "minister"}
-_NOT_NAME_WORDS = {"city", "county", "province", "council", "mayor", "governor", "the", "and", "of",
-                   "metropolitan", "government", "office", "hall", "minister", "ministry", "president",
-                   "january", "february", "march", "april", "may", "june", "july", "august", "september",
-                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                   "saturday", "sunday", "korea", "japan", "china", "in", "on", "at", "for", "to", "with",
-                   "said", "says", "also", "was", "is", "has", "will", "who", "general", "port", "expo",
-                   "international", "university", "institute", "foundation", "association", "prefecture",
-                   "chairperson", "chairman", "chairwoman", "consul", "ambassador", "director", "deputy",
-                   "vice", "secretary", "official", "officials", "delegation", "team", "statement", "world",
-                   "congress", "forum", "summit", "conference", "festival", "committee", "union", "alliance",
-                   "national", "regional", "federation", "department", "agency", "center", "centre"}
+_STOP = vocab.load("en", "person_stop_words")
+_LEADING_TITLES = set(_STOP["leading_titles"])
+_NOT_NAME_WORDS = set(_STOP["not_name_words"])
 
 
 def _norm_title(raw: str) -> str | None:
