@@ -16,14 +16,15 @@ from datetime import date, datetime, timedelta
 
 from dateutil import parser as dateutil_parser
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-               "oct": 10, "nov": 11, "dec": 12})
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                        "sunday"])}
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+from . import vocab
+
+_MONTH_WORDS = vocab.load("en", "months")
+MONTHS: dict[str, int] = {**_MONTH_WORDS["names"], **_MONTH_WORDS["abbreviations"]}
+WEEKDAYS = {d: i for i, d in enumerate(_MONTH_WORDS["weekdays"])}
+# Month words as written in running text (capitalised), longest first so "June" wins over "Jun".
+_MONTH_ALTERNATION = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+_MON = rf"(?P<mon>{_MONTH_ALTERNATION})\.?"
+_WEEKDAY_ALTERNATION = "|".join(d.capitalize() for d in WEEKDAYS)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned|is due|are due|due to|scheduled|upcoming|"
@@ -42,8 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"the\s(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:anniversary|annual|year|time|edition|session|meeting|"
                        r"forum|congress|conference|summit|festival|century|general|national|international|world|"
                        r"popularly|consecutive|round|term|member|largest|biggest))")),
-    ("weekday", re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-                           r"(?!,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[0-3]?\d\b))")),
+    ("weekday", re.compile(rf"\b(?P<wd>{_WEEKDAY_ALTERNATION})\b(?!,? (?:{_MONTH_ALTERNATION}|[0-3]?\d\b))")),
     ("rel_day", re.compile(r"\b(?P<rel>yesterday|tomorrow|the same day|that day)\b", re.I)),
     ("rel_year", re.compile(r"\b(?P<rel>next|this|last) year\b(?!['’]s)", re.I)),
     ("rel_week", re.compile(r"\b(?P<rel>this|last|next) week\b", re.I)),
@@ -54,13 +54,13 @@ _TIME24 = re.compile(r"\bat (?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
 
 
 _DIGIT = re.compile(r"\d")
-_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH_ALTERNATION})", re.I)
 # what a chunk must contain for a pattern to be worth running
 _NEEDS = {"iso": "digit", "mdy": "digit", "dmy": "digit", "my": "digit", "md": "digit", "dm": "digit",
           "m_rel": "rel", "rel_m": "month", "nth": "digit", "weekday": "day", "rel_day": "day",
           "rel_year": "rel", "rel_week": "rel", "year": "digit"}
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_MAYBE_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|year|week|tomorrow", re.I)
+_MAYBE_DATE = re.compile(rf"\d|{_MONTH_ALTERNATION}|day|year|week|tomorrow", re.I)
 
 
 @dataclass(frozen=True)

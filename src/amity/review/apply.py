@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.contrib.contenttypes.models import ContentType
 
 from amity.core.partialdate import InvalidPartialDate, PartialDate
+from amity.extract import codes
 from amity.extract.names import split_name
 from amity.registry import models as m
 from amity.registry.countries import is_country_code
@@ -51,7 +52,8 @@ def accept_place(claim, value, effects: Effects, resolve: Resolver):
     place, _ = _linked(claim, value)
     if place is None:
         country = value.get("country") if is_country_code(value.get("country") or "") else ""
-        kind = value.get("kind") if value.get("kind") in m.Place.Kind.values else m.Place.Kind.CITY
+        kind = codes.registry_place_kind(value.get("kind"))  # "prefecture", "state": a province
+        kind = kind if kind in m.Place.Kind.values else m.Place.Kind.CITY
         place = effects.create(m.Place, name=value["name"], kind=kind, country_code=country,
                                latitude=value.get("lat"), longitude=value.get("lon"))
     effects.add_alias(place, value["name"], *value.get("aliases", []))

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from amity.core.fields import PartialDateField
+from amity.extract import codes
 from amity.registry.models.base import RegistryModel
 from amity.registry.models.people import Person
 from amity.registry.models.places import Organization, Place
@@ -18,20 +19,9 @@ def _exactly_one_party(row, *names: str) -> None:
 
 
 class Agreement(RegistryModel):
-    class Type(models.TextChoices):
-        SISTER_CITY = "sister_city", "sister city"
-        FRIENDSHIP_CITY = "friendship_city", "friendship city"
-        MOU = "mou", "memorandum of understanding"
-        BUSINESS_AGREEMENT = "business_agreement", "business agreement"
-        OTHER = "other"
-
-    class Status(models.TextChoices):
-        PLANNED = "planned"
-        SIGNED = "signed"
-        UPGRADED = "upgraded"
-        RENEWED = "renewed"
-        DORMANT = "dormant"
-        TERMINATED = "terminated"
+    # the codes the extractor emits are the choices (defined once in amity.extract.codes)
+    Type = models.TextChoices("Type", codes.choices(codes.AGREEMENT_TYPES))
+    Status = models.TextChoices("Status", codes.choices(codes.AGREEMENT_STATUSES))
 
     type = models.CharField(max_length=20, choices=Type.choices)
     title = models.CharField(max_length=300, blank=True)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from amity.core.fields import PartialDateField
+from amity.extract import codes
 from amity.registry.models.agreements import Agreement
 from amity.registry.models.alliances import Alliance, Project
 from amity.registry.models.base import RegistryModel
@@ -15,17 +16,8 @@ from amity.registry.models.vocabulary import Field
 
 
 class Engagement(RegistryModel):
-    class Type(models.TextChoices):
-        MEETING = "meeting"
-        VISIT = "visit"
-        SIGNING = "signing"
-        WORKSHOP = "workshop"
-        CONFERENCE = "conference"
-        CEREMONY = "ceremony"
-        FESTIVAL = "festival"
-        EXHIBITION = "exhibition"
-        EXCHANGE = "exchange"
-        OTHER = "other"
+    # the codes the extractor emits are the choices (defined once in amity.extract.codes)
+    Type = models.TextChoices("Type", codes.choices(codes.EVENT_TYPES))
 
     type = models.CharField(max_length=12, choices=Type.choices)
     title = models.CharField(max_length=300, blank=True)
