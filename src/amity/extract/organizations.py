@@ -51,6 +51,7 @@ def find_organizations(ctx: Context) -> None:
                     found[key] = cand
     orgs = _merge_extended(list(found.values()))
     _acronyms(ctx, text, orgs)
+    _standalone_acronyms(ctx, text, orgs)
     if ctx.clean.publisher:
         _publisher(ctx, orgs)
     ctx.organizations = sorted(orgs, key=lambda o: o.span[0])
@@ -119,6 +120,18 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+_CENTRE_PURPOSES: set[str] = set(vocab.load("en", "organization_heads")["centre_purposes"])
+
+
+def _is_venue(words: list[str]) -> bool:
+    """"Grand Hotel", "BEXCO Convention Center": a place where things happen, not a body. A centre
+    named for its purpose ("Cultural Center", "Center for International Cooperation") is a body."""
+    last = words[-1].lower().rstrip(",")
+    if last in VENUES:
+        return True
+    return last in ("center", "centre") and not (len(words) > 1 and words[-2].lower() in _CENTRE_PURPOSES)
+
+
 def _unposs(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
@@ -168,7 +181,7 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
     heads = [(i, HEADS[w.lower().rstrip(",")]) for i, w in enumerate(words) if w.lower().rstrip(",") in HEADS]
     if words[-1] == "International" and len(words) >= 3:  # "Sister Cities International"
         heads.append((len(words) - 1, "association"))
-    if not heads or words[-1].lower() in VENUES:
+    if not heads or _is_venue(words):
         return None
     if kind_of_last(words) == "media" and lead_the and text[start - 4:start] == "The ":
         start -= 4
@@ -245,6 +258,83 @@ def _acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
         span = (start, m.end("name"))
         orgs.append(OrgCand(name=ctx.text[span[0]:span[1]], kind="association", span=span,
                             aliases=[m.group("acr")], mentions=[span]))
+
+
+_CAPS_WORD = re.compile(r"(?<![\w&-])[A-Z][A-Z&]{1,7}(?![\w&-])")
+_ACRONYM_WORDS = vocab.load("en", "acronyms")
+NOT_ORG_ACRONYMS: set[str] = set(_ACRONYM_WORDS["not_organizations"])
+KNOWN_BODIES: set[str] = set(_ACRONYM_WORDS["international_bodies"])
+
+
+def _acronym_is_a_name_part(text: str, start: int, end: int) -> bool:
+    """"ZHANG Yingchun", "ARAKI KEIJI": a family name in capitals, not an acronym. Its neighbour on
+    the line is a capitalised word that is neither a head nor a title word."""
+    after = re.match(r" ([A-Z][\w'-]*)", text[end:end + 40])
+    before = re.search(r"([A-Z][\w'-]*) $", text[max(0, start - 40):start])
+    for m in (after, before):
+        if m is None:
+            continue
+        word = m.group(1)
+        if word.isupper() or not (_is_head(word) or word.lower() in TITLE_WORDS):
+            return True
+    return False
+
+
+def _in_capitals_line(text: str, pos: int) -> bool:
+    """A headline or menu in capitals ("JAMAICA: CITY NEWS") holds no acronyms to take."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "&", "de", "with"}
+
+
+def initials(name: str) -> str:
+    """"Chinese People's Association for Friendship with Foreign Countries" -> "CPAFFC"."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL_WORDS).upper()
+
+
+def _abbreviates_words_before(text: str, start: int) -> bool:
+    """"Seoul Metropolitan Government (SMG)": an acronym in brackets after the words it shortens
+    names them (a place here, or a body found under its full name)."""
+    if start < 2 or text[start - 1] != "(":
+        return False
+    before = re.search(r"((?:[A-Z][\w'-]*\s+(?:(?:of|and|the|for|on|with|&)\s+)*){1,8})\($", text[max(0, start - 120):start])
+    return bool(before) and initials(before.group(1)).endswith(text[start:].split(")")[0].upper())
+
+
+def _standalone_acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
+    """"IRNA", "UNESCO", "(Photo: VNA)": a word in capitals of three letters or more names a body
+    (an agency, a school, a UN body) unless it is a common abbreviation, a place or country, part
+    of a person's name in capitals, or already an alias; two-letter ones only for known bodies."""
+    known = {a for o in orgs for a in (o.name, *o.aliases)}
+    taken: dict[str, OrgCand] = {}
+    for m in _CAPS_WORD.finditer(text):
+        word = m.group(0)
+        if word in known or word in NOT_ORG_ACRONYMS or (len(word) < 3 and word not in KNOWN_BODIES):
+            continue
+        if word in taken:
+            taken[word].mentions.append(m.span())
+            continue
+        if ctx.place_at(*m.span()) is not None or any(
+                s <= m.start() and m.end() <= e for c in ctx.countries.values() for s, e in c.mentions):
+            continue
+        if _in_capitals_line(text, m.start()) or (word not in KNOWN_BODIES and _acronym_is_a_name_part(text, *m.span())):
+            continue
+        full = next((o for o in orgs if len(word) >= 3 and initials(o.name) == word), None)
+        if full is not None:  # "CPAFFC" for the association named in full elsewhere
+            full.aliases.append(word)
+            full.mentions.append(m.span())
+            known.add(word)
+            continue
+        if _abbreviates_words_before(text, m.start()):
+            known.add(word)
+            continue
+        taken[word] = OrgCand(name=word, kind="other", span=m.span(), mentions=[m.span()])
+    orgs.extend(taken.values())
 
 
 def _publisher(ctx: Context, orgs: list[OrgCand]) -> None:
