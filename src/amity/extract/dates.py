@@ -27,16 +27,24 @@ _MON = rf"(?P<mon>{_MONTH_ALTERNATION})\.?"
 _WEEKDAY_ALTERNATION = "|".join(d.capitalize() for d in WEEKDAYS)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# the second day of a range ("18-21 May", "5 to 10 March"): the range is dated by its first day
+_TO_DAY = r"(?:\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned|is due|are due|due to|scheduled|upcoming|"
                      r"set to|next|tomorrow|going to|intends? to|expected to|would|follows|begins?|opens|is hosting|are being|invited|invites|to attend|agreed to|to hold|to host|to visit)\b")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)\b(?![.:]?\d)")),
+    # "07/21/2020" (or "21/07/2020" where the first number cannot be a month)
+    ("num_mdy", re.compile(r"(?<![\d/.])(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
+    # "12.19." as Korean releases write month and day
+    ("num_md", re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\.(?P<d>[0-3]?\d)\.(?!\d)")),
     ("mdy", re.compile(rf"\b{_MON} {_DAY}(?:\s*(?:-|–|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?)?,? {_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY} {_MON},? {_YEAR}\b")),
+    ("dmy", re.compile(rf"\b{_DAY}{_TO_DAY} (?:day )?(?:of )?{_MON},? {_YEAR}\b")),
     ("my", re.compile(rf"\b{_MON},? (?:of )?{_YEAR}\b")),
     ("md", re.compile(rf"\b{_MON} {_DAY}\b(?!,? (?:19|20)\d\d)(?![\d:])")),
-    ("dm", re.compile(rf"\b(?:on |from )?(?:the )?{_DAY} (?:of )?{_MON}\b(?!,? (?:19|20)\d\d)")),
+    ("dm", re.compile(rf"\b(?:on |from )?(?:the )?{_DAY}{_TO_DAY} (?:day )?(?:of )?{_MON}\b(?!,? (?:19|20)\d\d)")),
+    ("nth_rel", re.compile(r"\bthe (?P<day>[0-3]?\d)(?:st|nd|rd|th) of (?P<rel>last|this|next) month\b", re.I)),
+    ("rel_month", re.compile(r"\b(?P<rel>last|this|next) month\b", re.I)),
     ("m_rel", re.compile(rf"\b{_MON} (?P<rel>next|this|last) year\b")),
     ("rel_m", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Ii]n|[Ss]ince) {_MON}\b(?!\.? [0-3]?\d\b|,? (?:19|20)\d\d)")),
     ("nth", re.compile(r"\b(?:on|from|since|until|by|of|to)\s(?:the\s(?:(?:morning|afternoon|evening|night)\sof\s)?)?"
@@ -44,7 +52,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"forum|congress|conference|summit|festival|century|general|national|international|world|"
                        r"popularly|consecutive|round|term|member|largest|biggest))")),
     ("weekday", re.compile(rf"\b(?P<wd>{_WEEKDAY_ALTERNATION})\b(?!,? (?:{_MONTH_ALTERNATION}|[0-3]?\d\b))")),
-    ("rel_day", re.compile(r"\b(?P<rel>yesterday|tomorrow|the same day|that day)\b", re.I)),
+    ("rel_day", re.compile(r"\b(?P<rel>yesterday|tomorrow|today|the same day|that day|the previous day|the day before)\b",
+                           re.I)),
     ("rel_year", re.compile(r"\b(?P<rel>next|this|last) year\b(?!['’]s)", re.I)),
     ("rel_week", re.compile(r"\b(?P<rel>this|last|next) week\b", re.I)),
     ("year", re.compile(r"\b(?:in|since|from|of|by|until|for|year|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b")),
@@ -56,11 +65,11 @@ _TIME24 = re.compile(r"\bat (?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
 _DIGIT = re.compile(r"\d")
 _MONTH_WORD = re.compile(rf"\b(?:{_MONTH_ALTERNATION})", re.I)
 # what a chunk must contain for a pattern to be worth running
-_NEEDS = {"iso": "digit", "mdy": "digit", "dmy": "digit", "my": "digit", "md": "digit", "dm": "digit",
+_NEEDS = {"num_mdy": "digit", "num_md": "digit", "nth_rel": "digit", "rel_month": "month_word", "iso": "digit", "mdy": "digit", "dmy": "digit", "my": "digit", "md": "digit", "dm": "digit",
           "m_rel": "rel", "rel_m": "month", "nth": "digit", "weekday": "day", "rel_day": "day",
           "rel_year": "rel", "rel_week": "rel", "year": "digit"}
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_MAYBE_DATE = re.compile(rf"\d|{_MONTH_ALTERNATION}|day|year|week|tomorrow", re.I)
+_MAYBE_DATE = re.compile(rf"\d|{_MONTH_ALTERNATION}|day|year|week|month|tomorrow", re.I)
 
 
 @dataclass(frozen=True)
@@ -116,6 +125,10 @@ def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -
     if kind == "iso":
         d = _safe(int(g["year"]), int(g["m"]), int(g["d"]))
         return d.isoformat() if d else None
+    if kind == "num_mdy":
+        month, day = int(g["m"]), int(g["d"])
+        d = _safe(int(g["year"]), month, day) or _safe(int(g["year"]), day, month)
+        return d.isoformat() if d else None
     if kind in ("mdy", "dmy"):
         d = _safe(int(g["year"]), MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]))
         return d.isoformat() if d else f"{int(g['year']):04d}-{MONTHS[g['mon'].lower().rstrip('.')]:02d}"
@@ -125,8 +138,18 @@ def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -
         return g["year"]
     if published is None:
         return None
-    if kind in ("md", "dm"):
-        d = _latest_not_after(MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]), published, future)
+    if kind in ("md", "dm", "num_md"):
+        month = int(g["m"]) if kind == "num_md" else MONTHS[g["mon"].lower().rstrip(".")]
+        d = _latest_not_after(month, int(g["d"] if kind == "num_md" else g["day"]), published, future)
+        return d.isoformat() if d else None
+    if kind in ("nth_rel", "rel_month"):
+        shift = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        first = published.replace(day=1)
+        month_index = first.year * 12 + first.month - 1 + shift
+        year, month = divmod(month_index, 12)
+        if kind == "rel_month":
+            return f"{year:04d}-{month + 1:02d}"
+        d = _safe(year, month + 1, int(g["day"]))
         return d.isoformat() if d else None
     if kind == "m_rel":
         year = published.year + {"next": 1, "this": 0, "last": -1}[g["rel"].lower()]
@@ -159,7 +182,7 @@ def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -
         return (published - timedelta(days=delta)).isoformat()
     if kind == "rel_day":
         rel = g["rel"].lower()
-        shift = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+        shift = {"yesterday": -1, "tomorrow": 1, "the previous day": -1, "the day before": -1}.get(rel, 0)
         return (published + timedelta(days=shift)).isoformat()
     if kind == "rel_week":  # annotated as the year (GUIDELINES examples)
         shift = {"this": 0, "last": -7, "next": 7}[g["rel"].lower()]
@@ -187,7 +210,7 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> tuple
     taken: list[tuple[int, int]] = []
     low = chunk.lower()
     has = {"digit": bool(_DIGIT.search(chunk)), "month": bool(_MONTH_WORD.search(chunk)),
-           "day": "day" in low or "tomorrow" in low, "rel": "year" in low or "week" in low}
+           "day": "day" in low or "tomorrow" in low, "rel": "year" in low or "week" in low, "month_word": "month" in low}
     for kind, pattern in _PATTERNS:
         if not has[_NEEDS[kind]] and not (kind == "m_rel" and has["month"]):
             continue
@@ -221,5 +244,6 @@ def find_time(text: str) -> str | None:
     return None
 
 
-SPECIFICITY = {"iso": 5, "mdy": 5, "dmy": 5, "md": 5, "dm": 5, "nth": 4, "weekday": 4, "rel_day": 4,
+SPECIFICITY = {"iso": 5, "mdy": 5, "dmy": 5, "md": 5, "dm": 5, "num_mdy": 5, "num_md": 5, "nth_rel": 4,
+               "rel_month": 3, "nth": 4, "weekday": 4, "rel_day": 4,
                "my": 3, "m_rel": 3, "rel_m": 3, "year": 1, "rel_year": 1, "rel_week": 1}

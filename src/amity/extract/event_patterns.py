@@ -67,3 +67,8 @@ TO_PLACE = re.compile(r"\b(?:visiting|visited|visit to|trip to|travell?ed to|cam
 IN_PLACE = re.compile(r"\b(?:in|at|to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,4}$")
 STAY = re.compile(r"\s*(?:during (?:her|his|their|the) (?:stay|visit|trip)|while (?:there|in)\b)")
 ALSO = re.compile(r"\balso (?:attended|visited|met|toured|called on|joined|took part)\b")
+# "the Gyeongsangbuk delegation", "a delegation of 13 officials from Hunan": people who travelled;
+# not "delegation exchanges" (a field of cooperation)
+DELEGATION = re.compile(r"\b(?:[Aa]|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:['’]s)?) (?:[\w-]+ ){0,3}?"
+                        r"delegations?\b(?! (?:and|or|exchanges?|visits)\b)")
+LED_BY = re.compile(r"\b(?:led|headed|accompanied|including|comprised of|composed of)\b", re.I)

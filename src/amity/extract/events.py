@@ -20,11 +20,13 @@ from .event_patterns import (
     BACKGROUND,
     BOTH_SIDES,
     CONTINUES,
+    DELEGATION,
     DURING,
     DURING_TYPE,
     HABITUAL,
     HISTORY,
     IN_PLACE,
+    LED_BY,
     MAYBE_TRIGGER,
     MEETING_OF_FORUM,
     PLAN_ONLY,
@@ -200,6 +202,7 @@ def find_events(ctx: Context) -> None:
                 continue
             _add(ctx, EventCand(type=extra, sentence=sentence, date=own.value if own else ev.date, planned=planned,
                                 participants=_unique(people + orgs), place=ev.place, evidence=[sentence]), text)
+    _delegation_visits(ctx)
     _dates_from_references(ctx)
     for ev in title_events:  # a headline restates an event of the body
         target = next((o for o in ctx.events if o.type == ev.type), None)
@@ -207,6 +210,36 @@ def find_events(ctx: Context) -> None:
             ctx.events.insert(0, ev)
         else:
             _merge_into(target, ev)
+
+
+def _delegation_visits(ctx: Context) -> None:
+    """A delegation named in a report came on a visit ("Welcoming the Gyeongsangbuk delegation led by
+    Governor Lee, ..."): one visit per trip, dated by its sentence or by the occasion just reported."""
+    for index, sentence in enumerate(ctx.sentences):
+        start, end = sentence
+        m = DELEGATION.search(ctx.folded, start, end)
+        if not m or HISTORY.search(ctx.lower, start, end):
+            continue
+        low = ctx.lower[start:end]
+        own = _best(event_dates(ctx, start, end), m.start())
+        planned = bool(PLAN_ONLY.search(low))
+        if own is None:
+            if planned:
+                continue  # "proposed inviting a delegation": a wish, not an occasion
+            own = _recent_date(ctx, sentence, window=3)
+        if planned and own is not None and ctx.published and own.value <= ctx.published.isoformat()[:len(own.value)]:
+            planned = False
+        ents = [(s, it) for s, it in ctx.entities_in(start, end) if not isinstance(it, CountryCand)]
+        leaders = [it for s, it in ents if isinstance(it, PersonCand) and s >= m.end()
+                   and LED_BY.search(ctx.folded, m.end(), s)][:1]
+        origin = [it for s, it in ents if not isinstance(it, PersonCand)
+                  and (m.start() - 40 <= s < m.start() or m.end() <= s < m.end() + 60)][:1]
+        participants = _unique(origin + leaders) or _unique([it for _, it in ents])
+        if not participants:
+            continue
+        _add(ctx, EventCand(type="visit", sentence=sentence, date=own.value if own else None, planned=planned,
+                            participants=participants, evidence=[sentence]), ctx.folded[start:end])
+        del index
 
 
 def _secondary_types(text: str, primary: str) -> list[tuple[str, int]]:
@@ -232,7 +265,7 @@ def _last_person_before(ctx: Context, start: int) -> list[object]:
     return found[-1:]
 
 
-def _recent_date(ctx: Context, sentence: tuple[int, int]):
+def _recent_date(ctx: Context, sentence: tuple[int, int], window: int = 3):
     """The date of the trip or occasion reported in the last few sentences."""
     try:
         here = ctx.sentences.index(sentence)
@@ -240,7 +273,7 @@ def _recent_date(ctx: Context, sentence: tuple[int, int]):
         return None
     for ev in reversed(ctx.events):
         last = max((ctx.sentences.index(s) for s in ev.evidence if s in ctx.sentences), default=-99)
-        if ev.date and not ev.planned and here - last <= 3:
+        if ev.date and not ev.planned and here - last <= window:
             return _FixedDate(ev.date)
     return None
 
