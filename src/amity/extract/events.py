@@ -210,6 +210,33 @@ def find_events(ctx: Context) -> None:
             ctx.events.insert(0, ev)
         else:
             _merge_into(target, ev)
+    _date_from_occasion(ctx)
+
+
+def _date_from_occasion(ctx: Context) -> None:
+    """An undated report of an occasion ("The delegation also toured the port") belongs to the
+    dated occasion reported nearest before it (or, for the headline and lead, the first after it);
+    then one occasion reported twice is folded into one record."""
+    # only a day dates an occasion; "in 2013" or "last October" is background, not today's occasion
+    dated = sorted(((ev.sentence[0], ev) for ev in ctx.events if ev.date and len(ev.date) == 10 and not ev.planned),
+                   key=lambda x: x[0])
+    if not dated:
+        return
+    for ev in ctx.events:
+        if ev.date or ev.planned:
+            continue
+        before = [other for pos, other in dated if pos <= ev.sentence[0]]
+        source = before[-1] if before else dated[0][1]
+        ev.date = source.date
+        ev.place = ev.place or source.place
+    folded: list[EventCand] = []
+    for ev in ctx.events:
+        same = next((o for o in folded if o.type == ev.type and o.date == ev.date and o.planned == ev.planned), None)
+        if same is None:
+            folded.append(ev)
+        else:
+            _merge_into(same, ev)
+    ctx.events[:] = folded
 
 
 def _delegation_visits(ctx: Context) -> None:
