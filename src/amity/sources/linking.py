@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from amity.extract.names import family_key, same_person, split_name
 from amity.registry.lookup import normalise, places_named
-from amity.registry.models import Agreement, Alliance, Organization, Person, Place
+from amity.registry.models import Agreement, Alliance, Organization, Place
 from amity.registry.reference import reference_uid
+from amity.sources.matching import best_person
 
 CERTAIN = 0.9
 POSSIBLE = 0.5
@@ -81,50 +81,16 @@ def link_alliance(value: dict) -> Link | None:
 
 
 def link_person(value: dict) -> Link | None:
-    """Same name (any order or romanisation) is possible; a matching title and place make it certain."""
+    """Any spelling, script or order of the name is possible; the same title and place make it certain.
+
+    Scored by amity.sources.matching, which scores a pair alike in both directions.
+    """
     names = [value["name"], *value.get("aliases", [])]
-    full_names = [n for n in names if len(n.split()) >= 2 and split_name(n)[1]]
-    family, _ = split_name(value["name"])
-    if not full_names or not family:
+    found = best_person(names, value.get("title"), value.get("of"))
+    if found is None:
         return None
-    key = family_key(family)
-    candidates = Person.objects.filter(
-        Q(family_name__iexact=family) | Q(name__icontains=family) | Q(aliases__icontains=family)
-        | Q(family_name__iexact=key) | Q(name__icontains=key)
-    ).prefetch_related("positions__of_place", "positions__of_organization")[:200]
-    best: Link | None = None
-    for person in candidates:
-        if not any(same_person(a, b) for a in full_names for b in person.all_names if len(b.split()) >= 2):
-            continue
-        identical = any(sorted(normalise(a).split()) == sorted(normalise(b).split())
-                        for a in full_names for b in person.all_names)
-        # The same full name (in either order) is strong; a romanisation variant alone is not.
-        score = 0.9 if identical else 0.6
-        why = [f"name {value['name']!r} {'is' if identical else 'matches'} {person.name!r}"]
-        title_match = _position_agrees(person, value)
-        if title_match == "same":
-            score, why = 0.95, [*why, f"and holds the same title ({value.get('title')} of {value.get('of')})"]
-        elif title_match == "conflict":
-            score, why = 0.35, [*why, f"but holds another post ({value.get('title')} of {value.get('of')} differs)"]
-        if best is None or score > best.score:
-            best = Link(person, score, "; ".join(why))
-    return best
-
-
-def _position_agrees(person: Person, value: dict) -> str:
-    """'same' when title and place/organization agree, 'conflict' when the title is held elsewhere."""
-    title, of = value.get("title"), normalise(value.get("of"))
-    if not title:
-        return "unknown"
-    result = "unknown"
-    for position in person.positions.all():
-        holder = position.of_place or position.of_organization
-        holder_names = [normalise(n) for n in holder.all_names] if holder else []
-        if position.title == title and (not of or not holder_names or of in holder_names):
-            return "same"
-        if position.title == title and of and holder_names and of not in holder_names:
-            result = "conflict"
-    return result
+    person, match = found
+    return Link(person, match.score, match.explanation)
 
 
 def link_agreement(parties: list, agreement_type: str) -> Link | None:
