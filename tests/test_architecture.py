@@ -1,4 +1,4 @@
-"""Dependencies go one way: web/api/portfolio -> review, transfer -> sources -> registry -> core;
+"""Dependencies go one way: web/api/portfolio -> review, transfer, reconcile -> sources -> registry -> core;
 all may use extract, which uses none of them."""
 
 import ast
@@ -11,14 +11,17 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "amity"
 # package -> the amity packages it must never import
 FORBIDDEN = {
     "extract": {"core", "registry", "sources", "review", "accounts", "search", "web", "api", "portfolio", "commands",
-                "transfer"},
-    "core": {"registry", "sources", "review", "accounts", "search", "web", "api", "portfolio", "commands"},
-    "registry": {"sources", "review", "accounts", "search", "web", "api", "portfolio", "commands", "transfer"},
-    "sources": {"review", "accounts", "search", "web", "api", "portfolio", "commands", "transfer"},
-    "review": {"accounts", "search", "web", "api", "portfolio", "commands", "transfer"},
-    "transfer": {"review", "accounts", "search", "web", "api", "portfolio", "commands"},
-    "accounts": {"sources", "review", "search", "web", "api", "portfolio", "commands"},
-    "search": {"web", "api", "portfolio", "commands"},
+                "transfer", "reconcile"},
+    "core": {"registry", "sources", "review", "accounts", "search", "web", "api", "portfolio", "commands", "reconcile"},
+    "registry": {"sources", "review", "accounts", "search", "web", "api", "portfolio", "commands", "transfer",
+                 "reconcile"},
+    "sources": {"review", "accounts", "search", "web", "api", "portfolio", "commands", "transfer", "reconcile"},
+    "review": {"accounts", "search", "web", "api", "portfolio", "commands", "transfer", "reconcile"},
+    "transfer": {"review", "accounts", "search", "web", "api", "portfolio", "commands", "reconcile"},
+    # Lists, coverage and the network read the registry, its sources and citations; pages and commands use them.
+    "reconcile": {"accounts", "search", "web", "api", "portfolio", "commands", "transfer"},
+    "accounts": {"sources", "review", "search", "web", "api", "portfolio", "commands", "reconcile"},
+    "search": {"web", "api", "portfolio", "commands", "reconcile"},
     "web": {"api", "commands"},
     "api": {"web", "commands"},
     "portfolio": {"api", "commands"},

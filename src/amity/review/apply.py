@@ -58,6 +58,9 @@ def accept_place(claim, value, effects: Effects, resolve: Resolver):
                                latitude=value.get("lat"), longitude=value.get("lon"))
     effects.add_alias(place, value["name"], *value.get("aliases", []))
     effects.cite(place, "name")
+    if value.get("wikidata_id"):  # a list row's Wikidata id, confirmed by this acceptance
+        effects.fill(place, wikidata_id=value["wikidata_id"])
+        effects.cite(place, "wikidata_id")
     return place
 
 

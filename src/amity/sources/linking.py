@@ -28,6 +28,10 @@ class Link:
 
 
 def link_place(value: dict) -> Link | None:
+    if value.get("wikidata_id"):
+        place = Place.objects.filter(wikidata_id=value["wikidata_id"]).first()
+        if place:
+            return Link(place, 1.0, f"Wikidata id {value['wikidata_id']} (confirmed earlier)")
     if value.get("kr_admin_code"):
         place = Place.objects.filter(uid=reference_uid(f"kr:{value['kr_admin_code']}")).first()
         if place:

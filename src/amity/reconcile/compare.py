@@ -1,0 +1,205 @@
+"""Comparing a partner list with the registry: every row is matched to places, then to an
+agreement, and sorted into matched / conflicting / only in the list; agreements of the
+places the list covers that no row names are "only in Amity". Reads only: nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from amity.reconcile.lists import ListRow, PartnerList, hangul_place_names
+from amity.registry.lookup import places_named
+from amity.registry.models import Agreement, Place
+
+MATCHED, CONFLICTING, ONLY_IN_LIST, ONLY_IN_AMITY = "matched", "conflicting", "only in the list", "only in Amity"
+CATEGORIES = (MATCHED, CONFLICTING, ONLY_IN_LIST, ONLY_IN_AMITY)
+# The ties partner lists count; other agreement types are compared only when a list row names them.
+TIE_TYPES = {Agreement.Type.SISTER_CITY, Agreement.Type.FRIENDSHIP_CITY}
+ENDED = {Agreement.Status.DORMANT, Agreement.Status.TERMINATED}
+
+
+@dataclass
+class PlaceMatch:
+    place: Place | None
+    how: str
+
+
+@dataclass
+class Difference:
+    field: str
+    in_list: str
+    in_amity: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: list {self.in_list or '—'}, Amity {self.in_amity or '—'}"
+
+
+@dataclass
+class ComparedRow:
+    category: str
+    reason: str
+    row: ListRow | None = None
+    place_a: Place | None = None
+    place_b: Place | None = None
+    agreement: Agreement | None = None
+    differences: list[Difference] = field(default_factory=list)
+
+    @property
+    def takeable(self) -> bool:
+        """Rows a person may turn into claims: what the list states and Amity lacks or states otherwise."""
+        return self.row is not None and self.category in (CONFLICTING, ONLY_IN_LIST) and not self.row.problems
+
+
+@dataclass
+class Comparison:
+    partner_list: PartnerList
+    rows: list[ComparedRow]
+    covered: list[Place]
+
+    def count(self, category: str) -> int:
+        return sum(row.category == category for row in self.rows)
+
+    def summary(self) -> list[str]:
+        return [f"{category}: {self.count(category)}" for category in CATEGORIES]
+
+    def counts(self) -> dict[str, int]:
+        return {category: self.count(category) for category in CATEGORIES}
+
+
+# ------------------------------------------------------------------ places
+PlaceStep = Callable[[str, str, str], PlaceMatch | None]
+
+
+def _by_wikidata_id(name: str, country: str, qid: str) -> PlaceMatch | None:
+    place = Place.objects.filter(wikidata_id=qid).first() if qid else None
+    return PlaceMatch(place, f"Wikidata id {qid} confirmed on {place.name}") if place else None
+
+
+def _named(name: str, country: str, how: str) -> PlaceMatch | None:
+    found = places_named(name, country or None)
+    if not found:
+        return None
+    shared = f" ({len(found)} places share the name; the most populous)" if len(found) > 1 else ""
+    return PlaceMatch(found[0], how + shared)
+
+
+def _by_name(name: str, country: str, qid: str) -> PlaceMatch | None:
+    return _named(name, country, f"name or alias {name!r}")
+
+
+def _by_known_romanisation(name: str, country: str, qid: str) -> PlaceMatch | None:
+    """Hangul names of foreign cities: the list vocabulary, then whatever the gazetteer knows."""
+    for english in _english_names(name, country):
+        match = _named(english, country, f"{name!r} is {english!r}")
+        if match:
+            return match
+    return None
+
+
+def _english_names(name: str, country: str) -> list[str]:
+    names = [hangul_place_names().get(name, "")]
+    if not name.isascii():
+        from amity.extract.gazetteer import get_gazetteer
+
+        for hit in get_gazetteer().find(name):
+            if hit.kind == "place" and hit.end - hit.start == len(name):
+                names += [entry.name for entry in hit.entries if not country or entry.country == country]
+    return [english for english in dict.fromkeys(names) if english and english != name]
+
+
+PLACE_STEPS: list[PlaceStep] = [_by_wikidata_id, _by_name, _by_known_romanisation]
+
+
+class PlaceFinder:
+    """Finds the registry place a list names, remembering answers (a list repeats its own city)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str, str], PlaceMatch] = {}
+
+    def find(self, name: str, country: str, qid: str = "") -> PlaceMatch:
+        key = (name, country, qid)
+        if key not in self._cache:
+            self._cache[key] = self._first_match(name, country, qid)
+        return self._cache[key]
+
+    @staticmethod
+    def _first_match(name: str, country: str, qid: str) -> PlaceMatch:
+        if not name:
+            return PlaceMatch(None, "the row names no city")
+        for step in PLACE_STEPS:
+            match = step(name, country, qid)
+            if match is not None:
+                return match
+        return PlaceMatch(None, f"no place in Amity matches {name!r} ({country or 'country not given'})")
+
+
+# ------------------------------------------------------------------ agreements
+def agreements_between(a: Place, b: Place) -> list[Agreement]:
+    return list(Agreement.objects.filter(parties__place=a).filter(parties__place=b).distinct()
+                .prefetch_related("parties__place").order_by("signed_date", "id"))
+
+
+def _same_date(in_list: str, in_amity: str) -> bool:
+    """Dates agree when they agree as far as both are known: "2016" and "2016-06-22" do."""
+    common = min(len(in_list), len(in_amity))
+    return in_list[:common] == in_amity[:common]
+
+
+def differences(row: ListRow, agreement: Agreement) -> list[Difference]:
+    found = []
+    signed = str(agreement.signed_date or "")
+    if row.type and row.type != agreement.type:
+        found.append(Difference("type", row.type, agreement.type))
+    if row.date and signed and not _same_date(row.date, signed):
+        found.append(Difference("date", row.date, signed))
+    if row.date and agreement.status == Agreement.Status.PLANNED:
+        found.append(Difference("status", f"signed {row.date}", agreement.status))
+    if row.end and agreement.status not in ENDED:
+        found.append(Difference("status", f"ended {row.end}", agreement.status))
+    return found
+
+
+def _best(row: ListRow, candidates: list[Agreement]) -> Agreement:
+    """The agreement the row most likely means: same type first, then fewest differences."""
+    return min(candidates, key=lambda a: (bool(row.type) and a.type != row.type, len(differences(row, a))))
+
+
+def compare_row(row: ListRow, finder: PlaceFinder) -> ComparedRow:
+    if row.problems:
+        return ComparedRow(ONLY_IN_LIST, "the row cannot be read: " + "; ".join(row.problems), row)
+    a = finder.find(row.city_a, row.country_a, row.qid_a)
+    b = finder.find(row.city_b, row.country_b, row.qid_b)
+    if a.place is None or b.place is None:
+        missing = "; ".join(match.how for match in (a, b) if match.place is None)
+        return ComparedRow(ONLY_IN_LIST, missing, row, a.place, b.place)
+    candidates = agreements_between(a.place, b.place)
+    places = f"{a.how}; {b.how}"
+    if not candidates:
+        return ComparedRow(ONLY_IN_LIST, f"no agreement between {a.place.name} and {b.place.name} in Amity "
+                                         f"({places})", row, a.place, b.place)
+    agreement = _best(row, candidates)
+    found = differences(row, agreement)
+    if found:
+        return ComparedRow(CONFLICTING, "; ".join(map(str, found)), row, a.place, b.place, agreement, found)
+    return ComparedRow(MATCHED, f"agreement {agreement.pk} ({agreement.get_type_display()}, "
+                                f"{agreement.signed_date or 'undated'}); {places}", row, a.place, b.place, agreement)
+
+
+def compare(partner_list: PartnerList) -> Comparison:
+    """The comparison of a list with the registry as it is now. Writes nothing."""
+    finder = PlaceFinder()
+    rows = [compare_row(row, finder) for row in partner_list.rows]
+    # The list covers its own side of each tie (the local government, the Wikidata item, city_a).
+    covered = list({row.place_a.pk: row.place_a for row in rows if row.place_a is not None}.values())
+    listed_types = TIE_TYPES | {row.row.type for row in rows if row.row and row.row.type}
+    seen = {row.agreement.pk for row in rows if row.agreement is not None}
+    for agreement in (Agreement.objects.filter(parties__place__in=covered, type__in=listed_types)
+                      .exclude(pk__in=seen).distinct().prefetch_related("parties__place").order_by("signed_date", "id")):
+        parties = [party.place for party in agreement.parties.all() if party.place is not None]
+        names = " – ".join(place.name for place in parties)
+        rows.append(ComparedRow(
+            ONLY_IN_AMITY, f"Amity has a {agreement.get_type_display()} agreement {names} "
+                           f"({agreement.status}, {agreement.signed_date or 'undated'}); no row of the list names it",
+            None, parties[0] if parties else None, parties[1] if len(parties) > 1 else None, agreement))
+    return Comparison(partner_list, rows, covered)
