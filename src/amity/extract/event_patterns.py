@@ -72,3 +72,9 @@ ALSO = re.compile(r"\balso (?:attended|visited|met|toured|called on|joined|took 
 DELEGATION = re.compile(r"\b(?:[Aa]|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:['’]s)?) (?:[\w-]+ ){0,3}?"
                         r"delegations?\b(?! (?:and|or|exchanges?|visits)\b)")
 LED_BY = re.compile(r"\b(?:led|headed|accompanied|including|comprised of|composed of)\b", re.I)
+# Verbs that report a meeting or a visit of their own beside the sentence's main occasion
+ALONGSIDE = [
+    ("meeting", re.compile(r"\b(?:met|meets|held talks|held a meeting|had a meeting|paid a courtesy call)\b")),
+    ("visit", re.compile(r"\b(?:visited|is visiting|was visiting|on an? (?:official |working |two-day |three-day )?visit|"
+                         r"during (?:his|her|their|an?) (?:official |working )?visit)\b")),
+]

@@ -11,6 +11,7 @@ import re
 from .context import Context, CountryCand, EventCand, OrgCand, PersonCand, PlaceCand
 from .dates import SPECIFICITY, find_dates, find_time
 from .event_patterns import (
+    ALONGSIDE,
     ALSO,
     ANAPHOR,
     ANAPHOR_SUBJECT,
@@ -270,9 +271,15 @@ def _delegation_visits(ctx: Context) -> None:
 
 
 def _secondary_types(text: str, primary: str) -> list[tuple[str, int]]:
-    if primary == "signing":
-        return []
+    """Other occasions the same sentence reports: "met ... to sign", "visited X and held talks",
+    "attended the opening ceremony of the festival"."""
     out: list[tuple[str, int]] = []
+    for etype, pattern in ALONGSIDE:
+        m = pattern.search(text)
+        if m and etype != primary:
+            out.append((etype, m.start()))
+    if primary == "signing":
+        return out  # "the signing ceremony" is the signing itself
     for m in ANY_TRIGGER.finditer(text):
         t = m.lastgroup
         if t != primary and t in SECONDARY and t not in [x for x, _ in out] and \
