@@ -19,9 +19,11 @@ from .text import fold
 # (regex of the written title, normalised title); longest first where they share words
 _TITLES: list[tuple[str, str | None]] = [tuple(pair) for pair in vocab.load("en", "titles")["titles"]]
 _TITLE_RE = "(?i:" + "|".join(f"(?:{t})" for t, _ in _TITLES) + ")"
-_TOK = r"(?:O'[A-Z][a-z]+|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:'[A-Za-z][a-z]+)?(?:-[A-Za-z][a-z]+)?)"
+# a name word: "Muller", "McKenzie", "O'Malley", "Heong-joon", "O-Bong" (a one-letter syllable before a hyphen)
+_TOK = r"(?:O'[A-Z][a-z]+|(?:[A-Z][a-z]+|[A-Z](?=-[A-Za-z]))(?:[A-Z][a-z]+)?(?:'[A-Za-z][a-z]+)?(?:-[A-Za-z][a-z]+)?)"
 _MID = r"(?:" + _TOK + r"|\"[A-Z][a-z]+\"|[A-Z]\.?(?![\w']))"
-_NAME = rf"(?P<name>{_TOK}(?: {_MID}){{0,3}}(?: (?:III|II|IV|Jr\.))?)"
+# a family name may be written in capitals before the given name ("ZHANG Yingchun", "KIM Hak-hong")
+_NAME = rf"(?P<name>(?:[A-Z]{{2,8}}(?= [A-Z][a-z])|{_TOK})(?: {_MID}){{0,3}}(?: (?:III|II|IV|Jr\.))?)"
 _ONE = rf"(?P<name>{_TOK})"
 _LEAD = r"(?P<lead>(?:[A-Z][\w'-]*\s){0,4}?)"
 _POSS = r"(?P<poss>(?:[A-Z][\w.-]*\s){0,3}[A-Z][\w.-]*'s\s|[a-z]+'s\s|its\s|his\s|her\s|their\s)?"
@@ -33,7 +35,18 @@ _LEAD_BACK = re.compile(r"(?:[A-Z][\w'-]{0,30}\s){1,4}$")
 _BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:(?P<prep>in|to)\s(?P<loc>(?:[A-Z][\w-]*\s){{0,3}}City\s|(?:South\s|North\s)?[A-Z][a-z]+\s))?{_NAME}(?P<of2>\sof\s(?:[A-Z][\w-]*\s?){{1,4}})?")
 _APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b(?! [A-Z][a-z]){_TAIL}")
 _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
-_TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\sof\s(?:the\s)?[A-Z][^,;.]{{1,60}})?,\s(?:Dr\.\s)?{_NAME},")
+# "The Mayor of Islamabad, Sheikh Anser Aziz, said" / "Minister for Local Government, Premila Kumar says"
+_TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for)\s(?:the\s)?[A-Z][^,;.]{{1,60}})?,\s(?:Dr\.\s)?{_NAME}"
+                              r"(?=,|\s+[a-z]|\.|\s*$)")
+# "Mayor of Kingston Delroy Williams", "Chairman of Dushanbe city Rustami Emomali": the body the
+# title belongs to, then the name, with no comma between them
+_TITLE_OF_BODY_NAME = re.compile(
+    rf"\b(?P<title>{_TITLE_RE})\s(?:of|for)\s(?:the\s)?(?P<body>[A-Z][\w'.-]*(?:\s(?:of|and|the|for|city|province|"
+    rf"prefecture|municipal|provincial|county|district|state|[A-Z][\w'.-]*)){{1,12}})")
+# "... Delroy Williams and the Mayor of Birmingham": a second title ends the first body
+_NEXT_TITLE = re.compile(rf"\s(?:and|with|met|told)\s(?:the\s)?(?={_TITLE_RE}\b)", re.I)
+_DESIGNATOR_WORDS = {"city", "metropolitan", "province", "provincial", "county", "district", "prefecture",
+                     "state", "municipality", "special", "self-governing", "region", "town", "ward"}
 _KOREAN = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+\s[A-Z][a-z]+)\b")
 _INITIAL = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z]\.?\s(?:O')?[A-Z][a-z]+)\b")
 _BYLINE = re.compile(r"(?:^|\n)\s*by\s(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s*(?:\n|$)")
@@ -43,7 +56,11 @@ _OF_ORG = re.compile(rf"{_NAME} of (?:the )?(?P<tail>[A-Z][^,;.]{{3,80}})")
 
 _STOP = vocab.load("en", "person_stop_words")
 _LEADING_TITLES = set(_STOP["leading_titles"])
-_NOT_NAME_WORDS = set(_STOP["not_name_words"])
+# words of a body's name ("Club", "Institute") are never words of a person's name; venues are
+# left out on purpose ("Park" is a family name)
+_NOT_NAME_WORDS = set(_STOP["not_name_words"]) | set(vocab.load("en", "organization_heads")["heads"])
+# sentence-initial words and headline verbs next to a name ("But Tanaka Yasushi", "Song Jingwu Meets")
+_EDGE_WORDS = set(_STOP["edge_words"])
 
 
 def _norm_title(raw: str) -> str | None:
@@ -52,6 +69,21 @@ def _norm_title(raw: str) -> str | None:
         if re.fullmatch(pattern, low):
             return norm
     return raw.title()
+
+
+def _trim_name(ctx: Context, name: str, start: int) -> tuple[str, int]:
+    """Take off what is not the name: a courtesy or leading title ("Excellency Hussain Al Hammadi"),
+    the end of a country or place written before it ("Viet Nam Xiong Bo"), and sentence-initial
+    words or headline verbs at either end."""
+    words = name.split(" ")
+    inside = [e for item in (*ctx.places, *ctx.countries.values()) for s, e in item.mentions if s < start < e]
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _LEADING_TITLES or words[0] in _EDGE_WORDS
+                              or (inside and start < max(inside))):
+        start += len(words[0]) + 1
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _EDGE_WORDS:
+        words = words[:-1]
+    return " ".join(words), start
 
 
 def _valid_name(ctx: Context, name: str, start: int, end: int, single_ok: bool = False,
@@ -70,6 +102,8 @@ def _valid_name(ctx: Context, name: str, start: int, end: int, single_ok: bool =
     for o in ctx.organizations:
         if o.span[0] <= start and end <= o.span[1]:
             return False
+        if any(start <= s and e <= end for s, e in o.mentions):  # "CPAFFC Vice ...": a body's acronym
+            return False
     return True
 
 
@@ -80,11 +114,7 @@ def find_people(ctx: Context) -> None:
 
     def add(name: str, s: int, e: int, title_raw: str | None, of: str | None, of_obj: object | None,
             to: str | None = None) -> None:
-        name = name.strip().rstrip(",")
-        first = name.split(" ")[0].lower().rstrip(".")
-        if " " in name and first in _LEADING_TITLES:
-            s += len(name.split(" ")[0]) + 1
-            name = name.split(" ", 1)[1]
+        name, s = _trim_name(ctx, name.strip().rstrip(","), s)
         e = s + len(name)
         if " " not in name.replace('"', ""):
             # after a title ("Mayor Saito") a name may also be a town's name
@@ -108,6 +138,15 @@ def find_people(ctx: Context) -> None:
     for m in _matches_at_titles(_TITLE_THEN_NAME, text, ctx.lower):
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
+    for m in _matches_at_titles(_TITLE_OF_BODY_NAME, text, ctx.lower):
+        nxt = _NEXT_TITLE.search(text, m.start("body"), m.end("body"))
+        end = nxt.start() if nxt else m.end("body")
+        split = _split_body_and_name(ctx, m.start("body"), end)
+        if split is not None:
+            body_end, name_start = split
+            obj = _body_named(ctx, m.start("body"), body_end)
+            add(text[name_start:end], name_start, end, m.group("title"),
+                _surface(ctx, obj, m.start("body"), body_end) if obj is not None else None, obj)
     for m in _matches_at_titles(_BEFORE, text, ctx.lower):
         title = m.group("title")
         if title[0].islower() and not re.match(r"(deputy|vice|town|interim)", title):
@@ -143,11 +182,7 @@ def find_people(ctx: Context) -> None:
     ctx.people = sorted(people, key=lambda p: p.span[0])
 
 
-_TITLE_START = re.compile(
-    r"\b(?:consul|ambassador|mayor|governor|gov\.|minister|president|chair|speaker|council|coun|cllr|"
-    r"director|secretary|ceo|chief|professor|prof\.|head|commissioner|member|mp|king|queen|prince|envoy|"
-    r"special|town|assistant|founder|scholar|advis|mr|mrs|ms|dr|deputy|vice|executive|managing|interim|"
-    r"acting|first|party|prime|county|provincial)")
+_TITLE_START = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.load("en", "titles")["starts"]) + ")")
 
 
 def _matches_at_titles(pattern: re.Pattern[str], text: str, low: str) -> list[re.Match[str]]:
@@ -162,6 +197,33 @@ def _matches_at_titles(pattern: re.Pattern[str], text: str, low: str) -> list[re
             out.append(m)
             last_end = m.end()
     return out
+
+
+def _split_body_and_name(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """Where the body ends and the person's name begins in "<body> <Name>": after the last place,
+    country or organization named there (and its designator: "Dushanbe city"), else before the last
+    two words."""
+    text = ctx.folded
+    ends = [e for item in (*ctx.places, *ctx.countries.values(), *ctx.organizations)
+            for s, e in getattr(item, "mentions", []) if start <= s and e < end]
+    if ends:
+        body_end = max(ends)
+        words = list(re.finditer(r"\S+", text[body_end:end]))
+        while words and (words[0].group(0).lower() in _DESIGNATOR_WORDS or not words[0].group(0)[0].isupper()):
+            words = words[1:]
+        if not 2 <= len(words) <= 4:
+            return None
+        return body_end, body_end + words[0].start()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) < 3:
+        return None
+    return start + words[-3].end(), start + words[-2].start()
+
+
+def _body_named(ctx: Context, start: int, end: int) -> object | None:
+    """The organization a title belongs to when one is named there, else the place or country."""
+    org = _org_at(ctx, start, end)
+    return org if org is not None else _entity_in(ctx, start, end)
 
 
 def _name(obj: object) -> str:
