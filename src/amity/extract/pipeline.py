@@ -15,6 +15,7 @@ from . import agreements, alliances, events, followups, organizations, people, p
 from .assemble import assemble
 from .context import Context
 from .dates import parse_published
+from .korean import KOREAN_STEPS
 from .model import Extraction
 from .text import clean, sentences
 
@@ -42,7 +43,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 # The steps each language's articles go through; a language without its own list is read
 # with the English rules (with a warning), which still finds places written in Latin script.
-STEPS_BY_LANGUAGE: dict[str, list[Step]] = {"en": DEFAULT_STEPS}
+STEPS_BY_LANGUAGE: dict[str, list[Step]] = {"en": DEFAULT_STEPS, "ko": KOREAN_STEPS}
 
 
 def steps_for(language: str | None) -> list[Step]:

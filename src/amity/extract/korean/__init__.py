@@ -1,0 +1,15 @@
+"""Steps for Korean articles (보도자료 and local news), into the same Extraction as English.
+
+Rules over particles and suffixes, with the vocabulary in `lang/ko/*.json`; no morphological
+analyser (see `docs` in the issue notes: dev_ko and the speed decided). Imported only when a
+Korean article is read, so the English path pays nothing for it.
+"""
+
+from __future__ import annotations
+
+from . import places
+
+KOREAN_STEPS = [
+    places.split_sentences,
+    places.find_places_and_countries,
+]

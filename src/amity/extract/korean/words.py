@@ -1,0 +1,85 @@
+"""Eojeol (space-separated word) tokens of Korean text and the particles attached to them.
+
+Korean writes case and topic particles onto the name (부산시는, 울산시와, 경주에서), so rules
+look at a word's stem after taking the longest particle off its end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .. import vocab
+
+_WORD = re.compile(r"[가-힣]+(?:[A-Za-z0-9]+[가-힣]*)*|[A-Za-z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:[.,]\d+)*[가-힣]*")
+_SENTENCE_END = re.compile(r"(?<=[다요음함됨임까])\.(?=\s|$|[\"'”’)\]])|(?<=[.!?])[\"'”’]?\s+(?=[\"“‘(\[]?[가-힣A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stem(self) -> str:
+        return split_particle(self.text)[0]
+
+    @property
+    def stem_end(self) -> int:
+        return self.start + len(self.stem)
+
+
+@cache
+def particles() -> tuple[str, ...]:
+    return tuple(sorted(vocab.load("ko", "particles")["particles"], key=len, reverse=True))
+
+
+@cache
+def split_particle(word: str) -> tuple[str, str]:
+    """("부산시는" -> ("부산시", "는")); a word that is all particle keeps itself."""
+    for p in particles():
+        if word.endswith(p) and len(word) - len(p) >= 2:
+            return word[: -len(p)], p
+    return word, ""
+
+
+@cache
+def is_particle(rest: str) -> bool:
+    return rest == "" or rest in particles() or any(rest.startswith(p) and is_particle(rest[len(p):])
+                                                     for p in particles() if len(p) < len(rest))
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    end = len(text) if end is None else end
+    return [Word(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text, start, end)]
+
+
+def korean_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: a line break or a sentence-final "다." / "요." (and . ! ? before a capital or Hangul)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        start = line_start
+        for m in _SENTENCE_END.finditer(line):
+            cut = line_start + m.end()
+            _push(spans, text, start, cut)
+            start = cut
+        _push(spans, text, start, line_start + len(line))
+    return spans
+
+
+def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def is_hangul(s: str) -> bool:
+    return bool(s) and all("가" <= c <= "힣" for c in s)
