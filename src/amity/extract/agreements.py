@@ -10,29 +10,33 @@ from __future__ import annotations
 
 import re
 
-from .context import AgreementCand, Context, OrgCand, PlaceCand, name_of
-from .dates import SPECIFICITY
-from .events import event_dates, main_place
+from .context import AgreementCand, Context, OrgCand, PlaceCand, main_place, name_of
+from .dates import SPECIFICITY, occasion_dates
 
 # Matched on lower-cased text.
 TYPES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
     ("friendship_city", r"friend(?:ly|ship)[- ](?:and[- ])?(?:cooperati(?:ve|on)[- ])?(?:exchange[- ])?"
                         r"(?:city|cities|relations?|partners?|agreement|partnership|province)|agreements? (?:on|for) friendly exchanges?\b|"
-                        r"friendship and cooperation (?:city|partner)s?|friendly[- ]cooperation"),
+                        r"friendship and cooperation (?:city|partner)s?|friendly[- ]cooperation (?:city|cities|relations?|partners?|ties)"),
     ("sister_city", r"sister[- ]?(?:city|cities|province|provinces|relationship|relations|ties|bond|state)|"
                     r"sisterhood|\btwin(?:ning|ned|s)?\b|twin towns?|\bsisters\b"),
-    ("mou", r"memorand(?:um|a) of understanding|\bmous?\b|letters? of intent|\blois?\b|memorandum on\b"),
+    ("mou", r"memorand(?:um|a) of (?:understanding|cooperation)|\bmous?\b|letters? of intent|\blois?\b|memorandum on\b"),
+    ("other", r"\bjoint (?:statement|declaration)\b|\b(?:declaration|charter|accord)\b(?= (?:on|of|for|to|between|with))|"
+              r"\b(?:international|climate|city|cities) (?:declaration|charter)\b"),
     ("business_agreement", r"memorandum of agreement|(?:cooperation|business|partnership|exchange|sports exchange|"
                            r"economic) (?:agreement|deal|pact)s?|(?:cooperation|business|trade|investment) deals?|\bagreement\b|\bpact\b"),
 ]]
 _ANY_TYPE = re.compile(r"(?<![a-z])(?:" + "|".join(p.pattern for _, p in TYPES) + ")")
-_STEMS = ("sister", "twin", "friend", "memorand", "mou", "letter of intent", "loi", "agreement", "deal", "pact")
+_STEMS = ("sister", "twin", "friend", "memorand", "mou", "letter of intent", "loi", "agreement", "deal", "pact",
+          "declaration", "charter", "accord", "joint statement")
 _ACTIVE = re.compile(r"\b(?:sign\w*|conclud\w*|agree\w*|became|become|renew\w*|reaffirm\w*|twinned|"
                      r"established|entered|formed|made|partners?|relations?|ties|cities|city|since|is|are|was|"
                      r"provinces?|our|its|pact|has|have|put)\b", re.I)
 _PLANNED = re.compile(r"\b(?:if|whether|will(?: \w+)? (?:sign|conclude|establish|become|enter|be signed)|to sign|set to|due to|plans? to|propos(?:ed|es|ing) (?:that|to)|"
                       r"invited \w+ to (?:enter|become)|could soon|near future|upgrad\w+|expected to sign|to become|will be (?:signed|concluded)|"
-                      r"to finali[sz]e|first step will)\b", re.I)
+                      r"to finali[sz]e|first step will|will (?:soon |shortly )?be (?:inked|signed|concluded|with)|"
+                      r"(?:will|would) soon|should have|is expected to|are expected to|"
+                      r"agreed to (?:sign|conclude|establish)|to be signed)\b", re.I)
 _RENEW = re.compile(r"\b(?:renew|reaffirm|re-?sign)\w*", re.I)
 _CLAUSE = re.compile(r";|, while |, and ")
 _DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|"
@@ -52,7 +56,8 @@ def find_agreements(ctx: Context) -> None:
         low = ctx.lower[s0:e0]
         if not any(stem in low for stem in _STEMS) or not _ANY_TYPE.search(low):
             continue
-        sentence_dates = event_dates(ctx, s0, e0)  # without datelines and "said on the 4th"
+        # an agreement's own date may follow "since" ("since the tie was established on October 25, 1983")
+        sentence_dates = occasion_dates(ctx.folded, s0, e0, ctx.published, since_is_background=False)
         pieces = _clauses(text, s0)
         for cs, ce in pieces:
             _read_clause(ctx, sentence, cs, ce, home, sentence_dates)
@@ -194,18 +199,22 @@ def _partner(ctx: Context, home: PlaceCand) -> PlaceCand | None:
 def _is_container(ctx: Context, place: PlaceCand, cs: int, ce: int) -> bool:
     """"Yongin City in Gyeonggi Province", "Altamira in the Mexican state of Tamaulipas": the
     province or state only says where the party lies."""
-    if place.kind not in ("province", "state", "prefecture", "region"):
-        return False
+    first_level = place.kind in ("province", "state", "prefecture", "region")
     others = [e for p in ctx.places if p is not place for _, e in p.mentions if cs <= e <= ce]
     for s, _ in place.mentions:
         if not cs <= s < ce:
             continue
         prev_end = max((e for e in others if e <= s), default=None)
-        if prev_end is not None and re.fullmatch(
-                r",?\s(?:in\s)?(?:the\s)?(?:[\w-]+\s){0,2}?(?:(?:state|province|prefecture)\sof\s)?",
-                ctx.folded[prev_end:s]):
+        if prev_end is None:
+            continue
+        between = ctx.folded[prev_end:s]
+        if first_level and _CONTAINER_AFTER_COMMA.fullmatch(between) or _CONTAINER_AFTER_IN.fullmatch(between):
             return True
     return False
+
+
+_CONTAINER_AFTER_COMMA = re.compile(r",?\s(?:in\s)?(?:the\s)?(?:[\w-]+\s){0,2}?(?:(?:state|province|prefecture)\sof\s)?")
+_CONTAINER_AFTER_IN = re.compile(r"(?:\s(?:City|District|County|Province))?\sin\s(?:the\s)?")
 
 
 def _possessor(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> PlaceCand | None:
@@ -245,8 +254,8 @@ def _add(ctx: Context, ag: AgreementCand, renewal: bool) -> None:
             continue
         if renewal and other.date and ag.date and other.date != ag.date:
             continue
-        if other.planned != ag.planned:
-            continue
+        if other.planned != ag.planned and ag.date:
+            continue  # a dated signing of a tie planned earlier is a record of its own
         if other.date and ag.date and other.date != ag.date and not (other.planned or ag.planned):
             continue
         other.date = other.date or ag.date

@@ -182,6 +182,15 @@ class Context:
         return [(s, item) for s, _, e, item in self._index[lo:hi] if e <= end]
 
 
+def main_place(ctx: Context) -> PlaceCand | None:
+    """The place an article is about: the most mentioned (the first on a tie); steps share it."""
+    if not ctx.places:
+        return None
+    first = min(ctx.places, key=lambda p: p.mentions[0][0])
+    # the first place named (headline, dateline) counts one mention more
+    return max(ctx.places, key=lambda p: (len(p.mentions) + (p is first), -p.mentions[0][0]))
+
+
 def name_of(item: object) -> str:
     if isinstance(item, CountryCand):
         return item.name

@@ -233,6 +233,29 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> tuple
     return tuple(found)
 
 
+# "said on the 29th": when it was reported, not when it happened
+_REPORTING = re.compile(r"\b(?:said|says|announced|reported|stated|according to [\w ]{1,30})\s(?:on\s)?$", re.I)
+_DATELINE_AFTER = re.compile(r"[*)\s]*(?:-{1,2}|—|–)\s")
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]*$")
+
+
+def occasion_dates(text: str, start: int, end: int, published: date | None, since_is_background: bool = True) -> list:
+    """The dates in text[start:end] that can date an occasion: not the reporting date ("said on the
+    4th"), not a dateline ("Jeonju, Oct. 8 —"), and (unless asked) not "since ..." background."""
+    out = []
+    for d in find_dates(text, start, end, published):
+        if not d.value:
+            continue
+        if _REPORTING.search(text[max(start, d.start - 25):d.start]):
+            continue
+        if _DATELINE_AFTER.match(text, d.end, d.end + 8):
+            continue
+        if since_is_background and _SINCE_BEFORE.search(text[max(start, d.start - 60):d.start]):
+            continue
+        out.append(d)
+    return out
+
+
 def find_time(text: str) -> str | None:
     m = _TIME.search(text)
     if m:

@@ -28,7 +28,6 @@ MAYBE_TRIGGER = re.compile(r"sign|pen to|names? to|inked|conclud|became|workshop
 SIGNED_BEFORE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent)\b[^.;]{0,80},\s(?:which was )?signed\b",
                             re.I)
 MEETING_OF_FORUM = re.compile(r"\bmeeting of (?:the )?(?:[A-Z][\w-]*\s){1,5}(?:Forum|Conference|Summit|Congress)\b")
-REPORTING = re.compile(r"\b(?:said|says|announced|reported|stated|according to [\w ]{1,30})\s(?:on\s)?$", re.I)
 CONTINUES = re.compile(r"(?:it|they|he|she|at the|during the|after the|following the|to celebrate|to mark|the (?:ceremony|event|meeting|forum|workshop|program|"
                         r"delegation|visit|trip)|this|there)\b", re.I)
 HISTORY = re.compile(r"\b(?:since (?:19|20)\d\d|has had|have had|dates? back|was founded|were established|"

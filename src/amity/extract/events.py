@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .context import Context, CountryCand, EventCand, OrgCand, PersonCand, PlaceCand
-from .dates import SPECIFICITY, find_dates, find_time
+from .context import Context, CountryCand, EventCand, OrgCand, PersonCand, PlaceCand, main_place
+from .dates import SPECIFICITY, find_time, occasion_dates
 from .event_patterns import (
     ALONGSIDE,
     ALSO,
@@ -35,7 +35,6 @@ from .event_patterns import (
     QUOTED_SENTENCE,
     REFERENCE,
     REFERENCED,
-    REPORTING,
     SECONDARY,
     SIGNED_BEFORE,
     STAY,
@@ -45,16 +44,6 @@ from .event_patterns import (
     VENUE,
 )
 from .text import fold
-
-
-# (type, trigger) in priority order: the first that matches names the sentence's event
-def main_place(ctx: Context) -> PlaceCand | None:
-    """The place an article is about: the most mentioned (the first on a tie)."""
-    if not ctx.places:
-        return None
-    first = min(ctx.places, key=lambda p: p.mentions[0][0])
-    # the first place named (headline, dateline) counts one mention more
-    return max(ctx.places, key=lambda p: (len(p.mentions) + (p is first), -p.mentions[0][0]))
 
 
 def _event_type(text: str, low: str) -> tuple[str | None, int]:
@@ -77,19 +66,9 @@ def _event_type(text: str, low: str) -> tuple[str | None, int]:
 
 
 def event_dates(ctx: Context, start: int, end: int) -> list:
-    """Dates in a sentence that can date an event (not "said on the 4th")."""
-    out = []
-    for d in find_dates(ctx.folded, start, end, ctx.published):
-        if not d.value:
-            continue
-        if REPORTING.search(ctx.folded[max(start, d.start - 25):d.start]):
-            continue
-        if re.match(r"[*)\s]*(?:-{1,2}|—|–)\s", ctx.folded[d.end:d.end + 8]):
-            continue  # a dateline ("Jeonju, Oct. 8 —"): when the news was filed
-        if re.search(r"\bsince\b[^,.;]*$", ctx.folded[max(start, d.start - 60):d.start]):
-            continue  # "since local government was reorganised in 2009": background
-        out.append(d)
-    return out
+    """Dates in a sentence that can date an event (not "said on the 4th", not a dateline, not
+    "since local government was reorganised in 2009")."""
+    return occasion_dates(ctx.folded, start, end, ctx.published)
 
 
 def _best(dates: list, trigger: int | None = None):
