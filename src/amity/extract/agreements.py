@@ -106,8 +106,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     # "sister city agreement in the form of an MoU" is one sister-city agreement
     if len(types_here) > 1 and "business_agreement" in types_here:
         matches = [m for m in matches if m[1] != "business_agreement"] or matches
-    if "mou" in types_here and types_here & {"sister_city", "friendship_city"}:
-        matches = [m for m in matches if m[1] != "mou"]
+    tie_to_come = _tie_to_come(low, matches)
+    if tie_to_come:  # "a letter of intent to establish twin city relations": an MoU now, the tie planned
+        matches = [m for m in matches if m[1] != tie_to_come]
+    elif "mou" in types_here and types_here & {"sister_city", "friendship_city"}:
+        matches = [m for m in matches if m[1] != "mou"]  # one instrument, typed by the tie it creates
     types_here = {t for _, t in matches}
     orgs = _unique([it for _, it in ctx.entities_in(cs, ce) if isinstance(it, OrgCand) and it.kind != "media"])
     org_spans = [o.span for o in orgs if o.kind not in ("council", "government_agency")]
@@ -178,13 +181,44 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     elif len(places) + len(orgs) >= 1 and first_type == "business_agreement" and re.search(r"\bsign", clause):
         pairs = [(first_type, places + orgs)]
     for agreement_type, parties in pairs:
+        own_date = _date_beside(ctx, parties[-1], cs, ce, dates) if len(pairs) > 1 else None
         if agreement_type in ("sister_city", "friendship_city"):
             # city twinning is between places; three or more places in one clause is a list, not a pair
             parties = [p for p in parties if isinstance(p, PlaceCand)]
             if len(parties) != 2:
                 continue
-        _add(ctx, AgreementCand(type=agreement_type, parties=parties, sentence=sentence, date=date,
+        _add(ctx, AgreementCand(type=agreement_type, parties=parties, sentence=sentence, date=own_date or date,
                                 planned=planned, title=title, evidence=[(cs, ce)]), renewal)
+        if tie_to_come and agreement_type == "mou":
+            ties = [p for p in parties if isinstance(p, PlaceCand)]
+            if len(ties) == 2:
+                _add(ctx, AgreementCand(type=tie_to_come, parties=ties, sentence=sentence, planned=True,
+                                        evidence=[(cs, ce)]), False)
+
+
+_TOWARDS = re.compile(r"\b(?:to establish|establishing|for the establishment|towards?|to become|to upgrade|"
+                      r"on (?:the )?(?:promotion|establishment) of|to pave the way|leading to)\b")
+
+
+def _tie_to_come(low: str, matches: list[tuple[int, str]]) -> str | None:
+    """The tie a preliminary instrument leads to: an MoU or letter of intent written before a
+    sister/friendship wording it is "to establish"."""
+    mou = next((pos for pos, t in matches if t == "mou"), None)
+    tie = next(((pos, t) for pos, t in matches if t in ("sister_city", "friendship_city")), None)
+    if mou is None or tie is None or tie[0] < mou:
+        return None
+    return tie[1] if _TOWARDS.search(low, mou, tie[0]) else None
+
+
+def _date_beside(ctx: Context, partner: object, cs: int, ce: int, dates: list) -> str | None:
+    """In a list of partners each with its year ("Kawasaki (in 2012), Yokohama (2013)"), the date
+    written right after a partner is that partnership's."""
+    for s, e in getattr(partner, "mentions", []):
+        if cs <= s < ce:
+            own = next((d for d in dates if e <= d.start <= e + 12), None)
+            if own is not None:
+                return own.value
+    return None
 
 
 def _partner(ctx: Context, home: PlaceCand) -> PlaceCand | None:

@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            re.I)),
     ("rel_year", re.compile(r"\b(?P<rel>next|this|last) year\b(?!['’]s)", re.I)),
     ("rel_week", re.compile(r"\b(?P<rel>this|last|next) week\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|from|of|by|until|for|year|early|late|mid-?)\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("year", re.compile(r"(?:\b(?:in|since|from|of|by|until|for|year|early|late|mid-?)\s+|\()(?P<year>(?:19|20)\d\d)\b")),
 ]
 _TIME = re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?![a-z])", re.I)
 _TIME24 = re.compile(r"\bat (?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
