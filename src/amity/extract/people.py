@@ -36,7 +36,7 @@ _BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:(?P<prep>in|to)\s(?P<loc>(?
 _APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b(?! [A-Z][a-z]){_TAIL}")
 _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
 # "The Mayor of Islamabad, Sheikh Anser Aziz, said" / "Minister for Local Government, Premila Kumar says"
-_TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for)\s(?:the\s)?[A-Z][^,;.]{{1,60}})?,\s(?:Dr\.\s)?{_NAME}"
+_TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for)\s(?:the\s)?[A-Z](?:(?!\s(?:and|with)\s)[^,;.]){{1,60}})?,\s(?:Dr\.?\s)?{_NAME}"
                               r"(?=,|\s+[a-z]|\.|\s*$)")
 # "Mayor of Kingston Delroy Williams", "Chairman of Dushanbe city Rustami Emomali": the body the
 # title belongs to, then the name, with no comma between them
@@ -226,6 +226,19 @@ def _body_named(ctx: Context, start: int, end: int) -> object | None:
     return org if org is not None else _entity_in(ctx, start, end)
 
 
+def _body_just_before(ctx: Context, title_start: int) -> OrgCand | None:
+    """An organization whose name ends right before a title owns the role
+    ("Suva City Council Acting Chief Executive Officer Tevita Boseiwaqa")."""
+    for org in ctx.organizations:
+        if any(0 <= title_start - e <= 12 and _ROLE_MODIFIER.fullmatch(ctx.lower[e:title_start])
+               for _, e in org.mentions):
+            return org
+    return None
+
+
+_ROLE_MODIFIER = re.compile(r"\s?(?:(?:acting|interim|former|outgoing|incoming|new)\s)?")
+
+
 def _name(obj: object) -> str:
     return getattr(obj, "name", None) or str(obj)
 
@@ -291,6 +304,9 @@ def _title_target(ctx: Context, m: re.Match[str], title: str,
             for _, item in ctx.entities_in(m.start(key), m.end(key)):
                 candidates.append(item)
     if lead is not None:
+        body = _body_just_before(ctx, m.start())
+        if body is not None and not envoy:  # "Port of Antwerp President Annick De Rider"
+            return body.name, body, to
         candidates += [item for _, item in ctx.entities_in(*lead)]
     if tail:
         ofm = re.match(r"\s(?:of|for)\s", tail)
