@@ -7,9 +7,11 @@ Korean article is read, so the English path pays nothing for it.
 
 from __future__ import annotations
 
-from . import places
+from . import organizations, people, places
 
 KOREAN_STEPS = [
     places.split_sentences,
     places.find_places_and_countries,
+    organizations.find_organizations,
+    people.find_people,
 ]

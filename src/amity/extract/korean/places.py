@@ -55,8 +55,11 @@ def _continuations() -> tuple[str, ...]:
     return tuple(sorted({*s["continuations"], *s["korean"], *s["foreign"], *org_suffixes}, key=len, reverse=True))
 
 
-def _rest_ok(rest: str) -> bool:
-    return is_particle(rest) or any(rest.startswith(c) for c in _continuations())
+def _rest_ok(rest: str, name: str = "") -> bool:
+    if is_particle(rest) or any(rest.startswith(c) for c in _continuations()):
+        return True
+    # 고성군 + 수: the suffix of the name is also the start of a title (군수, 시장, 구청장)
+    return bool(name) and name[-1] in "시군구도" and any((name[-1] + rest).startswith(c) for c in _continuations())
 
 
 def _foreign_suffix(stem: str) -> str | None:
@@ -88,7 +91,7 @@ def find_places_and_countries(ctx: Context) -> None:
         if name is None:
             continue
         rest = w.text[len(name):]
-        if not _rest_ok(rest):
+        if not _rest_ok(rest, name):
             continue
         strong = name in names.strong or bool(rest[:1] and rest[0] in "시군구도" and is_particle(rest[1:]))
         place = _choose(names.places[name], st, ws, i, ctx)
