@@ -10,25 +10,15 @@ from __future__ import annotations
 
 import re
 
+from . import vocab
 from .context import AgreementCand, Context, OrgCand, PlaceCand, main_place, name_of
 from .dates import SPECIFICITY, occasion_dates
 
-# Matched on lower-cased text.
-TYPES: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
-    ("friendship_city", r"friend(?:ly|ship)[- ](?:and[- ])?(?:cooperati(?:ve|on)[- ])?(?:exchange[- ])?"
-                        r"(?:city|cities|relations?|partners?|agreement|partnership|province)|agreements? (?:on|for) friendly exchanges?\b|"
-                        r"friendship and cooperation (?:city|partner)s?|friendly[- ]cooperation (?:city|cities|relations?|partners?|ties)"),
-    ("sister_city", r"sister[- ]?(?:city|cities|province|provinces|relationship|relations|ties|bond|state)|"
-                    r"sisterhood|\btwin(?:ning|ned|s)?\b|twin towns?|\bsisters\b"),
-    ("mou", r"memorand(?:um|a) of (?:understanding|cooperation)|\bmous?\b|letters? of intent|\blois?\b|memorandum on\b"),
-    ("other", r"\bjoint (?:statement|declaration)\b|\b(?:declaration|charter|accord)\b(?= (?:on|of|for|to|between|with))|"
-              r"\b(?:international|climate|city|cities) (?:declaration|charter)\b"),
-    ("business_agreement", r"memorandum of agreement|(?:cooperation|business|partnership|exchange|sports exchange|"
-                           r"economic) (?:agreement|deal|pact)s?|(?:cooperation|business|trade|investment) deals?|\bagreement\b|\bpact\b"),
-]]
+# The wordings are data (lang/en/agreement_wordings.json), matched on lower-cased text.
+_WORDINGS = vocab.load("en", "agreement_wordings")["types"]
+TYPES: list[tuple[str, re.Pattern[str]]] = [(entry["type"], re.compile("|".join(entry["words"]))) for entry in _WORDINGS]
 _ANY_TYPE = re.compile(r"(?<![a-z])(?:" + "|".join(p.pattern for _, p in TYPES) + ")")
-_STEMS = ("sister", "twin", "friend", "memorand", "mou", "letter of intent", "loi", "agreement", "deal", "pact",
-          "declaration", "charter", "accord", "joint statement")
+_STEMS = tuple(dict.fromkeys(stem for entry in _WORDINGS for stem in entry["stems"]))
 _ACTIVE = re.compile(r"\b(?:sign\w*|conclud\w*|agree\w*|became|become|renew\w*|reaffirm\w*|twinned|"
                      r"established|entered|formed|made|partners?|relations?|ties|cities|city|since|is|are|was|"
                      r"provinces?|our|its|pact|has|have|put)\b", re.I)

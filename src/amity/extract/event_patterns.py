@@ -5,26 +5,17 @@ from __future__ import annotations
 
 import re
 
-# Matched on lower-cased text (no re.I: much faster on long alternations).
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(t, re.compile(p)) for t, p in [
-    ("signing", r"\bsign(?:ed|s|ing)?\b(?! up)|put pen to paper|put (?:their|his|her) names? to|\binked\b|"
-                r"\bconclud(?:ed|ing) (?:a|an|the)\b[^.]{0,60}\b(?:agreement|memorandum|mou|pact)|formally became"),
-    ("workshop", r"\bworkshops?\b"),
-    ("conference", r"\b(?:forum|conference|summit|seminar|symposium|congress)\b"),
-    ("meeting", r"\b(?:met|meets|meeting|held talks|engaged with|talks with|courtesy calls?|received|sat down\b|"
-                r"paid (?:a )?courtes|hosted (?:a |the )?delegation)\b"),
-    ("visit", r"\b(?:visit(?:ed|ing|s)?|trip|travell?(?:ed|ing)|toured|came to|arrived in|stay(?:ed)? in|will stay)\b"),
-    ("ceremony", r"\b(?:ceremony|reception(?! room| hall| desk)|commemorat\w+ events?)\b"),
-    ("festival", r"\bfestival\b"),
-    ("exhibition", r"\b(?:exhibition|biennale|trade fair)\b"),
-    ("exchange", r"\b(?:homestay|concert|exchange (?:program|event)s?)\b"),
-]]
+from . import vocab
+
+# The trigger words are data (lang/en/event_triggers.json); matched on lower-cased text (no re.I:
+# much faster on long alternations).
+_TRIGGER_DATA = vocab.load("en", "event_triggers")["types"]
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(entry["type"], re.compile("|".join(entry["words"])))
+                                               for entry in _TRIGGER_DATA]
 # one leading \b outside the alternation: positions inside words fail once, not once per trigger
 ANY_TRIGGER = re.compile(r"\b(?:" + "|".join(f"(?P<{t}>{p.pattern})" for t, p in TRIGGERS) + ")")
-MAYBE_TRIGGER = re.compile(r"sign|pen to|names? to|inked|conclud|became|workshop|forum|conferen|summit|seminar|"
-                            r"symposi|congress|met|meet|talks|courtes|received|sat down|engaged|hosted|visit|trip|travel|"
-                            r"toured|came to|arrived|stay|ceremon|reception|commemorat|festival|exhibition|biennale|"
-                            r"fair|homestay|concert|exchange")
+MAYBE_TRIGGER = re.compile("|".join(sorted({re.escape(stem) for entry in _TRIGGER_DATA for stem in entry["stems"]},
+                                          key=len, reverse=True)))
 SIGNED_BEFORE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent)\b[^.;]{0,80},\s(?:which was )?signed\b",
                             re.I)
 MEETING_OF_FORUM = re.compile(r"\bmeeting of (?:the )?(?:[A-Z][\w-]*\s){1,5}(?:Forum|Conference|Summit|Congress)\b")
