@@ -372,7 +372,7 @@ def _only_a_surname(ctx: Context, place: PlaceCand, name_tokens: set[str]) -> bo
     """"Martinez delivered the most pointed remark": a small town that shares its name with a
     person of the article, and is never written otherwise, is that person."""
     population = getattr(place.entry, "population", 0) or 0
-    if place.entry is None or population >= 300_000:
+    if place.entry is None or population > 300_000:  # 300,000: what a region without a census is given
         return False
     return all(ctx.folded[s:e] in name_tokens for s, e in place.mentions)
 

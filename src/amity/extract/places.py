@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from . import vocab
 from .context import Context, CountryCand, PlaceCand
 from .gazetteer import CountryEntry, PlaceEntry, get_gazetteer
 from .gazetteer_data import DESIGNATOR_STOP
@@ -101,7 +102,9 @@ def find_places_and_countries(ctx: Context) -> None:
             _add_mention(ctx, by_key, None, text[s:full_end], s, full_end, kind, country)
             claimed.append((s, full_end))
     _other_mentions(text, by_key, claimed)
-    ctx.places = sorted((p for p in by_key.values() if p.mentions), key=lambda p: p.mentions[0][0])
+    starts = {s for c in by_key.values() for s, _ in c.mentions} | {h.start for h in hits}
+    ctx.places = sorted((p for p in by_key.values() if p.mentions and _has_evidence(text, p, doc_countries, starts)),
+                        key=lambda p: p.mentions[0][0])
     for p in ctx.places:
         p.mentions.sort()
 
@@ -128,6 +131,31 @@ def _other_mentions(text: str, by_key: dict[str, PlaceCand], claimed: list[tuple
                 claimed[:] = [c for c in claimed if c not in overlapping]
             cand.mentions.append(m.span())
             claimed.append(m.span())
+
+
+SMALL_TOWN = 100_000  # below this a gazetteer name is as likely an ordinary word ("Airport", "Hit", "Date")
+
+
+GENERIC_REGION_WORDS = set(vocab.load("en", "designators")["generic_region_words"])
+
+
+def _has_evidence(text: str, place: PlaceCand, doc_countries: set[str], place_starts: set[int]) -> bool:
+    """A small town, or a region named by ordinary words ("Northern", "Maritime", "North West"),
+    is taken only with evidence: a designator or "City of" written with it, its country named in
+    the article, or a state or country written after it ("Wheeling, West Virginia"). A word
+    followed by a colon is a page label ("Date: 2024-06-05"), never a place."""
+    entry = place.entry
+    if entry is None or entry.kr_admin_code:
+        return True
+    if all(text[e:e + 1] == ":" for _, e in place.mentions):
+        return False
+    generic_region = entry.geonames_id is None and all(
+        w in GENERIC_REGION_WORDS for w in entry.name.lower().split())
+    if entry.population >= SMALL_TOWN and not generic_region:
+        return True
+    written_with_designator = any(surface != entry.name for surface in place.surfaces)
+    region_after = any(text[e:e + 2] == ", " and e + 2 in place_starts for _, e in place.mentions)
+    return written_with_designator or region_after or entry.country in doc_countries
 
 
 def _bad_name(name: str) -> bool:
