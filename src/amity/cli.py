@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     ingest = sub.add_parser("ingest", help="store press releases (files, folders, JSONL, - for stdin) as claims")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     ingest.add_argument("--workers", type=int, default=1, help="extraction processes (default 1)")
+    ingest.add_argument("--dask", metavar="ADDRESS",
+                        help="extract on a Dask cluster (tcp://host:8786), or local[:N] to start N local workers")
     ingest.add_argument("--actor", default="bot:ingest")
     ingest.add_argument("--progress", action="store_true", help="show the progress bar even when not on a terminal")
     ingest.add_argument("--quiet", action="store_true", help="do not list documents already known")
@@ -54,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     from amity.portfolio.cli import add_parser as add_portfolio_parser
 
     add_portfolio_parser(sub)
+
+    from amity.commands.reconcile import add_parser as add_reconcile_parser
+
+    add_reconcile_parser(sub)
 
     sub.add_parser("manage", help="Django's manage.py commands (e.g. `amity manage createsuperuser`)")
     return parser
@@ -93,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         from amity.portfolio.cli import run as portfolio_command
 
         handlers[args.command] = portfolio_command
+    if args.command in ("reconcile", "coverage", "network"):
+        from amity.commands.reconcile import run as reconcile_command
+
+        handlers[args.command] = reconcile_command
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

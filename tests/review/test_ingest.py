@@ -55,7 +55,7 @@ def test_newer_extractor_supersedes_vanished_claims_but_keeps_decisions(ingest, 
     extraction["people"] = []  # the newer version no longer reads the people
     dropped_place = extraction["places"].pop()  # nor the last place
     monkeypatch.setattr(ingest_module, "EXTRACTOR_VERSION", "99.0.0")
-    rerun = ingest_module.ingest_text(article("suwon_mayor_visit.txt"), extraction=extraction)
+    rerun = ingest_module.store_text(article("suwon_mayor_visit.txt"), extraction=extraction)
     assert not rerun.created and rerun.extracted and rerun.new_claims == 0
     person.refresh_from_db()
     assert person.status == Claim.Status.REJECTED  # a person's decision stays

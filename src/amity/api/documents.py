@@ -18,22 +18,23 @@ from amity.api.crud import date_overlaps, text_search
 from amity.api.errors import ERRORS
 from amity.api.types import MAX_ID, PartialDateText, Text, text
 from amity.core.partialdate import PartialDate
-from amity.review.intake import ingest_text  # applies the admin's auto-accept rules
+from amity.review.intake import ingest_document  # the ingest chain, auto-accept rules included
 from amity.sources.ingest import IngestError
-from amity.sources.inputs import decode
+from amity.sources.inputs import MAX_DOCUMENT_BYTES, IncomingDocument
 from amity.sources.models import Document
 
 router = Router(tags=["documents"])
 
-UPLOAD_TYPES = {"text/plain", "text/html", "text/markdown", "text/x-markdown", "application/xhtml+xml"}
-UPLOAD_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
+UPLOAD_TYPES = {"text/plain", "text/html", "text/markdown", "text/x-markdown", "application/xhtml+xml",
+                "application/pdf"}
+UPLOAD_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf"}
 Url = text(1000, pattern=r"^https?://\S+$")
 Title = text(500)
 Language = text(10)
 
 
 def max_document_bytes() -> int:
-    return getattr(settings, "AMITY_API_MAX_DOCUMENT_BYTES", 5 * 1024 * 1024)
+    return getattr(settings, "AMITY_API_MAX_DOCUMENT_BYTES", MAX_DOCUMENT_BYTES)
 
 
 class DocumentSummary(Schema):
@@ -100,13 +101,14 @@ def summary(document: Document, full: bool = False) -> dict[str, Any]:
     return data
 
 
-def _ingest(request, body: str, url, title, published):
+def _ingest(request, incoming: IncomingDocument):
     access.require_view(request)
     access.require_review(request)
-    if len(body.encode("utf-8")) > max_document_bytes():
+    size = len(incoming.data) if incoming.data is not None else len(incoming.text.encode("utf-8"))
+    if size > max_document_bytes():
         raise HttpError(413, f"document larger than {max_document_bytes()} bytes")
     try:
-        result = ingest_text(body, url=url, title=title, published=published, actor=access.actor(request))
+        result = ingest_document(incoming, actor=access.actor(request))
     except IngestError as error:
         raise HttpError(422, str(error)) from error
     return Status(201 if result.created else 200, {
@@ -119,24 +121,25 @@ def _ingest(request, body: str, url, title, published):
 @router.post("", response={200: IngestOut, 201: IngestOut, **ERRORS}, operation_id="create_document",
              summary="Store a document from JSON text, extract it and return its claims")
 def create_document(request, payload: DocumentIn):
-    return _ingest(request, payload.text, payload.url, payload.title, payload.published)
+    return _ingest(request, IncomingDocument("api", "api", text=payload.text, url=payload.url, title=payload.title,
+                                             published=payload.published))
 
 
 @router.post("/upload", response={200: IngestOut, 201: IngestOut, **ERRORS}, operation_id="upload_document",
-             summary="Store a document from an uploaded file (text, HTML or Markdown)")
+             summary="Store a document from an uploaded file (text, HTML, Markdown or PDF)")
 def upload_document(request, file: File[UploadedFile], url: Form[Url | None] = None,
                     title: Form[Title | None] = None, published: Form[PartialDateText | None] = None):
     content_type = (file.content_type or "").split(";")[0].strip().lower()
     suffix = PurePath(file.name or "").suffix.lower()
     if content_type not in UPLOAD_TYPES and suffix not in UPLOAD_SUFFIXES:
         raise HttpError(415, f"unsupported file type {content_type or suffix or 'unknown'}: "
-                             "send text/plain, text/html or text/markdown")
+                             "send text/plain, text/html, text/markdown or application/pdf")
     if file.size is not None and file.size > max_document_bytes():
         raise HttpError(413, f"file larger than {max_document_bytes()} bytes")
-    body, why = decode(file.read())
-    if body is None:
-        raise HttpError(422, f"file: {why}")
-    return _ingest(request, body, url, title or (PurePath(file.name).stem if file.name else None), published)
+    data = file.read(max_document_bytes() + 1)
+    return _ingest(request, IncomingDocument(f"upload {file.name or ''}".strip(), "api", data=data,
+                                             name=file.name or "", url=url, published=published,
+                                             title=title or (PurePath(file.name).stem if file.name else None)))
 
 
 @router.get("", response={200: DocumentPage, **ERRORS}, operation_id="list_documents", summary="List documents")

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DataError, IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -96,6 +97,10 @@ def install(api: NinjaAPI) -> None:
     def on_too_big(request, exc):
         return _detail(request, "request body too large", 413)
 
+    def on_bad_multipart(request, exc: MultiPartParserError):
+        return _detail(request, f"the multipart body cannot be read ({exc}); send multipart/form-data "
+                                "with its boundary, as an HTTP client does", 400)
+
     def on_unexpected(request, exc: Exception):
         log.exception("unexpected error in %s %s", request.method, request.path)
         return _detail(request, "internal error; it has been logged", 500)
@@ -113,6 +118,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(IntegrityError, on_integrity)
     api.add_exception_handler(DataError, on_data_error)
     api.add_exception_handler(RequestDataTooBig, on_too_big)
+    api.add_exception_handler(MultiPartParserError, on_bad_multipart)
     api.add_exception_handler(Exception, on_unexpected)
 
 

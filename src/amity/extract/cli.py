@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT.jsonl", help="with --jsonl: write here (default stdout)")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for FILE inputs")
     p.add_argument("--workers", type=int, default=1, help="with --jsonl: worker processes (default 1)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="with --jsonl: extract on a Dask cluster (tcp://host:8786, or local[:N]); "
+                        "results are written in order of completion")
     p.add_argument("--indent", type=int, default=None, help="indent JSON for FILE inputs")
     return p
 
@@ -100,6 +103,37 @@ def _process(item: tuple[int, dict[str, Any] | None, str | None]) -> tuple[str, 
     return json.dumps({"id": rid, **result.to_dict()}, ensure_ascii=False), None
 
 
+def _on_dask(records: Iterator, address: str) -> Iterator[tuple[str, str | None]]:
+    """Like `_process` for every record, the extraction running on a Dask cluster."""
+    from .parallel import dask_client, stream_dask
+
+    unreadable: list[tuple[str, str | None]] = []
+
+    def readable() -> Iterator:
+        for item in records:
+            if item[1] is None or not isinstance(item[1].get("text"), str):
+                unreadable.append(_process(item))  # reported without a trip to the cluster
+            else:
+                yield item
+
+    def values(item) -> dict:
+        rec = item[1]
+        return {"text": rec["text"], "published": rec.get("published"), "url": rec.get("url"),
+                "title": rec.get("title")}
+
+    with dask_client(address) as client:
+        for (lineno, rec, _), result in stream_dask(client, readable(), values):
+            yield from unreadable
+            unreadable.clear()
+            rid = rec.get("id", lineno)
+            if "error" in result:
+                error = f"line {lineno} (id {rid}): {result['error']}"
+                yield json.dumps({"id": rid, "error": error}, ensure_ascii=False), error
+            else:
+                yield json.dumps({"id": rid, **result}, ensure_ascii=False), None
+    yield from unreadable
+
+
 def _run_jsonl(args: argparse.Namespace) -> int:
     try:
         src = open(args.jsonl, encoding="utf-8", errors="strict")  # noqa: SIM115
@@ -115,7 +149,9 @@ def _run_jsonl(args: argparse.Namespace) -> int:
     status = 0
     try:
         records = _records(src)
-        if args.workers > 1:
+        if args.dask:
+            status = _write(_on_dask(records, args.dask), out)
+        elif args.workers > 1:
             import multiprocessing
 
             with multiprocessing.get_context("spawn").Pool(args.workers) as pool:

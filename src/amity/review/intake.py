@@ -1,15 +1,33 @@
-"""Ingest with the admin's auto-accept rules applied: what callers outside the CLI use."""
+"""The ingest chain with the admin's auto-accept rules as its last step: what every door calls."""
 
 from __future__ import annotations
 
 from amity.review.services import apply_auto_accept
-from amity.sources.ingest import IngestResult
-from amity.sources.ingest import ingest_text as store_text
+from amity.sources import ingest as chain
+from amity.sources.ingest import IngestResult, IngestState
+from amity.sources.inputs import IncomingDocument
+
+
+def auto_accept(state: IngestState) -> None:
+    """The last step: accept what an enabled auto-accept rule covers."""
+    apply_auto_accept(state.result.claims)
+
+
+AFTER_STORE = [auto_accept]
+
+
+def ingest_document(incoming: IncomingDocument, *, actor: str = "bot:ingest",
+                    extraction: dict | None = None) -> IngestResult:
+    return chain.ingest_document(incoming, actor=actor, extraction=extraction, after=AFTER_STORE)
+
+
+def finish(state: IngestState) -> IngestResult:
+    """The storing steps and auto-accept for a state already prepared (e.g. extracted on workers)."""
+    return chain.finish(state, AFTER_STORE)
 
 
 def ingest_text(text: str, *, url=None, title=None, published=None, actor: str = "bot:ingest",
-                extraction: dict | None = None) -> IngestResult:
-    result = store_text(text, url=url, title=title, published=published, actor=actor, extraction=extraction)
-    if result.extracted:
-        apply_auto_accept(result.claims)
-    return result
+                extraction: dict | None = None, door: str = "python") -> IngestResult:
+    """One text through the whole chain, auto-accept included."""
+    incoming = IncomingDocument(door, door, text=text, url=url, title=title, published=published)
+    return ingest_document(incoming, actor=actor, extraction=extraction)

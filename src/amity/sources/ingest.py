@@ -1,27 +1,48 @@
-"""The ingest chain: text -> Document (checksum dedupe) -> extraction -> linking -> claims.
+"""The ingest chain: every door (CLI, web form, API) sends its documents through it.
 
-Every document is stored in its own transaction, so a run killed half-way leaves
-whole documents only, and running it again skips those already done.
-Machine output never overwrites a person: claims already accepted or rejected are
-left as they are; pending claims no longer produced become superseded.
+An `IncomingDocument` (amity.sources.inputs) passes an ordered list of small named
+steps over one `IngestState`, the way paperless-ngx consumes a document:
+
+    normalise -> dedupe -> extract -> store -> draft_claims -> link -> save_claims [-> auto_accept]
+
+`normalise` runs before the transaction; the storing steps run in one transaction per
+document, so a run killed half-way leaves whole documents only and running it again
+skips those already done. Steps that come after (the review layer's auto-accept) are
+passed in by the caller: sources never imports review. Machine output never
+overwrites a person: claims already accepted or rejected are left as they are; pending
+claims no longer produced become superseded.
+
+Bad input raises `IngestError` with a message for the user; nothing else is expected.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 
-from amity.core.partialdate import InvalidPartialDate, PartialDate
-from amity.extract import EXTRACTOR_VERSION, extract
+from amity.core.actor import acting_as
+from amity.core.partialdate import PartialDate
+from amity.extract import EXTRACTOR_VERSION
+from amity.extract.parallel import extract_plain
 from amity.sources.claims import ClaimDraft, drafts_from_extraction
+from amity.sources.inputs import (
+    MAX_DOCUMENT_BYTES,
+    IncomingDocument,
+    UnreadableInput,
+    decode,
+    extraction_date,
+    normalise_text,
+    published_date,
+)
 from amity.sources.linking import suggest_link
 from amity.sources.models import Claim, Document, text_checksum
 
 
 class IngestError(ValueError):
-    """The input cannot become a document (e.g. it is empty)."""
+    """The input cannot become a document (e.g. it is empty); the message says why."""
 
 
 @dataclass
@@ -36,101 +57,214 @@ class IngestResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _published(value) -> PartialDate | None:
-    if value in (None, ""):
-        return None
-    try:
-        return PartialDate.parse(value if not isinstance(value, str) else value.strip()[:10])
-    except InvalidPartialDate:
-        return None
+@dataclass
+class IngestState:
+    """What the steps pass along for one document."""
+
+    incoming: IncomingDocument
+    actor: str
+    extraction: dict | None = None  # may arrive computed elsewhere (a worker process, a Dask cluster)
+    text: str = ""
+    published: PartialDate | None = None
+    checksum: str = ""
+    warnings: list[str] = field(default_factory=list)
+    document: Document | None = None
+    created: bool = False
+    drafts: list[ClaimDraft] = field(default_factory=list)
+    existing: dict = field(default_factory=dict)
+    to_create: list[Claim] = field(default_factory=list)
+    to_update: list[Claim] = field(default_factory=list)
+    result: IngestResult | None = None
+    finished: bool = False  # a step found nothing left to do
 
 
-def ingest_text(text: str, *, url: str | None = None, title: str | None = None, published=None,
-                actor: str = "bot:ingest", extraction: dict | None = None) -> IngestResult:
-    """Store one document and its claims. `extraction` may be passed in when it was
-    computed elsewhere (a worker process); it must come from this extractor version."""
-    if not isinstance(text, str) or not text.strip():
+Step = Callable[[IngestState], None]
+
+
+# -- the steps -----------------------------------------------------------------------------------
+
+
+def normalise(state: IngestState) -> None:
+    """Bytes or text -> the text to store, its checksum and its publication date."""
+    item = state.incoming
+    if item.error:
+        raise IngestError(item.error)
+    warnings = list(item.warnings)
+    if item.data is not None:
+        try:
+            text, decoded = decode(item.data, item.name)
+        except UnreadableInput as error:
+            raise IngestError(str(error)) from error
+        warnings += decoded
+    else:
+        text = item.text
+    if not isinstance(text, str):
+        raise IngestError("the document has no text")
+    if len(text) > MAX_DOCUMENT_BYTES:  # characters are at least one byte: cheap before encoding
+        raise IngestError(f"larger than {MAX_DOCUMENT_BYTES // 2**20} MB")
+    text, cleaned = normalise_text(text)
+    if not text.strip():
         raise IngestError("the document is empty")
+    if len(text.encode("utf-8")) > MAX_DOCUMENT_BYTES:
+        raise IngestError(f"larger than {MAX_DOCUMENT_BYTES // 2**20} MB")
+    state.text, state.warnings = text, warnings + cleaned
+    for name in ("url", "title", "published"):  # declared metadata is text from outside too
+        value = getattr(item, name)
+        if isinstance(value, str) and "\x00" in value:
+            setattr(item, name, value.replace("\x00", ""))
+            state.warnings.append(f"removed NUL characters from the {name}")
+    state.published = published_date(item.published)
+    state.checksum = text_checksum(text)
+
+
+def dedupe(state: IngestState) -> None:
+    """The same text is one document: look its checksum up once, locking the row."""
+    document = Document.objects.select_for_update().filter(checksum=state.checksum).first()
+    state.document, state.created = document, document is None
+    if document is None:
+        return
+    # Known text: nothing to do, unless this copy brings a publication date the stored
+    # one lacks (relative dates such as "on the 27th" then resolve) or a newer extractor.
+    new_date = document.published is None and state.published is not None
+    if document.extracted_with == EXTRACTOR_VERSION and not new_date:
+        state.result = IngestResult(document, created=False, extracted=False,
+                                    claims=list(document.claims.all()), warnings=state.warnings)
+        state.finished = True
+
+
+def extraction_values(state: IngestState) -> dict:
+    """The plain values an extraction needs: what a worker process or a Dask worker receives."""
+    item = state.incoming
+    return {"text": state.text, "published": extraction_date(state.published), "url": item.url,
+            "title": item.title}
+
+
+def extract_document(state: IngestState) -> None:
+    if state.extraction is None:
+        state.extraction = extract_plain(extraction_values(state))
+    if "error" in state.extraction:
+        raise IngestError(f"extraction failed: {state.extraction['error']}")
+
+
+def store(state: IngestState) -> None:
+    info, item = state.extraction.get("document") or {}, state.incoming
+    with acting_as(state.actor):
+        document = state.document or Document(text=state.text)
+        document.url = document.url or (item.url or info.get("url") or "")[:1000]
+        document.title = document.title or (item.title or info.get("title") or "")[:500]
+        document.publisher = document.publisher or (info.get("publisher") or "")[:200]
+        document.language = document.language or (info.get("language") or "")[:10]
+        document.published = document.published or state.published or published_date(info.get("published"))
+        document.extracted_with = EXTRACTOR_VERSION
+        document.save()
+    state.document = document
+    state.result = IngestResult(document, created=state.created, extracted=True,
+                                warnings=state.warnings + list(state.extraction.get("warnings") or []))
+
+
+def draft_claims(state: IngestState) -> None:
+    """One claim per fact, keyed by its content; decided claims stay, vanished pending ones are superseded."""
+    result, version = state.result, state.extraction.get("extractor_version") or EXTRACTOR_VERSION
+    state.drafts = drafts_from_extraction(state.extraction)
+    state.existing = {(c.slot, c.key): c for c in state.document.claims.all()} if not state.created else {}
+    produced = set()
+    for draft in state.drafts:
+        produced.add((draft.slot, draft.key))
+        claim = state.existing.get((draft.slot, draft.key))
+        if claim is None:
+            claim = Claim(document=state.document, slot=draft.slot, key=draft.key)
+            state.to_create.append(claim)
+        elif claim.status in (Claim.Status.ACCEPTED, Claim.Status.REJECTED):
+            result.claims.append(claim)  # a person decided: leave it exactly as it is
+            continue
+        else:
+            state.to_update.append(claim)
+        claim.local_id, claim.label, claim.value = draft.local_id, draft.label[:300], draft.value
+        claim.evidence, claim.extractor_version = draft.evidence, version
+        claim.confidence, claim.explanation = draft.confidence, draft.explanation
+        claim.status = Claim.Status.PENDING
+        result.claims.append(claim)
+    for key, claim in state.existing.items():
+        if key not in produced and claim.status == Claim.Status.PENDING:
+            claim.status = Claim.Status.SUPERSEDED
+            state.to_update.append(claim)
+            result.superseded += 1
+
+
+def link(state: IngestState) -> None:
+    """Suggest the registry record each new or re-read claim is about."""
+    for claim in [*state.to_create, *state.to_update]:
+        if claim.status != Claim.Status.PENDING:
+            continue
+        found = suggest_link(claim.slot, claim.value)
+        if found is not None:
+            claim.link_type = ContentType.objects.get_for_model(found.record)
+            claim.link_id, claim.link_score, claim.link_explanation = found.record.pk, found.score, found.explanation
+            state.result.links += 1
+        else:
+            claim.link_type, claim.link_id, claim.link_score, claim.link_explanation = None, None, None, ""
+
+
+def save_claims(state: IngestState) -> None:
+    # One statement per kind of write: ingest speed is bound by database round trips.
+    result = state.result
+    Claim.objects.bulk_create(state.to_create)
+    Claim.objects.bulk_update(state.to_update, UPDATED_FIELDS)
+    result.new_claims = len(state.to_create)
+    if state.to_create and state.to_create[0].pk is None:  # backends that do not return ids from bulk inserts
+        result.claims = list(state.document.claims.filter(key__in=[c.key for c in result.claims]))
+
+
+UPDATED_FIELDS = ["local_id", "label", "value", "evidence", "extractor_version", "confidence", "explanation",
+                  "status", "link_type", "link_id", "link_score", "link_explanation"]
+
+BEFORE_TRANSACTION: list[Step] = [normalise]
+IN_TRANSACTION: list[Step] = [dedupe, extract_document, store, draft_claims, link, save_claims]
+
+
+# -- running the chain ---------------------------------------------------------------------------
+
+
+def prepare(incoming: IncomingDocument, *, actor: str, extraction: dict | None = None) -> IngestState:
+    """A state that has passed the steps before the transaction (raises IngestError for bad input)."""
+    state = IngestState(incoming, actor, extraction=extraction)
+    for step in BEFORE_TRANSACTION:
+        step(state)
+    return state
+
+
+def finish(state: IngestState, after: Iterable[Step] = ()) -> IngestResult:
+    """The storing steps in one transaction, then the steps that come after it."""
     for attempt in range(3):
         try:
             with transaction.atomic():
-                return _ingest_once(text, url, title, published, actor, extraction)
+                for step in IN_TRANSACTION:
+                    step(state)
+                    if state.finished:
+                        break
+            break
         except IntegrityError:
             # Another process stored the same document or claim at the same moment:
             # run again, now finding its rows.
             if attempt == 2:
                 raise
-    raise AssertionError("unreachable")
+            state = IngestState(state.incoming, state.actor, state.extraction, state.text, state.published,
+                                state.checksum, state.warnings)
+    if state.result.extracted:
+        for step in after:
+            step(state)
+    return state.result
 
 
-def _ingest_once(text, url, title, published, actor, extraction) -> IngestResult:
-    from amity.core.actor import acting_as
-
-    checksum = text_checksum(text)
-    document = Document.objects.select_for_update().filter(checksum=checksum).first()
-    created = document is None
-    # Known text: nothing to do, unless this copy brings a publication date the stored
-    # one lacks (relative dates such as "on the 27th" then resolve) or a newer extractor.
-    new_date = not created and document.published is None and _published(published) is not None
-    if not created and document.extracted_with == EXTRACTOR_VERSION and not new_date:
-        return IngestResult(document, created=False, extracted=False, claims=list(document.claims.all()))
-    if extraction is None:
-        pub = _published(published)
-        extraction = extract(text, published=pub.isoformat() if pub and pub.day else None, url=url, title=title)
-        extraction = extraction.to_dict()
-    info = extraction.get("document") or {}
-    with acting_as(actor):
-        if created:
-            document = Document(text=text)
-        document.url = document.url or (url or info.get("url") or "")[:1000]
-        document.title = document.title or (title or info.get("title") or "")[:500]
-        document.publisher = document.publisher or (info.get("publisher") or "")[:200]
-        document.language = document.language or (info.get("language") or "")[:10]
-        document.published = document.published or _published(published) or _published(info.get("published"))
-        document.extracted_with = EXTRACTOR_VERSION
-        document.save()
-    result = IngestResult(document, created=created, extracted=True, warnings=list(extraction.get("warnings") or []))
-    _store_claims(document, drafts_from_extraction(extraction), extraction.get("extractor_version")
-                  or EXTRACTOR_VERSION, result)
-    return result
+def ingest_document(incoming: IncomingDocument, *, actor: str = "bot:ingest", extraction: dict | None = None,
+                    after: Iterable[Step] = ()) -> IngestResult:
+    """Run the whole chain for one document. `extraction` may be passed in when it was computed
+    elsewhere from `extraction_values(...)`; it must come from this extractor version."""
+    return finish(prepare(incoming, actor=actor, extraction=extraction), after)
 
 
-def _store_claims(document: Document, drafts: list[ClaimDraft], version: str, result: IngestResult) -> None:
-    existing = {(c.slot, c.key): c for c in document.claims.all()}
-    produced, to_create, to_update = set(), [], []
-    for draft in drafts:
-        produced.add((draft.slot, draft.key))
-        claim = existing.get((draft.slot, draft.key))
-        if claim is None:
-            claim = Claim(document=document, slot=draft.slot, key=draft.key)
-            to_create.append(claim)
-        elif claim.status in (Claim.Status.ACCEPTED, Claim.Status.REJECTED):
-            result.claims.append(claim)  # a person decided: leave it exactly as it is
-            continue
-        else:
-            to_update.append(claim)
-        claim.local_id, claim.label, claim.value = draft.local_id, draft.label[:300], draft.value
-        claim.evidence, claim.extractor_version = draft.evidence, version
-        claim.confidence, claim.explanation = draft.confidence, draft.explanation
-        claim.status = Claim.Status.PENDING
-        link = suggest_link(draft.slot, draft.value)
-        if link is not None:
-            claim.link_type = ContentType.objects.get_for_model(link.record)
-            claim.link_id, claim.link_score, claim.link_explanation = link.record.pk, link.score, link.explanation
-            result.links += 1
-        result.claims.append(claim)
-    for key, claim in existing.items():
-        if key not in produced and claim.status == Claim.Status.PENDING:
-            claim.status = Claim.Status.SUPERSEDED
-            to_update.append(claim)
-            result.superseded += 1
-    # One statement per kind of write: ingest speed is bound by database round trips.
-    Claim.objects.bulk_create(to_create)
-    Claim.objects.bulk_update(to_update, UPDATED_FIELDS)
-    result.new_claims = len(to_create)
-    if to_create and to_create[0].pk is None:  # backends that do not return ids from bulk inserts
-        result.claims = list(document.claims.filter(key__in=[c.key for c in result.claims]))
-
-
-UPDATED_FIELDS = ["local_id", "label", "value", "evidence", "extractor_version", "confidence", "explanation",
-                  "status", "link_type", "link_id", "link_score", "link_explanation"]
+def store_text(text: str, *, url: str | None = None, title: str | None = None, published=None,
+               actor: str = "bot:ingest", extraction: dict | None = None, door: str = "python") -> IngestResult:
+    """The chain for a text without the review layer's steps (no auto-accept rules)."""
+    incoming = IncomingDocument(door, door, text=text, url=url, title=title, published=published)
+    return ingest_document(incoming, actor=actor, extraction=extraction)

@@ -12,11 +12,10 @@ from django.utils.translation import gettext_lazy
 
 from amity.accounts.permissions import can_review
 from amity.core.actor import actor_for_user
+from amity.sources.inputs import normalise_text
 from amity.sources.models import Claim, Document
 from amity.web.access import reviewer_required, viewer_required
-from amity.web.uploads import UnreadableUpload, read_upload
-
-MAX_TEXT = 400_000
+from amity.web.uploads import MAX_UPLOAD, UnreadableUpload, read_upload
 
 
 @viewer_required
@@ -80,16 +79,18 @@ class NewDocumentForm(forms.Form):
         data = super().clean()
         upload = data.get("upload")
         text = data.get("text") or ""
+        data["warnings"] = []
         if upload is not None:
             try:
-                text = read_upload(upload.name, upload.read())
+                text, data["warnings"] = read_upload(upload.name, upload.read(MAX_UPLOAD + 1))
             except UnreadableUpload as error:
                 raise forms.ValidationError(_("The file cannot be read: %(why)s") % {"why": error}) from error
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        else:
+            text, data["warnings"] = normalise_text(text)
         if not text.strip():
             raise forms.ValidationError(_("Paste the text of a press release or upload a file."))
-        if len(text) > MAX_TEXT:
-            raise forms.ValidationError(_("The text is too long (over %(n)s characters).") % {"n": MAX_TEXT})
+        if len(text.encode("utf-8")) > MAX_UPLOAD:  # the one limit of every door
+            raise forms.ValidationError(_("The text is too long (over %(n)s MB).") % {"n": MAX_UPLOAD // 2**20})
         data["text"] = text
         return data
 
@@ -104,15 +105,19 @@ def document_new(request):
         return render(request, "web/document_new.html", {"form": form})
     data = form.cleaned_data
     if request.POST.get("action") == "save":
-        from amity.review.intake import ingest_text  # applies the auto-accept rules
+        from amity.review.intake import ingest_document  # the ingest chain, auto-accept rules included
         from amity.sources.ingest import IngestError
+        from amity.sources.inputs import IncomingDocument
 
+        incoming = IncomingDocument("web form", "web", text=data["text"], url=data["url"] or None,
+                                    title=data["title"] or None, published=data["published"] or None)
         try:
-            result = ingest_text(data["text"], url=data["url"] or None, title=data["title"] or None,
-                                 published=data["published"] or None, actor=actor_for_user(request.user))
+            result = ingest_document(incoming, actor=actor_for_user(request.user))
         except IngestError as error:
             form.add_error(None, str(error))
             return render(request, "web/document_new.html", {"form": form})
+        for warning in data["warnings"]:
+            messages.warning(request, warning)
         if result.created:
             messages.success(request, _("Saved with %(n)s claims to review.") % {"n": len(result.claims)})
         else:
@@ -124,8 +129,9 @@ def document_new(request):
 def _preview(form, data) -> dict:
     from amity.extract import extract
     from amity.sources.claims import drafts_from_extraction
+    from amity.sources.inputs import extraction_date, published_date
 
-    published = data["published"] if len(data["published"]) == 10 else None
+    published = extraction_date(published_date(data["published"]))
     extraction = extract(data["text"], published=published, url=data["url"] or None, title=data["title"] or None)
     drafts = drafts_from_extraction(extraction.to_dict())
     spans = [(int(s["start"]), int(s["end"]), f"ev-draft-{n}-{i}")
@@ -133,7 +139,7 @@ def _preview(form, data) -> dict:
     existing = Document.objects.filter(checksum=_checksum(data["text"])).first()
     hidden = NewDocumentForm(initial={**data, "upload": None})
     return {"form": hidden, "drafts": list(enumerate(drafts)), "text": data["text"], "spans": spans,
-            "warnings": extraction.warnings, "existing": existing, "info": extraction.document}
+            "warnings": data["warnings"] + extraction.warnings, "existing": existing, "info": extraction.document}
 
 
 def _checksum(text: str) -> str:
