@@ -7,11 +7,14 @@ Korean article is read, so the English path pays nothing for it.
 
 from __future__ import annotations
 
-from . import organizations, people, places
+from . import events, organizations, people, places
 
 KOREAN_STEPS = [
     places.split_sentences,
     places.find_places_and_countries,
     organizations.find_organizations,
     people.find_people,
+    events.find_events,
+    events.find_agreements,
+    events.find_alliances,
 ]

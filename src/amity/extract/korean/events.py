@@ -1,0 +1,255 @@
+"""Engagements, agreements and alliances in Korean text, sentence by sentence.
+
+An engagement is a sentence that names one (협약식, 간담회, 방문, 기념식 …) and says it happened or
+will happen (열렸다, 개최했다, 방문해, 열린다, 할 예정이다); what is said inside quotation marks is
+someone speaking, not an occasion. Its date is the sentence's date (or that of the sentence it
+continues with 이날), resolved against the publication date; 할 예정이다 / 하기로 했다 make it
+planned. An agreement is a sentence naming an instrument (자매결연, 우호협력도시, 업무협약, 양해각서,
+의향서 …) as signed, existing or planned, between the places it names and the article's own city.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import vocab
+from ..context import AgreementCand, AllianceCand, Context, EventCand, PlaceCand
+from .dates import KoDate, find_dates
+from .places import state
+
+_QUOTED = re.compile(r"[\"“][^\"“”]{0,600}[\"”]|'[^'\n]{0,80}'|‘[^’\n]{0,80}’")
+_ATTENDANCE = re.compile(r"(?:약\s*)?(\d[\d,]*)\s*여?\s*명")
+_CAPTION = re.compile(r"^\s*(?:▲|\[사진|<사진|사진=|\(사진)")
+_TYPE_ORDER = ["signing", "ceremony", "conference", "workshop", "festival", "exhibition", "meeting", "visit", "exchange"]
+
+
+@cache
+def _ev() -> dict:
+    return vocab.load("ko", "events")
+
+
+@cache
+def _ag() -> dict:
+    return vocab.load("ko", "agreements")
+
+
+@cache
+def _triggers() -> list[tuple[str, str]]:
+    return sorted(_ev()["triggers"].items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+@cache
+def _agreement_words() -> list[tuple[str, str]]:
+    return sorted(_ag()["types"].items(), key=lambda kv: len(kv[0]), reverse=True)
+
+
+def _unquoted(text: str) -> str:
+    """The sentence with what people are quoted as saying blanked out (same length)."""
+    return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1]
+                       if m.group(0)[0] in "\"“" else m.group(0), text)
+
+
+def _planned(sentence: str) -> bool:
+    return any(w in sentence for w in _ev()["planned"])
+
+
+def _find_all(sentence: str, words: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping matches of the vocabulary words in the sentence, longest first."""
+    taken: list[tuple[int, int, str]] = []
+    for word, code in words:
+        for m in re.finditer(re.escape(word), sentence):
+            if all(m.end() <= s or m.start() >= e for s, e, _ in taken):
+                taken.append((m.start(), m.end(), code))
+    return sorted(taken)
+
+
+def _best_date(dates: list[KoDate]) -> str | None:
+    if not dates:
+        return None
+    top = max(d.precision for d in dates)
+    return next(d.value for d in dates if d.precision == top)
+
+
+def find_events(ctx: Context) -> None:
+    text = ctx.text
+    last_date: str | None = None
+    for start, end in ctx.sentences:
+        raw = text[start:end]
+        sentence = _unquoted(raw)
+        future = _planned(sentence)
+        dates = [d for d in find_dates(sentence, 0, len(sentence), ctx.published, future) if sentence[d.start] != " "]
+        if "이날" in sentence and not [d for d in dates if d.precision == 3] and last_date:
+            dates.append(KoDate(0, 0, last_date, 3))
+        day = next((d.value for d in dates if d.precision == 3), None)
+        if day:
+            last_date = day
+        if _CAPTION.match(raw) or not sentence.rstrip().endswith(("다.", "다", "요.")):
+            continue
+        found = _find_all(sentence, _triggers())
+        if not found or not any(w in sentence for w in _ev()["happening"]):
+            continue
+        kind = min((code for _, _, code in found), key=_TYPE_ORDER.index)
+        date = _best_date(dates)
+        if date is None and not future and kind in ("visit", "exchange"):
+            continue  # 교류를 이어왔다: a history, not an occasion
+        if any(w in sentence for w in _ev()["not_occasion"]) and date is None:
+            continue
+        event = EventCand(kind, (start, end), date=date, planned=future, evidence=[(start, end)])
+        event.participants = [item for _, item in ctx.entities_in(start, end)
+                              if not getattr(item, "kind", None) == "media"]
+        event.participants = list({id(p): p for p in event.participants}.values())
+        event.place = _event_place(ctx, start, end)
+        m = _ATTENDANCE.search(sentence)
+        if m:
+            event.attendance = int(m.group(1).replace(",", ""))
+        _merge_event(ctx, event)
+
+
+def _event_place(ctx: Context, start: int, end: int) -> PlaceCand | None:
+    """부산시청 영상회의실에서 -> 부산; 만달레이시를 방문해 -> 만달레이."""
+    st = state(ctx)
+    for i, w in enumerate(st.words):
+        if w.start < start or w.end > end or i not in st.place_of_word:
+            continue
+        rest = w.text[len(w.stem):] if w.text != w.stem else ""
+        if "에서" in w.text or rest in ("를", "을") or re.search(r"(?:시청|군청|도청|구청)", w.text):
+            return st.place_of_word[i]
+    for word, kind in (("시청", "city"), ("군청", "county"), ("구청", "district"), ("도청", "province")):
+        if word in ctx.text[start:end] and kind in st.main:
+            return st.main[kind]
+    return None
+
+
+def _merge_event(ctx: Context, event: EventCand) -> None:
+    for other in ctx.events:
+        if other.type == event.type and other.date == event.date:
+            other.participants.extend(p for p in event.participants if p not in other.participants)
+            other.evidence.extend(event.evidence)
+            other.place = other.place or event.place
+            other.attendance = other.attendance or event.attendance
+            return
+    ctx.events.append(event)
+
+
+# ------------------------------------------------------------------ agreements
+
+def find_agreements(ctx: Context) -> None:
+    text = ctx.text
+    st = state(ctx)
+    own = _own_place(ctx)
+    for start, end in ctx.sentences:
+        sentence = _unquoted(text[start:end])
+        found = _find_all(sentence, _agreement_words())
+        if not found:
+            continue
+        found = _drop_ties_naming_an_mou(sentence, found)
+        signed = any(w in sentence for w in _ag()["signed"])
+        existing = any(w in sentence for w in _ag()["existing"])
+        planned = any(w in sentence for w in _ag()["planned"])
+        if not (signed or existing or planned):
+            continue
+        dates = find_dates(sentence, 0, len(sentence), ctx.published, planned)
+        others = [p for p in _places_in(ctx, start, end) if p is not own]
+        for s, _e, kind in found:
+            if any(sentence[_e:_e + len(x)] == x for x in _ag()["not_agreement"]):
+                continue
+            date = _best_date(dates) if signed or planned else _year_before(dates, s)
+            parties_sets = [[own, p] for p in others] if len(others) > 1 and kind in ("sister_city", "friendship_city") \
+                else [[x for x in (own, *others) if x is not None]]
+            for parties in parties_sets:
+                if len(parties) < 2:
+                    parties = parties + [o for o in ctx.organizations if o.kind != "media"][:2 - len(parties)]
+                _merge_agreement(ctx, AgreementCand(kind, parties, (start, end), date=date,
+                                                    planned=planned and not signed, evidence=[(start, end)]))
+    _drop_plain_duplicates(ctx)
+    del st
+
+
+def _year_before(dates: list[KoDate], pos: int) -> str | None:
+    """2005년 자매결연을 맺은: the date written right before the instrument."""
+    before = [d for d in dates if d.end <= pos and pos - d.end <= 12]
+    return before[-1].value if before else None
+
+
+def _drop_ties_naming_an_mou(sentence: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """우호협력도시 양해각서, 자매결연 활성화 업무협약: the instrument signed is the MOU."""
+    out = []
+    for n, (s, e, kind) in enumerate(found):
+        nxt = found[n + 1] if n + 1 < len(found) else None
+        if kind in ("sister_city", "friendship_city") and nxt and nxt[2] == "mou" and nxt[0] - e <= 8:
+            continue
+        out.append((s, e, kind))
+    return out
+
+
+def _own_place(ctx: Context) -> PlaceCand | None:
+    ranked = [p for p in ctx.places if p.country == "KR" and p.kind != "province"]
+    ranked = ranked or [p for p in ctx.places if p.country == "KR"]
+    return max(ranked, key=lambda p: (len(p.mentions), -p.mentions[0][0]), default=None)
+
+
+def _places_in(ctx: Context, start: int, end: int) -> list[PlaceCand]:
+    """Places in the sentence that act as parties: not a province written only to qualify the next name (경남 거창군)."""
+    st = state(ctx)
+    out: list[PlaceCand] = []
+    for i, w in enumerate(st.words):
+        if w.start < start or w.end > end or i not in st.place_of_word:
+            continue
+        place = st.place_of_word[i]
+        nxt = st.place_of_word.get(i + 1)
+        if nxt is not None and nxt is not place and w.text == ctx.text[w.start:w.end] and ctx.text[w.end:st.words[i + 1].start] == " ":
+            continue
+        if place not in out:
+            out.append(place)
+    return out
+
+
+def _merge_agreement(ctx: Context, agreement: AgreementCand) -> None:
+    key = {id(p) for p in agreement.parties}
+    for other in ctx.agreements:
+        if other.type == agreement.type and {id(p) for p in other.parties} == key:
+            other.date = other.date or agreement.date
+            other.planned = other.planned and agreement.planned
+            other.evidence.extend(agreement.evidence)
+            return
+    ctx.agreements.append(agreement)
+
+
+def _drop_plain_duplicates(ctx: Context) -> None:
+    """A bare 협약 that only refers back to a named instrument between the same parties is not another one."""
+    named = [a for a in ctx.agreements if a.type not in ("business_agreement", "other")]
+    keep = []
+    for a in ctx.agreements:
+        parties = {id(p) for p in a.parties}
+        if a.type in ("business_agreement", "other") and any({id(p) for p in n.parties} & parties for n in named):
+            continue
+        keep.append(a)
+    ctx.agreements = keep
+
+
+# ------------------------------------------------------------------ alliances
+
+_FOUNDED = re.compile(r"출범|발족|창립|설립|결성|구성|체결|창설|결성")
+
+
+def find_alliances(ctx: Context) -> None:
+    words = vocab.load("ko", "organizations")["alliance_words"]
+    for org in ctx.organizations:
+        if org.kind == "media" or not any(w in org.name for w in words):
+            continue
+        org.is_alliance = True
+        alliance = AllianceCand(org)
+        members: list[PlaceCand] = []
+        for s, e in org.mentions:
+            sent = ctx.sentence_of(s)
+            sentence = ctx.text[sent[0]:sent[1]]
+            places = [p for p in _places_in(ctx, *sent) if p.kind != "province" or p.country == "KR"]
+            if len(places) >= 2 and not members:
+                members = places
+            if alliance.established is None and _FOUNDED.search(sentence):
+                dates = find_dates(sentence, 0, len(sentence), ctx.published, False)
+                alliance.established = _best_date([d for d in dates if d.precision >= 1])
+            alliance.evidence.append(sent)
+        alliance.members = members
+        ctx.alliances.append(alliance)
