@@ -16,7 +16,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from amity.extract.names import same_person
-from amity.extract.romanize import compare_korean, is_hangul, korean_readings
+from amity.extract.romanize import compare_korean, compare_spellings, is_hangul, korean_readings
 from amity.extract.vocab import load
 
 # What each kind of agreement between two names is worth.
@@ -179,7 +179,7 @@ def _near_words(only_a: set[str], only_b: set[str]) -> tuple[set[str], set[str]]
     near_a, near_b = set(), set()
     for wa in only_a:
         for wb in only_b:
-            if len(wa) >= 4 and len(wb) >= 4 and fuzz.ratio(wa, wb) >= 85:
+            if len(wa) >= 4 and len(wb) >= 4 and (fuzz.ratio(wa, wb) >= 85 or compare_spellings(wa, wb) >= 0.6):
                 near_a.add(wa)
                 near_b.add(wb)
     return (near_a, near_b) if near_a else None

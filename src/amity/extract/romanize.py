@@ -267,3 +267,15 @@ def _key_options(given) -> set[str]:
 _CONSONANT_CLASS = ["k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "j", "j", "j", "k", "t", "p", "h"]
 _FINAL_CLASS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t",
                 "ng", "t", "t", "k", "t", "p", "t"]
+
+
+def compare_spellings(a: str, b: str) -> float:
+    """How sure two Latin words are one Korean word spelt two ways ('Kyongju' / 'Gyeongju'); 0 if not."""
+    best = 0.0
+    for left in _given_readings([a]):
+        for right in _given_readings([b]):
+            if len(left) == len(right) and len(left) >= 2:
+                syllables = [_best_shared(x, y) for x, y in zip(left, right, strict=True)]
+                if all(syllables):
+                    best = max(best, sum(syllables) / len(syllables))
+    return best

@@ -53,6 +53,8 @@ class MergeCandidate(models.Model):
     right_id = models.BigIntegerField()
     score = models.FloatField()
     explanation = models.TextField()
+    # What matched and how much each weighed: [{"label": ..., "weight": ...}], summing to the score.
+    features = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
     created = models.DateTimeField(auto_now_add=True)
     claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
