@@ -61,10 +61,6 @@ def _parser() -> argparse.ArgumentParser:
 
     add_reconcile_parser(sub)
 
-    from amity.commands.reconcile import add_parser as add_reconcile_parser
-
-    add_reconcile_parser(sub)
-
     sub.add_parser("manage", help="Django's manage.py commands (e.g. `amity manage createsuperuser`)")
     return parser
 
@@ -103,10 +99,6 @@ def main(argv: list[str] | None = None) -> int:
         from amity.portfolio.cli import run as portfolio_command
 
         handlers[args.command] = portfolio_command
-    if args.command in ("reconcile", "coverage", "network"):
-        from amity.commands.reconcile import run as reconcile_command
-
-        handlers[args.command] = reconcile_command
     if args.command in ("reconcile", "coverage", "network"):
         from amity.commands.reconcile import run as reconcile_command
 
