@@ -11,6 +11,8 @@ planned. An agreement is a sentence naming an instrument (자매결연, 우호�
 from __future__ import annotations
 
 import re
+from datetime import date as date_cls
+from datetime import timedelta
 from functools import cache
 
 from .. import vocab
@@ -21,7 +23,9 @@ from .places import state
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,600}[\"”]|'[^'\n]{0,80}'|‘[^’\n]{0,80}’")
 _ATTENDANCE = re.compile(r"(?:약\s*)?(\d[\d,]*)\s*여?\s*명")
 _CAPTION = re.compile(r"^\s*(?:▲|\[사진|<사진|사진=|\(사진)")
-_TYPE_ORDER = ["signing", "ceremony", "conference", "workshop", "festival", "exhibition", "meeting", "visit", "exchange"]
+# "24일 봉화군에 따르면", "…했다고 2일 밝혔다": the day the news was given, not the day of the occasion
+_ANNOUNCED = re.compile(r"\s*(?:[가-힣]+(?:에|의)\s*따르면|밝혔다|전했다|말했다|알렸다)")
+_TYPE_ORDER = ["signing", "festival", "ceremony", "conference", "workshop", "exhibition", "meeting", "visit", "exchange"]
 
 
 @cache
@@ -78,9 +82,13 @@ def find_events(ctx: Context) -> None:
         raw = text[start:end]
         sentence = _unquoted(raw)
         future = _planned(sentence)
-        dates = [d for d in find_dates(sentence, 0, len(sentence), ctx.published, future) if sentence[d.start] != " "]
-        if "이날" in sentence and not [d for d in dates if d.precision == 3] and last_date:
-            dates.append(KoDate(0, 0, last_date, 3))
+        all_dates = find_dates(sentence, 0, len(sentence), ctx.published, future)
+        dates = [d for d in all_dates if not _ANNOUNCED.match(sentence, d.end)]
+        if not dates and last_date is None:  # 체결했다고 2일 밝혔다: with nothing else, the day it was done
+            dates = all_dates
+        if not dates and last_date:  # 협약식에는 … 참석했다: the occasion of the sentence before
+            shift = next((n for w, n in vocab.load("ko", "dates")["days"].items() if n and w in sentence), 0)
+            dates.append(KoDate(0, 0, _shift_day(last_date, shift), 3))  # 전날 울산에 도착했다
         day = next((d.value for d in dates if d.precision == 3), None)
         if day:
             last_date = day
@@ -89,12 +97,15 @@ def find_events(ctx: Context) -> None:
         found = _find_all(sentence, _triggers())
         if not found or not any(w in sentence for w in _ev()["happening"]):
             continue
-        kind = min((code for _, _, code in found), key=_TYPE_ORDER.index)
+        kinds = {code for _, _, code in found}
+        kind = min(kinds, key=_TYPE_ORDER.index)
         date = _best_date(dates)
         if date is None and not future and kind in ("visit", "exchange"):
             continue  # 교류를 이어왔다: a history, not an occasion
-        if any(w in sentence for w in _ev()["not_occasion"]) and date is None:
+        if any(w in sentence for w in _ev()["not_occasion"]) and (date is None or len(date) == 4):
             continue
+        if date and len(date) == 4 and ctx.published and date != str(ctx.published.year):
+            continue  # 지난 1994년 처음 개최해: the history of a series, not this occasion
         event = EventCand(kind, (start, end), date=date, planned=future, evidence=[(start, end)])
         event.participants = [item for _, item in ctx.entities_in(start, end)
                               if not getattr(item, "kind", None) == "media"]
@@ -104,6 +115,16 @@ def find_events(ctx: Context) -> None:
         if m:
             event.attendance = int(m.group(1).replace(",", ""))
         _merge_event(ctx, event)
+        if "visit" in kinds and kind == "signing":  # 디안시를 찾은 대표단은 … 협약을 맺었다: the trip, and the signing on it
+            visit = EventCand("visit", (start, end), date=date, planned=future, evidence=[(start, end)],
+                              participants=list(event.participants), place=event.place)
+            _merge_event(ctx, visit)
+
+
+def _shift_day(iso: str, days: int) -> str:
+    if not days or len(iso) != 10:
+        return iso
+    return (date_cls.fromisoformat(iso) + timedelta(days=days)).isoformat()
 
 
 def _event_place(ctx: Context, start: int, end: int) -> PlaceCand | None:
@@ -123,7 +144,10 @@ def _event_place(ctx: Context, start: int, end: int) -> PlaceCand | None:
 
 def _merge_event(ctx: Context, event: EventCand) -> None:
     for other in ctx.events:
-        if other.type == event.type and other.date == event.date:
+        same = other.type == event.type or {other.type, event.type} == {"meeting", "conference"}
+        if same and other.date == event.date:
+            if event.type == "conference":
+                other.type = "conference"
             other.participants.extend(p for p in event.participants if p not in other.participants)
             other.evidence.extend(event.evidence)
             other.place = other.place or event.place
@@ -241,7 +265,7 @@ def find_alliances(ctx: Context) -> None:
         org.is_alliance = True
         alliance = AllianceCand(org)
         members: list[PlaceCand] = []
-        for s, e in org.mentions:
+        for s, _e in org.mentions:
             sent = ctx.sentence_of(s)
             sentence = ctx.text[sent[0]:sent[1]]
             places = [p for p in _places_in(ctx, *sent) if p.kind != "province" or p.country == "KR"]
