@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "amity.core.actor.ActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "amity.web.redirects.MergedRecordRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "amity.urls"

@@ -1,6 +1,17 @@
 from django.urls import path
 
-from amity.web.views import dashboard, documents, edit, pictures, places, records, review, search, tokens
+from amity.web.views import (
+    dashboard,
+    documents,
+    duplicates,
+    edit,
+    pictures,
+    places,
+    records,
+    review,
+    search,
+    tokens,
+)
 
 app_name = "web"
 
@@ -27,6 +38,10 @@ urlpatterns = [
     path("review/bulk/", review.bulk, name="review-bulk"),
     path("review/merges/", review.merges, name="merges"),
     path("review/merges/<int:pk>/", review.merge_decide, name="merge-decide"),
+    path("review/duplicates/", duplicates.duplicates_page, name="duplicates"),
+    path("review/duplicates/scan/", duplicates.duplicates_scan, name="duplicates-scan"),
+    path("review/duplicates/<int:pk>/", duplicates.duplicate_decide, name="duplicate-decide"),
+    path("review/duplicates/merges/<int:pk>/undo/", duplicates.merge_undo, name="merge-undo"),
     path("review/claims/<int:pk>/accept/", review.accept, name="claim-accept"),
     path("review/claims/<int:pk>/reject/", review.reject, name="claim-reject"),
     path("review/claims/<int:pk>/undo/", review.undo, name="claim-undo"),
