@@ -12,6 +12,7 @@ from amity.web.views import (
     search,
     tokens,
 )
+from amity.web.views import reconcile as reconcile_views
 
 app_name = "web"
 
@@ -34,6 +35,7 @@ urlpatterns = [
     path("documents/", documents.document_list, name="documents"),
     path("documents/new/", documents.document_new, name="document-new"),
     path("documents/<int:pk>/", documents.document_detail, name="document"),
+    path("lists/compare/", reconcile_views.reconcile_page, name="reconcile"),
     path("review/", review.inbox, name="review"),
     path("review/bulk/", review.bulk, name="review-bulk"),
     path("review/merges/", review.merges, name="merges"),
