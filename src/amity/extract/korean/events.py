@@ -179,15 +179,21 @@ def find_agreements(ctx: Context) -> None:
             if any(sentence[_e:_e + len(x)] == x for x in _ag()["not_agreement"]):
                 continue
             date = _best_date(dates) if signed or planned else _year_before(dates, s)
-            parties_sets = [[own, p] for p in others] if len(others) > 1 and kind in ("sister_city", "friendship_city") \
-                else [[x for x in (own, *others) if x is not None]]
+            # 6개 도시와 자매결연을 맺고 있다: one tie with each; a signing is one instrument among all its parties
+            pairwise = len(others) > 1 and kind in ("sister_city", "friendship_city") and not signed
+            parties_sets = [[own, p] for p in others] if pairwise else [[x for x in (own, *others) if x is not None]]
             for parties in parties_sets:
                 if len(parties) < 2:
-                    parties = parties + [o for o in ctx.organizations if o.kind != "media"][:2 - len(parties)]
+                    parties = parties + [o for o in _orgs_in(ctx, start, end)][:2 - len(parties)]
                 _merge_agreement(ctx, AgreementCand(kind, parties, (start, end), date=date,
                                                     planned=planned and not signed, evidence=[(start, end)]))
     _drop_plain_duplicates(ctx)
     del st
+
+
+def _orgs_in(ctx: Context, start: int, end: int) -> list:
+    return [o for o in ctx.organizations if o.kind not in ("media", "alliance", "council")
+            and any(start <= s < end for s, _ in o.mentions)]
 
 
 def _year_before(dates: list[KoDate], pos: int) -> str | None:
@@ -208,6 +214,16 @@ def _drop_ties_naming_an_mou(sentence: str, found: list[tuple[int, int, str]]) -
 
 
 def _own_place(ctx: Context) -> PlaceCand | None:
+    """The article's own local government: the first one written as the subject (화성시가, 함양군에 따르면)."""
+    st = state(ctx)
+    for i, w in enumerate(st.words[:120]):
+        place = st.place_of_word.get(i)
+        if place is None or place.country != "KR" or place.kind == "province":
+            continue
+        rest = w.text[len(ctx.text[w.start:max(e for s, e in place.mentions if s == w.start)]):] if any(
+            s == w.start for s, _ in place.mentions) else ""
+        if rest in ("은", "는", "이", "가") or (rest == "에" and ctx.text[w.end:w.end + 4] == " 따르면"):
+            return place
     ranked = [p for p in ctx.places if p.country == "KR" and p.kind != "province"]
     ranked = ranked or [p for p in ctx.places if p.country == "KR"]
     return max(ranked, key=lambda p: (len(p.mentions), -p.mentions[0][0]), default=None)
@@ -232,7 +248,8 @@ def _places_in(ctx: Context, start: int, end: int) -> list[PlaceCand]:
 def _merge_agreement(ctx: Context, agreement: AgreementCand) -> None:
     key = {id(p) for p in agreement.parties}
     for other in ctx.agreements:
-        if other.type == agreement.type and {id(p) for p in other.parties} == key:
+        theirs = {id(p) for p in other.parties}
+        if other.type == agreement.type and (theirs == key or len(key) < 2 and key <= theirs):
             other.date = other.date or agreement.date
             other.planned = other.planned and agreement.planned
             other.evidence.extend(agreement.evidence)
@@ -254,13 +271,14 @@ def _drop_plain_duplicates(ctx: Context) -> None:
 
 # ------------------------------------------------------------------ alliances
 
-_FOUNDED = re.compile(r"출범|발족|창립|설립|결성|구성|체결|창설|결성")
+_FOUNDED = re.compile(r"출범(?!\s*\d)|발족|창립|설립|결성|체결|창설|처음 개최")
 
 
 def find_alliances(ctx: Context) -> None:
     words = vocab.load("ko", "organizations")["alliance_words"]
+    kinds = set(vocab.load("ko", "organizations")["alliance_kinds"])
     for org in ctx.organizations:
-        if org.kind == "media" or not any(w in org.name for w in words):
+        if org.kind not in kinds or not any(w in org.name for w in words):
             continue
         org.is_alliance = True
         alliance = AllianceCand(org)
@@ -271,9 +289,12 @@ def find_alliances(ctx: Context) -> None:
             places = [p for p in _places_in(ctx, *sent) if p.kind != "province" or p.country == "KR"]
             if len(places) >= 2 and not members:
                 members = places
-            if alliance.established is None and _FOUNDED.search(sentence):
-                dates = find_dates(sentence, 0, len(sentence), ctx.published, False)
-                alliance.established = _best_date([d for d in dates if d.precision >= 1])
+            founded = _FOUNDED.search(sentence)
+            if alliance.established is None and founded:
+                # the date written closest before the founding word (2004년 12월 9일에 출범한 협의회)
+                dates = [d for d in find_dates(sentence, 0, len(sentence), ctx.published, False)
+                         if d.end <= founded.start() and founded.start() - d.end <= 40]
+                alliance.established = dates[-1].value if dates else None
             alliance.evidence.append(sent)
         alliance.members = members
         ctx.alliances.append(alliance)

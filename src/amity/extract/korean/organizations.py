@@ -49,6 +49,8 @@ def find_organizations(ctx: Context) -> None:
     ministries = set(v["ministries"])
     for i, w in enumerate(ws):
         stem, _ = split_particle(w.text)
+        if _org_kind(w.text) is not None:  # 회의 ends in 의, which is also a particle
+            stem = w.text
         kind = "ministry" if stem in ministries else _org_kind(stem)
         if kind is None:
             continue
@@ -83,7 +85,8 @@ def _name_start(ctx: Context, ws: list[Word], i: int, stem: str) -> int:
         chain.append(j)
     for n, j in enumerate(chain, 1):
         word = ws[j].text
-        if j in st.place_of_word or word.endswith(_REGION_ENDINGS) or _quoted(ctx.text, ws[j].start, ws[i].end):
+        if (j in st.place_of_word or word.endswith(_REGION_ENDINGS) or _quoted(ctx.text, ws[j].start, ws[i].end)
+                or word.isascii() and word.isupper()):  # VSB 공과대학
             first = j
         elif n == 1 and len(stem) <= 3:  # "치매 협회": the bare word needs its modifier
             first = j
@@ -105,7 +108,8 @@ def add_org(ctx: Context, name: str, kind: str, start: int, end: int) -> OrgCand
     # a shorter or longer spelling of one already found (부울경 경제동맹 / 부울경 초광역경제동맹)
     for org in ctx.organizations:
         other = org.name.replace(" ", "")
-        if len(key) >= 4 and len(other) >= 4 and (other.endswith(key) or key.endswith(other)) and org.kind == kind:
+        same_ends = other[:3] == key[:3] and other[-2:] == key[-2:] and _subsequence(min(key, other, key=len), max(key, other, key=len))
+        if len(key) >= 4 and len(other) >= 4 and org.kind == kind and (other.endswith(key) or key.endswith(other) or same_ends):
             if name not in org.aliases:
                 org.aliases.append(name)
             org.mentions.append((start, end))
@@ -118,6 +122,11 @@ def add_org(ctx: Context, name: str, kind: str, start: int, end: int) -> OrgCand
             break
     ctx.organizations.append(org)
     return org
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
 
 
 def _find_media(ctx: Context) -> None:
