@@ -13,15 +13,21 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from . import vocab
+
 MAX_CHARS = 100_000  # longer inputs are cut: press releases are a few KB
 
 # "CHENGDU, Sept. 12 (Xinhua) --": a news agency in a dateline
 _AGENCY = re.compile(r"\((Xinhua|Yonhap|Kyodo|Jiji Press|Bernama|AFP|AP|Reuters|VNA|Antara)\)")
 _LONG_RUN = re.compile(r"\S{150,}")
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
+_DATE_FORM = (r"\d{4}-\d{2}-\d{2}|\d{4}\s?[./]\s?\d{1,2}\s?[./]\s?\d{1,2}\.?|\d{1,2}[./]\d{1,2}[./]\d{4}"
+              r"|(?:[A-Z][a-z]+,? )?[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+\.? \d{4}")
+# "Date : 2024-10-02", "Published on 28/07/2024 | La redaction", "December 5, 2023 | 10:53 am"
 _DATE_LINE = re.compile(
-    r"^\s*(?:(?:release\s+date|date|posted|published)\s*:?\s*)?"
-    r"(\d{4}-\d{2}-\d{2}|[A-Z][a-z]+\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$",
+    r"^\s*(?:(?:release\s+date|release\s+time|date|posted(?:\s+on)?|published(?:\s+on)?|created|updated|"
+    r"registered|written\s+on|time)\s*:?\s*)?"
+    rf"({_DATE_FORM})(?:\s*(?:\||at|,)?\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm|hrs)?)?(?:\s*\|\s*[^|]{{0,30}})?\s*$",
     re.I,
 )
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(.+?)\s*(?:\(|\.|all rights|$)", re.I)
@@ -32,8 +38,17 @@ _NAV_WORDS = {
     "notice", "notices", "press", "release", "releases", "list", "top", "back", "next", "previous",
     "more", "login", "search", "sitemap", "skip", "content", "main", "tweet", "facebook", "email",
 }
+_FURNITURE = vocab.load("en", "page_furniture")
+_NAV_WORDS |= set(_FURNITURE["nav_words"])
+_MENU_SEPARATORS = re.compile(r"\s*(?:\||>|»|›|/|•|·)\s*")
+_FURNITURE_PHRASES = re.compile("|".join(re.escape(p) for p in _FURNITURE["phrases"]), re.I)
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)\b", re.I)
+_LABEL_AND_NUMBER = re.compile(r"^(?:[A-Za-z]+\s?){1,3}:?\s*\d+(?:\s+(?:[A-Za-z]+\s?){1,2}:?\s*\d+)*$")
 _MD_MARKS = re.compile(r"^#{1,6}\s|\*\*|__|^\s*[-*+]\s(?=\S)|!?\[|\]\([^)\s]*\)", re.M)
-_HTML_HINT = re.compile(r"<\s*(html|body|p|div|br|span|article|h[1-6]|a|table|li)\b[^>]*>", re.I)
+# a whole page or a pasted fragment ("<p>…</p>", "<strong>Busan</strong>"): any of these tags means HTML
+_HTML_HINT = re.compile(r"</?\s*(html|body|p|div|br|span|article|section|h[1-6]|a|table|tr|td|th|li|ul|ol|b|i|u|em|"
+                        r"strong|small|sup|sub|font|img|figure|figcaption|header|footer|nav|main|aside|blockquote|"
+                        r"script|style|meta|link|iframe|label|button|time|address|hr|pre|code)\b[^>]*>", re.I)
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w:-]*)[^>]*>|<![^>]*>", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript", "form", "head", "select"}
@@ -183,8 +198,7 @@ def clean(raw: str) -> CleanText:
         if stripped.lstrip("*#_ ").lower().startswith(("this article was translated", "photo:", "image:", "photos:")):
             _blank(chars, start, end)
             continue
-        words = stripped.lower().split()
-        if len(words) <= 4 and all(w in _NAV_WORDS for w in words):
+        if is_furniture(stripped):
             _blank(chars, start, end)
             continue
         bm = _BYLINE.match(stripped)
@@ -209,6 +223,47 @@ def clean(raw: str) -> CleanText:
     title = _first_line_title(text)
     return CleanText(text=text, origin=origin, title=title, publisher=publisher,
                      published_hint=published_hint, is_html=is_html, warnings=warnings)
+
+
+def _only_nav_words(line: str) -> bool:
+    """"Business News", "News & Notice", "Text Size": a menu entry."""
+    words = line.lower().replace("•", " ").split()
+    return len(words) <= 4 and all(w in _NAV_WORDS for w in words)
+
+
+def _menu_or_breadcrumb(line: str) -> bool:
+    """"Home > News", "News | NEAR Members", "• > 자료마당": short pieces between separators."""
+    pieces = [p for p in _MENU_SEPARATORS.split(line) if p.strip()]
+    if not _MENU_SEPARATORS.search(line) or len(pieces) > 12:
+        return len(pieces) > 12
+    if len(pieces) == 1:  # a bullet or an arrow before one menu entry
+        return line.lstrip()[:1] in "•>»›·" and (_only_nav_words(pieces[0]) or not pieces[0].isascii())
+    return all(len(p.split()) <= 6 and not re.search(r"[.,;!?]$", p) for p in pieces) and (
+        any(_only_nav_words(p) for p in pieces) or line.lstrip().lower().startswith("home"))
+
+
+def _menu_strip(line: str) -> bool:
+    """"Home Page ChengDu News International Exchanges …": a row of menu entries in one line."""
+    words = line.split()
+    return len(words) >= 5 and words[0].lower() == "home" and not re.search(r"[.!?]$", line)
+
+
+_FURNITURE_RULES = (
+    _only_nav_words,
+    _menu_or_breadcrumb,
+    _menu_strip,
+    lambda line: bool(_FURNITURE_PHRASES.search(line)) and len(line) < 80,  # "Skip to content", "Main menu"
+    lambda line: bool(_IMAGE_FILE.search(line)) and len(line.split()) <= 6,  # "city_hall.jpg ( 85 KB )"
+    lambda line: bool(_LABEL_AND_NUMBER.match(line)) and len(line) < 40,  # "Search : 84", "Hit 19"
+)
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture (menus, breadcrumbs, labels, image names): a line that says nothing about the
+    article and would otherwise be read as names ("Business News" as an outlet)."""
+    bare = line.lstrip("•·-*> \t")
+    return any(rule(line) for rule in _FURNITURE_RULES) or (bare != line and bare and
+                                                           any(rule(bare) for rule in _FURNITURE_RULES))
 
 
 def _first_line_title(text: str) -> str | None:
