@@ -212,3 +212,16 @@ def test_merging_people_moves_names_and_undo_takes_them_back():
     services.undo(decision, actor=ACTOR)
     ju.refresh_from_db()
     assert ju.aliases == [] and m.Person.objects.get(pk=joo_pk).aliases == ["주낙영"]
+
+
+def test_searching_a_korean_name_in_either_script_finds_the_person():
+    from amity.search.service import search
+
+    mayor = person("Heong-jun Park", title="Mayor", of=place("Busan"))
+    consul = person("주낙영")
+    person("Park Jong-hun")
+    for query in ["박형준", "Park Hyung-jun", "Hyungjoon Park"]:
+        found = [(r.kind, r.object_id) for r in search(query)]
+        assert ("person", mayor.pk) in found, query
+        assert all(r.title != "Park Jong-hun" for r in search(query) if r.kind == "person")
+    assert ("person", consul.pk) in [(r.kind, r.object_id) for r in search("Joo Nak-young")]

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from django.db.models import Model, Q
 
+from amity.extract.romanize import name_keys
 from amity.registry import models as m
 from amity.sources.models import Document
+
+
+def korean_name_tokens(names: list[str]) -> set[str]:
+    """One search word shared by every spelling of a Korean name: 박형준 and Heong-jun Park both
+    carry 'knameparkhngjn', so searching either finds the other (see amity.extract.romanize.name_keys)."""
+    return {"kname" + key.replace("_", "") for name in names for key in name_keys(name)}
 
 
 def _names(obj) -> list[str]:
@@ -70,7 +77,7 @@ def entry_values(obj: Model) -> dict | None:
                 "countries": _codes(obj.country_code, obj.place.country_code if obj.place_id else "")}
     if isinstance(obj, m.Person):
         positions = list(obj.positions.select_related("of_place", "of_organization", "to_place"))
-        names = [*obj.all_names]
+        names = [*obj.all_names, *sorted(korean_name_tokens(obj.all_names))]
         for position in positions:
             names += [position.title, position.title_raw, *_names(position.of_place),
                       *_names(position.of_organization), *_names(position.to_place)]

@@ -12,7 +12,7 @@ from django.db.models import Max, Q
 from amity.core.models import ChangeLog
 from amity.core.partialdate import InvalidPartialDate, PartialDate
 from amity.registry import models as m
-from amity.search.documents import INDEXED, entry_values, place_is_indexed, used_place_ids
+from amity.search.documents import INDEXED, entry_values, korean_name_tokens, place_is_indexed, used_place_ids
 from amity.search.models import IndexState, SearchEntry
 
 KIND_OF_MODEL = {model: kind for kind, model in INDEXED.items()}
@@ -120,9 +120,24 @@ def search(query: str, filters: Filters | None = None, limit: int = 50) -> list[
         rows = _fetch_fallback(words, where, params, limit)
     results = [Result(kind=r[1], object_id=r[2], title=r[3], snippet=r[4] or "", date_from=r[5] or "",
                       countries=(r[6] or "").split(), score=float(r[7] or 0), date_to=r[8] or "") for r in rows]
+    if words:
+        results += _korean_name_spellings(query, filters, {(r.kind, r.object_id) for r in results}, limit)
     if words and filters.kind in ("", "place"):
         results += _reference_places(query, filters, {r.object_id for r in results if r.kind == "place"})
     return results
+
+
+def _korean_name_spellings(query: str, filters: Filters, seen: set, limit: int) -> list[Result]:
+    """People whose name is the query's Korean name in another script or romanisation (박형준 / Heong-jun Park)."""
+    if filters.kind not in ("", "person") or len(query.split()) > 4:
+        return []
+    found = []
+    for token in sorted(korean_name_tokens([query.strip()])):
+        for result in search(token, Filters(**{**filters.__dict__, "kind": "person"}), limit):
+            if (result.kind, result.object_id) not in seen:
+                seen.add((result.kind, result.object_id))
+                found.append(result)
+    return found
 
 
 def _fetch(sql: str, params: list) -> list[tuple]:
