@@ -58,6 +58,7 @@ def test_press_release_to_registry_search_timeline_and_map(page, site):
     first.locator("button", has_text="Accept").click()
     page.wait_for_selector("article.claim.accepted")
     page.click("button:has-text('Accept all pending')")
+    page.click("button:has-text('Yes, accept them')")  # bulk decisions say what they do and ask first
     page.wait_for_selector(".messages >> text=Accepted")
     assert page.locator("article.claim.pending").count() == 0
     shot(page, "04-document-accepted")

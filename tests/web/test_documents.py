@@ -136,7 +136,11 @@ def test_accept_and_reject_from_the_document_page_with_htmx(reviewer):
     response = reviewer.post(reverse("web:claim-accept", args=[agreement_claim.pk]), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     assert 'class="claim accepted"' in response.content.decode()
-    assert response["HX-Refresh"] == "true"  # its places were accepted with it: the page reloads
+    # its places were accepted with it: their cards change in the same answer, no reload
+    page = response.content.decode()
+    for place_claim in document.claims.filter(slot="place", value__name__in=["Gimhae", "Sapporo"]):
+        assert f'id="claim-{place_claim.pk}" hx-swap-oob="true"' in page
+    assert 'id="review-counters" aria-live="polite" hx-swap-oob="true"' in page
     agreement = m.Agreement.objects.get(parties__place__name="Sapporo")
     assert agreement.parties.count() == 2
     # The fact links back to its sentence.
@@ -164,9 +168,9 @@ def test_edit_then_accept(reviewer):
     document = save(reviewer)
     claim = document.claims.get(slot="follow_up")
     page = reviewer.get(reverse("web:claim-edit", args=[claim.pk])).content.decode()
-    assert 'name="f_action"' in page
+    assert 'name="action"' in page and 'name="due_0"' in page
     response = reviewer.post(reverse("web:claim-edit", args=[claim.pk]),
-                             {"f_action": "Hold a joint Gimhae–Sapporo festival", "f_due": "2026"})
+                             {"action": "Hold a joint Gimhae–Sapporo festival", "due_0": "2026"})
     assert response.status_code == 302, response.content.decode()[:3000]
     claim.refresh_from_db()
     assert claim.status == "accepted"
@@ -178,7 +182,11 @@ def test_bulk_accept_from_the_inbox_creates_the_engagement_at_the_place(reviewer
     inbox = reviewer.get(reverse("web:review"))
     assert "Hong Tae-yong" in inbox.content.decode()
     ids = list(document.claims.filter(status="pending").values_list("pk", flat=True))
-    response = reviewer.post(reverse("web:review-bulk"), {"action": "accept", "claim": ids}, follow=True)
+    asked = reviewer.post(reverse("web:review-bulk"), {"action": "accept", "claim": ids}).content.decode()
+    assert f"Accept {len(ids)} claims?" in asked and "Yes, accept them" in asked
+    assert document.claims.filter(status="pending").count() == len(ids)  # nothing done before the answer
+    response = reviewer.post(reverse("web:review-bulk"), {"action": "accept", "claim": ids, "confirmed": "yes"},
+                             follow=True)
     assert "Accepted" in response.content.decode()
     assert not document.claims.filter(status="pending").exists()
     gimhae = place("Gimhae")

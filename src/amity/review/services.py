@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import ProtectedError, QuerySet
 
 from amity.core.actor import acting_as
+from amity.registry import models as registry
 from amity.review.apply import APPLY
 from amity.review.effects import Effects, revert, save_citations
 from amity.review.merge import MergeError, merge_records, unmerge
@@ -91,6 +92,8 @@ def _resolve_reference(claim: Claim, local_id: str | None, actor: str):
     """The record behind another fact of the same document, accepting it first if pending."""
     if not local_id:
         return None
+    if local_id.startswith("#"):
+        return registry_reference(local_id)
     other = claim.document.claims.filter(local_id=local_id).exclude(status=Claim.Status.SUPERSEDED).first()
     if other is None or other.status == Claim.Status.REJECTED:
         return None
@@ -102,6 +105,40 @@ def _resolve_reference(claim: Claim, local_id: str | None, actor: str):
             return None  # the dependency needs a person's edit; accept this fact without it
         other.refresh_from_db()
     return other.linked
+
+
+REFERABLE = {"place": "Place", "person": "Person", "organization": "Organization"}
+
+
+def registry_reference(ref: str):
+    """A record a reviewer picked from the registry, written "#kind:pk" in a claim's value."""
+    kind, _, pk = ref.removeprefix("#").partition(":")
+    if kind not in REFERABLE or not pk.isdigit():
+        return None
+    return getattr(registry, REFERABLE[kind]).objects.filter(pk=int(pk)).first()
+
+
+def claim_refs(value: dict) -> list[str]:
+    """The local ids of the other facts of its article a claim's value names."""
+    refs = [value.get(key) for key in ("of_ref", "place_ref")]
+    refs += [(value.get("owner") or {}).get("ref")]
+    for key in ("participants", "parties", "members"):
+        refs += [item.get("ref") for item in value.get(key) or [] if isinstance(item, dict)]
+    return [ref for ref in refs if isinstance(ref, str) and ref and not ref.startswith("#")]
+
+
+def dependencies(claim: Claim) -> list[Claim]:
+    """The pending claims that accepting `claim` accepts with it (the facts it names, and theirs)."""
+    pending = {c.local_id: c for c in claim.document.claims.filter(status=Claim.Status.PENDING).exclude(pk=claim.pk)
+               if c.local_id}
+    found: dict[int, Claim] = {}
+    todo = claim_refs(claim.current_value)
+    while todo:
+        other = pending.get(todo.pop(0))
+        if other is not None and other.pk not in found:
+            found[other.pk] = other
+            todo += claim_refs(other.current_value)
+    return sorted(found.values(), key=lambda c: (SLOT_ORDER.index(c.slot) if c.slot in SLOT_ORDER else 99, c.pk))
 
 
 def reject(claim: Claim, *, actor: str, reason: str = "") -> Decision:

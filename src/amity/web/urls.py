@@ -48,6 +48,7 @@ urlpatterns = [
     path("review/claims/<int:pk>/reject/", review.reject, name="claim-reject"),
     path("review/claims/<int:pk>/undo/", review.undo, name="claim-undo"),
     path("review/claims/<int:pk>/edit/", review.edit, name="claim-edit"),
+    path("review/claims/<int:pk>/suggest/", review.claim_suggest, name="claim-suggest"),
     path("search/", search.search_page, name="search"),
     path("pictures/", pictures.pictures_page, name="pictures"),
     path("edit/<slug:slug>/new/", edit.create, name="create"),

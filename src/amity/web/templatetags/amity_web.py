@@ -9,8 +9,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from amity.core.partialdate import PartialDate
+from amity.registry import models as m
+from amity.review.services import dependencies
 from amity.search.service import MARK_END, MARK_START
-from amity.web import links
+from amity.sources.models import Document
+from amity.web import links, readable
 
 register = template.Library()
 
@@ -47,7 +50,7 @@ def link(obj, text=None):
     if obj is None:
         return "—"
     href = links.detail_url(obj)
-    label = text if text is not None else str(obj)
+    label = text if text is not None else readable_name(obj)
     return format_html('<a href="{}">{}</a>', href, label) if href else conditional_escape(label)
 
 
@@ -155,3 +158,59 @@ def evidence(obj, field=None):
             '<a class="evidence-link" href="{}" title="{}" aria-label="{}">[{}]</a>',
             href, quote, _("evidence: %(quote)s") % {"quote": quote}, number))
     return mark_safe("".join(str(part) for part in parts))
+
+
+def readable_name(obj) -> str:
+    """Documents by their headline, engagements by their facts, places and people in the reader's script."""
+    if isinstance(obj, Document):
+        return readable.document_title(obj)
+    if isinstance(obj, m.Engagement):
+        when = readable.date_text(obj.date) or _("undated")
+        return f"{readable.engagement_title(obj)} ({when})"
+    if isinstance(obj, m.Position):
+        return readable.position_known(obj)
+    return str(obj)
+
+
+@register.filter
+def doc_title(document) -> str:
+    return readable.document_title(document) if document is not None else ""
+
+
+@register.filter
+def claim_text(claim) -> str:
+    """What a claim states, as a sentence in the reader's language."""
+    return readable.claim_sentence(claim.slot, claim.current_value) or claim.label
+
+
+@register.filter
+def slot_label(slot: str) -> str:
+    labels = {
+        "place": _("Place"), "country": _("Country"), "person": _("Person"), "organization": _("Organization"),
+        "engagement": _("Engagement"), "agreement": _("Agreement"), "alliance": _("Alliance"),
+        "follow_up": _("Follow-up"),
+    }
+    return labels.get(slot, slot)
+
+
+@register.filter
+def status_label(status: str) -> str:
+    labels = {"pending": _("pending"), "accepted": _("accepted"), "rejected": _("rejected"),
+              "superseded": _("superseded")}
+    return labels.get(status, status)
+
+
+@register.filter
+def needs(claim) -> list:
+    """The pending claims accepting this one accepts with it."""
+    return dependencies(claim) if claim.status == "pending" else []
+
+
+@register.filter
+def known_as(position) -> str:
+    return readable.position_known(position)
+
+
+@register.filter
+def readable_change(value) -> str:
+    return readable.change_value(value)

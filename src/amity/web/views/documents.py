@@ -16,6 +16,7 @@ from amity.sources.inputs import normalise_text
 from amity.sources.models import Claim, Document
 from amity.web.access import reviewer_required, viewer_required
 from amity.web.uploads import MAX_UPLOAD, UnreadableUpload, read_upload
+from amity.web.views.review import claim_position
 
 
 @viewer_required
@@ -43,7 +44,7 @@ def evidence_spans(claims) -> list[tuple[int, int, str]]:
 @viewer_required
 def document_detail(request, pk: int):
     document = get_object_or_404(Document, pk=pk)
-    claims = list(document.claims.order_by("status", "slot", "id"))
+    claims = sorted(document.claims.all(), key=lambda c: (claim_position(c), c.pk))  # in article order
     status = request.GET.get("status", "")
     shown = [c for c in claims if c.status == status] if status else [c for c in claims if c.status != "superseded"]
     return render(request, "web/document_detail.html", {

@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from amity.accounts.permissions import can_admin, scope_of
 from amity.core.actor import actor_for_user
 from amity.core.partialdate import InvalidPartialDate, PartialDate
 from amity.review import services as review
 from amity.review.models import Decision, MergeCandidate
 from amity.sources.models import Claim, Document
 from amity.web.access import reviewer_required
+from amity.web.claim_forms import claim_form, suggestions
+from amity.web.readable import claim_sentence
 
 
 def _float(value: str) -> float | None:
@@ -34,6 +39,31 @@ def _date(value: str) -> PartialDate | None:
         return None
 
 
+INBOX_DOCUMENTS = 10  # documents per inbox page, each with all its open claims
+
+
+def claim_position(claim) -> int:
+    """Where the claim's evidence starts in its article (the inbox follows the article's order)."""
+    starts = [span.get("start") for span in claim.evidence or [] if isinstance(span, dict)]
+    starts = [start for start in starts if isinstance(start, int)]
+    return min(starts) if starts else 10**9
+
+
+def sentence_groups(claims) -> list[dict]:
+    """Claims of one document grouped by the sentence they were read from, in article order."""
+    groups: dict[str, dict] = {}
+    for claim in sorted(claims, key=lambda c: (claim_position(c), c.pk)):
+        sentence = claim.evidence_sentence()
+        group = groups.setdefault(sentence, {"sentence": sentence, "claims": []})
+        group["claims"].append(claim)
+    return list(groups.values())
+
+
+def counters() -> dict:
+    return {"pending": Claim.objects.filter(status=Claim.Status.PENDING).count(),
+            "documents": Document.objects.filter(claims__status=Claim.Status.PENDING).distinct().count()}
+
+
 @reviewer_required
 def inbox(request):
     get = request.GET
@@ -46,25 +76,40 @@ def inbox(request):
         claims = claims.filter(document__published__gte=date_from.earliest.isoformat())
     if date_to:
         claims = claims.filter(document__published__lte=date_to.latest.isoformat())
-    page = Paginator(claims, 40).get_page(get.get("page"))
+    document_ids = list(claims.order_by("-document__published", "-document_id").values_list("document_id", flat=True)
+                        .distinct())
+    page = Paginator(list(dict.fromkeys(document_ids)), INBOX_DOCUMENTS).get_page(get.get("page"))
+    by_document: dict[int, list] = {pk: [] for pk in page.object_list}
+    for claim in claims.filter(document_id__in=page.object_list):
+        by_document[claim.document_id].append(claim)
+    documents = Document.objects.in_bulk(page.object_list)
+    sections = [{"document": documents[pk], "groups": sentence_groups(by_document[pk]), "count": len(by_document[pk])}
+                for pk in page.object_list]
     return render(request, "web/review.html", {
-        "page": page, "slots": Claim.Slot.choices, "slot": slot, "document": document,
+        "page": page, "sections": sections, "slots": Claim.Slot.choices, "slot": slot, "document": document,
         "min": get.get("min", ""), "max": get.get("max", ""), "from": get.get("from", ""), "to": get.get("to", ""),
         "open_merges": MergeCandidate.objects.filter(status=MergeCandidate.Status.OPEN).count(),
         "documents": Document.objects.filter(claims__status=Claim.Status.PENDING).distinct().order_by("-published", "-id")[:300],
+        "counters": counters(), "shown": sum(section["count"] for section in sections),
         "can_review": True,
     })
 
 
-def _claim_card(request, claim, error: str = ""):
+def _fragment(request, claim, error: str = "", also=()):
+    """The decided claim as the caller shows it (an inbox row or a document card), the live counters,
+    and the other claims the decision changed (dependencies accepted with it), swapped out of band."""
     claim.refresh_from_db()
-    return render(request, "web/claim.html", {"claim": claim, "can_review": True, "error": error,
-                                              "show_sentence": True})
+    template = "web/claim_row.html" if request.POST.get("as") == "row" else "web/claim.html"
+    for other in also:
+        other.refresh_from_db()
+    return render(request, "web/claim_decided.html", {
+        "claim": claim, "template": template, "error": error, "also": also, "counters": counters(),
+        "can_review": True, "show_sentence": True})
 
 
-def _after(request, claim, error: str = ""):
+def _after(request, claim, error: str = "", also=()):
     if request.headers.get("HX-Request"):
-        return _claim_card(request, claim, error)
+        return _fragment(request, claim, error, also)
     if error:
         messages.error(request, error)
     return redirect("web:document", pk=claim.document_id)
@@ -74,15 +119,12 @@ def _after(request, claim, error: str = ""):
 @reviewer_required
 def accept(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
-    pending_before = claim.document.claims.filter(status=Claim.Status.PENDING).count()
+    needed = review.dependencies(claim) if claim.status == Claim.Status.PENDING else []
     try:
-        review.accept(claim, actor=actor_for_user(request.user))
+        review.accept(claim, actor=actor_for_user(request.user), scope=scope_of(request.user))
     except review.ReviewError as error:
         return _after(request, claim, str(error))
-    response = _after(request, claim)
-    if pending_before - claim.document.claims.filter(status=Claim.Status.PENDING).count() > 1:
-        response["HX-Refresh"] = "true"  # facts it needed were accepted too: show the whole page anew
-    return response
+    return _after(request, claim, also=needed)
 
 
 @require_POST
@@ -90,7 +132,7 @@ def accept(request, pk: int):
 def reject(request, pk: int):
     claim = get_object_or_404(Claim, pk=pk)
     try:
-        review.reject(claim, actor=actor_for_user(request.user), reason=request.POST.get("reason", "")[:500])
+        review.reject(claim, actor=actor_for_user(request.user), scope=scope_of(request.user), reason=request.POST.get("reason", "")[:500])
     except review.ReviewError as error:
         return _after(request, claim, str(error))
     return _after(request, claim)
@@ -105,7 +147,7 @@ def undo(request, pk: int):
     if decision is None:
         return _after(request, claim, _("There is no decision to undo."))
     try:
-        review.undo(decision, actor=actor_for_user(request.user))
+        review.undo(decision, actor=actor_for_user(request.user), scope=scope_of(request.user))
     except review.ReviewError as error:
         return _after(request, claim, str(error))
     return _after(request, claim)
@@ -122,6 +164,7 @@ def _edit_fields(value: dict) -> list[dict]:
 
 
 def _parse_edits(original: dict, post) -> tuple[dict, list[str]]:
+    """The admin's raw JSON editor: every key of the value as text or JSON."""
     edits, errors = {}, []
     for key, old in original.items():
         if f"f_{key}" not in post:
@@ -150,35 +193,97 @@ def _parse_edits(original: dict, post) -> tuple[dict, list[str]]:
     return edits, errors
 
 
+def _field_evidence(form, claim) -> dict[str, str]:
+    """field name -> the part of the evidence that states it (the words a person checks it against)."""
+    sentence = claim.evidence_sentence()
+    texts = {}
+    for name in form.fields:
+        shown = form[name].value()
+        shown = shown[0] if isinstance(shown, list) and shown else shown
+        if isinstance(shown, str):
+            shown = re.sub(r"\s*(\[[\w-]+\]|#\w+:\d+)\s*$", "", shown).strip()
+        if isinstance(shown, str) and len(shown) >= 2 and shown.casefold() in sentence.casefold():
+            texts[name] = shown
+    return texts
+
+
 @reviewer_required
 def edit(request, pk: int):
-    """Correct a claim's value, then accept it."""
+    """Correct a claim with a typed form (admins may ask for the raw JSON), then accept it."""
     claim = get_object_or_404(Claim.objects.select_related("document"), pk=pk)
-    value = claim.current_value
+    advanced = request.GET.get("advanced") == "json" and can_admin(request.user)
     errors: list[str] = []
+    form = None if advanced else claim_form(claim, request.POST if request.method == "POST" else None)
     if request.method == "POST" and claim.status == Claim.Status.PENDING:
-        edits, errors = _parse_edits(value, request.POST)
+        if advanced:
+            edits, errors = _parse_edits(claim.current_value, request.POST)
+        elif form.is_valid():
+            edits = form.edits()
+        else:
+            edits, errors = {}, [_("Correct the fields marked below.")]
         if not errors:
             try:
-                review.accept(claim, actor=actor_for_user(request.user), edits=edits or None,
+                review.accept(claim, actor=actor_for_user(request.user), scope=scope_of(request.user), edits=edits or None,
                               reason=request.POST.get("reason", "")[:500])
             except review.ReviewError as error:
                 errors.append(str(error))
             else:
-                messages.success(request, _("Accepted: %(claim)s") % {"claim": claim.label})
-                return redirect("web:document", pk=claim.document_id)
-    return render(request, "web/claim_edit.html", {"claim": claim, "fields": _edit_fields(value), "errors": errors})
+                messages.success(request, _("Accepted: %(claim)s") % {"claim": claim_sentence(claim.slot,
+                                                                                             claim.current_value)})
+                return redirect(_safe_next(request) or reverse("web:document", args=[claim.document_id]))
+    return render(request, "web/claim_edit.html", {
+        "claim": claim, "form": form, "advanced": advanced, "can_admin": can_admin(request.user),
+        "fields": _edit_fields(claim.current_value) if advanced else [], "errors": errors,
+        "evidence": _field_evidence(form, claim) if form is not None else {},
+        "dependencies": review.dependencies(claim), "next": _safe_next(request),
+    })
+
+
+@reviewer_required
+def claim_suggest(request, pk: int):
+    """<option>s for a pick box of a claim form: names of this article first, then registry records."""
+    claim = get_object_or_404(Claim.objects.select_related("document"), pk=pk)
+    name = next((key for key in request.GET if key not in ("csrfmiddlewaretoken",)), "")
+    form = claim_form(claim)
+    field = form.fields.get(name)
+    kinds = getattr(field, "kinds", ("place", "person", "organization"))
+    options = suggestions(request.GET.get(name, ""), kinds, claim.document, form.facts)
+    return render(request, "web/suggest.html", {"options": options})
+
+
+def _bulk_claims(ids) -> list:
+    return sorted(Claim.objects.filter(pk__in=ids, status=Claim.Status.PENDING).select_related("document"),
+                  key=lambda c: (review.SLOT_ORDER.index(c.slot) if c.slot in review.SLOT_ORDER else 99, c.pk))
+
+
+def _safe_next(request) -> str:
+    """Where to go back to: an address of this site only."""
+    target = request.POST.get("next") or request.GET.get("next", "")
+    return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else ""
 
 
 @require_POST
 @reviewer_required
 def bulk(request):
+    """Accept or reject many claims: first a page that says what will happen, then the decision."""
     action = request.POST.get("action")
     if action not in ("accept", "reject"):
         return HttpResponseBadRequest("action must be accept or reject")
     ids = [int(x) for x in request.POST.getlist("claim") if x.isdigit()]
-    claims = sorted(Claim.objects.filter(pk__in=ids, status=Claim.Status.PENDING),
-                    key=lambda c: (review.SLOT_ORDER.index(c.slot) if c.slot in review.SLOT_ORDER else 99, c.pk))
+    claims = _bulk_claims(ids)
+    target = _safe_next(request)
+    if not claims:
+        messages.info(request, _("Nothing was selected that is still waiting for review."))
+        return redirect(target or "web:review")
+    if request.POST.get("confirmed") != "yes":
+        chosen = {c.pk for c in claims}
+        extra = {}
+        if action == "accept":
+            for claim in claims:
+                extra.update({d.pk: d for d in review.dependencies(claim) if d.pk not in chosen})
+        return render(request, "web/review_confirm.html", {
+            "action": action, "claims": claims, "extra": sorted(extra.values(), key=lambda c: c.pk),
+            "next": target, "ids": [c.pk for c in claims]})
     done, failed = 0, []
     actor = actor_for_user(request.user)
     for claim in claims:
@@ -186,17 +291,16 @@ def bulk(request):
         if claim.status != Claim.Status.PENDING:
             continue  # accepted already as another claim's dependency
         try:
-            (review.accept if action == "accept" else review.reject)(claim, actor=actor)
+            (review.accept if action == "accept" else review.reject)(claim, actor=actor, scope=scope_of(request.user))
             done += 1
         except review.ReviewError as error:
-            failed.append(f"{claim.label}: {error}")
-    verb = _("Accepted") if action == "accept" else _("Rejected")
-    messages.success(request, _("%(verb)s %(n)s claims.") % {"verb": verb, "n": done})
+            failed.append(f"{claim_sentence(claim.slot, claim.current_value)}: {error}")
+    if action == "accept":
+        messages.success(request, _("Accepted %(n)s claims.") % {"n": done})
+    else:
+        messages.success(request, _("Rejected %(n)s claims.") % {"n": done})
     for failure in failed[:10]:
         messages.error(request, failure)
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = ""
     return redirect(target or "web:review")
 
 
@@ -231,14 +335,14 @@ def merge_decide(request, pk: int):
     actor = actor_for_user(request.user)
     try:
         if action == "dismiss":
-            review.dismiss(candidate, actor=actor)
+            review.dismiss(candidate, actor=actor, scope=scope_of(request.user))
             messages.success(request, _("Kept apart."))
         elif action in ("keep_left", "keep_right"):
             left, right = candidate.left, candidate.right
             if left is None or right is None:
                 raise review.ReviewError(_("one of the two records no longer exists"))
             keep, drop = (left, right) if action == "keep_left" else (right, left)
-            review.merge(keep, drop, actor=actor)
+            review.merge(keep, drop, actor=actor, scope=scope_of(request.user))
             messages.success(request, _("Merged into %(record)s.") % {"record": keep})
         else:
             return HttpResponseBadRequest("unknown action")
