@@ -114,9 +114,18 @@ def _merge(args) -> int:
 
 
 def _candidates(args) -> int:
+    from amity.review import duplicates
     from amity.review.models import MergeCandidate
 
-    for candidate in MergeCandidate.objects.filter(status=args.status):
+    unknown = [kind for kind in args.kind if kind not in duplicates.KINDS]
+    if unknown:
+        return fail(f"unknown kind {unknown[0]!r}: choose from {', '.join(duplicates.KINDS)}")
+    if args.scan:
+        scan = duplicates.record(args.kind or None)
+        print(f"looked for duplicates: {scan.new} new, {scan.updated} still open, {scan.kept_apart} kept apart before")
+    for candidate in MergeCandidate.objects.filter(status=args.status).select_related("content_type"):
+        if args.kind and duplicates.kind_of(candidate) not in args.kind:
+            continue
         print(f"{candidate.pk:>5}  {candidate.content_type.model:<12} {candidate.score:.2f}  "
               f"{candidate.left} <-> {candidate.right}: {candidate.explanation}")
     return 0
@@ -198,6 +207,9 @@ def add_parser(sub, default_actor: str) -> None:
     merge.add_argument("--candidate", type=int)
     candidates = action("candidates", "merge candidates with their scores")
     candidates.add_argument("--status", default="open")
+    candidates.add_argument("--scan", action="store_true", help="look for duplicates of every kind first")
+    candidates.add_argument("--kind", action="append", default=[],
+                            help="person, organization, place, alliance, agreement or engagement (repeatable)")
     action("undo", "undo a decision").add_argument("decision", type=int)
     action("log", "the decision log, newest first").add_argument("--limit", type=int, default=50)
     rules = action("rules", "list auto-accept rules, or create/change one with NAME")
