@@ -2,7 +2,7 @@
 
 from ninja import NinjaAPI, Swagger
 
-from amity.api import claims, documents, errors, export, review, search
+from amity.api import claims, documents, errors, export, network, review, search
 from amity.api.auth import TokenOrSession
 from amity.api.registry.agreements import agreements_router
 from amity.api.registry.alliances import alliances_router, projects_router, teams_router
@@ -37,6 +37,6 @@ for prefix, router in (
     ("/alliances", alliances_router), ("/teams", teams_router), ("/projects", projects_router),
     ("/engagements", engagements_router), ("/follow-ups", follow_ups_router),
     ("/documents", documents.router), ("/claims", claims.router), ("/review", review.router),
-    ("/search", search.router), ("/export", export.router),
+    ("/search", search.router), ("/export", export.router), ("/network", network.router),
 ):
     api.add_router(prefix, router)
