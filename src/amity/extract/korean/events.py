@@ -58,14 +58,15 @@ def _planned(sentence: str) -> bool:
     return any(w in sentence for w in _ev()["planned"])
 
 
+@cache
+def _alternation(words: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    return re.compile("|".join(re.escape(w) for w, _ in words)), dict(words)
+
+
 def _find_all(sentence: str, words: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    """Non-overlapping matches of the vocabulary words in the sentence, longest first."""
-    taken: list[tuple[int, int, str]] = []
-    for word, code in words:
-        for m in re.finditer(re.escape(word), sentence):
-            if all(m.end() <= s or m.start() >= e for s, e, _ in taken):
-                taken.append((m.start(), m.end(), code))
-    return sorted(taken)
+    """Non-overlapping matches of the vocabulary words in the sentence (the longest word at each place)."""
+    pattern, codes = _alternation(tuple(words))
+    return [(m.start(), m.end(), codes[m.group(0)]) for m in pattern.finditer(sentence)]
 
 
 def _best_date(dates: list[KoDate]) -> str | None:

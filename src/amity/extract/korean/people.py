@@ -64,6 +64,7 @@ _VERB_ENDINGS = ("했다", "한다", "된다", "있다", "이다", "였다", "�
                  "된", "던", "면", "져", "어", "쪽")
 
 
+@cache
 def _split_title(stem: str) -> tuple[str | None, str]:
     for t in _title_words():
         if stem.endswith(t):
@@ -151,10 +152,10 @@ def _of_from_prefix(ctx: Context, prefix: str, title: str) -> tuple[object | Non
     names = korean_names()
     if prefix.startswith("주") and len(prefix) > 2:  # posting prefix: 주부산 / 주광주중국 / 주한
         rest = prefix[1:]
-        posted = place_named(ctx, prefix_match(rest, names.by_first) or "") if prefix_match(rest, names.by_first) else None
-        place_name = prefix_match(rest, names.by_first)
+        posted = place_named(ctx, prefix_match(rest, names.places) or "") if prefix_match(rest, names.places) else None
+        place_name = prefix_match(rest, names.places)
         after = rest[len(place_name):] if place_name else rest.removeprefix("한")
-        country = prefix_match(after, names.country_first) if after else None
+        country = prefix_match(after, names.countries) if after else None
         if country:
             to = "KR"
             return _country(ctx, country), to, posted

@@ -80,14 +80,14 @@ def find_places_and_countries(ctx: Context) -> None:
     text = ctx.text
     hits: list[tuple[int, int, int, KoPlace, bool]] = []  # word index, start, end, place, strong
     for i, w in enumerate(ws):
-        country = prefix_match(w.text, names.country_first)
+        country = prefix_match(w.text, names.countries)
         if country and (len(w.text) - len(country) <= 4 or is_particle(w.text[len(country):])):
-            place_name = prefix_match(w.text, names.by_first)
+            place_name = prefix_match(w.text, names.places)
             if not place_name or len(place_name) <= len(country):
                 length = len(country) + (3 if w.text[len(country):].startswith("공화국") else 0)  # 체코공화국
                 _add_country(ctx, st, i, w.start, w.start + length, names.countries[country], country)
                 continue
-        name = prefix_match(w.text, names.by_first)
+        name = prefix_match(w.text, names.places)
         if name is None:
             continue
         rest = w.text[len(name):]
@@ -233,16 +233,11 @@ def _foreign_after_country(ctx: Context, st: KoreanState) -> None:
         _add_place(ctx, st, i, w.start, w.start + len(stem), place)
     if not learned:
         return
-    first: dict[str, list[str]] = {}
-    for n in learned:
-        first.setdefault(n[0], []).append(n)
-    for bucket in first.values():
-        bucket.sort(key=len, reverse=True)
     for i, w in enumerate(ws):
         if i in st.place_of_word:
             continue
-        name = prefix_match(w.text, first)
-        if name and _rest_ok(w.text[len(name):]) and not prefix_match(w.text, names.by_first):
+        name = prefix_match(w.text, learned)
+        if name and _rest_ok(w.text[len(name):]) and not prefix_match(w.text, names.places):
             end = w.start + len(name) + _suffix_len(w.text[len(name):], name)
             _add_place(ctx, st, i, w.start, end, learned[name])
 
@@ -289,16 +284,10 @@ def _later_mentions(ctx: Context, st: KoreanState) -> None:
     """Words that start with a spelling of a place already found (발레호시장, 뜨선시와)."""
     if not st.surfaces:
         return
-    first: dict[str, list[str]] = {}
-    for n in st.surfaces:
-        if len(n) >= 2:
-            first.setdefault(n[0], []).append(n)
-    for bucket in first.values():
-        bucket.sort(key=len, reverse=True)
     for i, w in enumerate(st.words):
         if i in st.place_of_word or i in st.country_of_word:
             continue
-        name = prefix_match(w.text, first)
+        name = prefix_match(w.text, st.surfaces)
         if name and _rest_ok(w.text[len(name):]):
             cand = st.surfaces[name]
             end = w.start + len(name) + _suffix_len(w.text[len(name):], name)
