@@ -29,7 +29,7 @@ NAMED = ("name", "aliases", "notes")
 
 SPECS: tuple[Spec, ...] = (
     Spec("places", m.Place, (*NAMED, "kind", "country_code", "admin_level", "geonames_id", "kr_admin_code",
-                             "population", "latitude", "longitude", "demonyms", "source"), {"parent": m.Place}),
+                             "wikidata_id", "population", "latitude", "longitude", "demonyms", "source"), {"parent": m.Place}),
     Spec("organizations", m.Organization, (*NAMED, "kind", "country_code", "website"),
          {"place": m.Place, "parent": m.Organization}),
     Spec("people", m.Person, (*NAMED, "family_name", "given_name", "name_order", "country_code")),

@@ -110,7 +110,8 @@ def _formfield(model_field, **kwargs):
 
 
 FORM_FIELDS = {
-    m.Place: ["name", "aliases", "kind", "country_code", "parent", "latitude", "longitude", "population", "notes"],
+    m.Place: ["name", "aliases", "kind", "country_code", "parent", "latitude", "longitude", "population", "wikidata_id",
+              "notes"],
     m.Organization: ["name", "aliases", "kind", "place", "country_code", "parent", "website", "notes"],
     m.Person: ["name", "aliases", "family_name", "given_name", "name_order", "country_code", "notes"],
     m.Position: ["person", "title", "title_raw", "of_place", "of_organization", "to_place", "known_from", "known_to",
