@@ -61,3 +61,16 @@ def test_list_text_is_escaped_and_bad_files_get_a_message(registry):
     assert "the columns were not recognised" in page.content.decode()
     refused = viewer.post("/lists/compare/", {"action": "take", "payload": "", "row": ["2"]})
     assert refused.status_code == 302
+
+
+def test_place_page_shows_its_coverage_statement(registry):
+    from amity.registry import services
+
+    busan = registry["places"]["busan"]
+    services.update(registry["places"]["koper"], actor="user:test", wikidata_id="Q188983")
+    html = _client("vi", "viewer").get(f"/places/{busan.pk}/").content.decode()
+    coverage = html[html.index('id="h-coverage"'):]
+    assert "<dt>sister city</dt><dd><strong>4</strong>" in coverage
+    assert "with status signed, upgraded or renewed" in coverage and "No partner list compared yet." in coverage
+    koper = _client("vi2", "viewer").get(f"/places/{registry['places']['koper'].pk}/").content.decode()
+    assert 'href="https://www.wikidata.org/wiki/Q188983"' in koper

@@ -89,23 +89,27 @@ def _by_name(name: str, country: str, qid: str) -> PlaceMatch | None:
 
 
 def _by_known_romanisation(name: str, country: str, qid: str) -> PlaceMatch | None:
-    """Hangul names of foreign cities: the list vocabulary, then whatever the gazetteer knows."""
+    """Hangul names of foreign cities: the list vocabulary first, then whatever the gazetteer knows."""
+    tried = {name}
     for english in _english_names(name, country):
-        match = _named(english, country, f"{name!r} is {english!r}")
-        if match:
-            return match
+        if english and english not in tried:
+            tried.add(english)
+            match = _named(english, country, f"{name!r} is {english!r}")
+            if match:
+                return match
     return None
 
 
-def _english_names(name: str, country: str) -> list[str]:
-    names = [hangul_place_names().get(name, "")]
-    if not name.isascii():
-        from amity.extract.gazetteer import get_gazetteer
+def _english_names(name: str, country: str):
+    """Lazily: the extractor's gazetteer takes seconds to load, and the vocabulary usually answers."""
+    yield hangul_place_names().get(name, "")
+    if name.isascii():
+        return
+    from amity.extract.gazetteer import get_gazetteer
 
-        for hit in get_gazetteer().find(name):
-            if hit.kind == "place" and hit.end - hit.start == len(name):
-                names += [entry.name for entry in hit.entries if not country or entry.country == country]
-    return [english for english in dict.fromkeys(names) if english and english != name]
+    for hit in get_gazetteer().find(name):
+        if hit.kind == "place" and hit.end - hit.start == len(name):
+            yield from (entry.name for entry in hit.entries if not country or entry.country == country)
 
 
 PLACE_STEPS: list[PlaceStep] = [_by_wikidata_id, _by_name, _by_known_romanisation]

@@ -162,16 +162,21 @@ def coverage(target=None, *, as_of: dt.date | None = None, quiet_years: int = DE
                             "linked to the agreement and none involving both places")
     statement.sources = (f"the registry on {as_of.isoformat()}: {len(agreements)} agreements, entered by hand or "
                          f"accepted from {documents} source documents")
-    statement.last_list = _last_list(place_ids)
+    statement.last_list = _last_list(place_ids, target.all_names if isinstance(target, Place) else None)
     return statement
 
 
-def _last_list(place_ids: set[int] | None) -> list[str]:
-    """The latest stored partner list that names places of this scope, compared with the registry today."""
+def _last_list(place_ids: set[int] | None, names: list[str] | None = None) -> list[str]:
+    """The latest stored partner list that names places of this scope, compared with the registry today.
+
+    For a place, only lists whose text names it (in any of its names) are compared: comparing is the slow part.
+    """
     from amity.reconcile.lists import ListError
     from amity.reconcile.take import reread, stored_lists
 
     for document in stored_lists()[:20]:
+        if names is not None and not any(name in document.text for name in names):
+            continue
         try:
             comparison = compare(reread(document))
         except ListError:
