@@ -35,7 +35,8 @@ _ANAPHORA = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:agreement|document|pact
 _BOTH = re.compile(r"\b(?:the two (?:cities|sides|municipalities|regions|governments)|both (?:cities|sides|parties)|"
                    r"between them)\b", re.I)
 _NEW_ONE = re.compile(r"\b(?:a|an|another|second|separate|new)\b[^.]{0,40}(?:agreement|memorandum|mou|pact|letter)", re.I)
-_NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be)\b", re.I)
+# negations and counterfactuals: "no such agreement", "would have become sister cities had ..."
+_NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be|would have|could have|as if|never)\b", re.I)
 
 
 def find_agreements(ctx: Context) -> None:
@@ -73,7 +74,7 @@ def _partner_lists(ctx: Context, home: PlaceCand) -> None:
                 continue
             paired.add(name_of(place))
             ctx.agreements.append(AgreementCand(type="other", parties=[home, place], sentence=(s0, e0),
-                                                evidence=[(s0, end)]))
+                                                evidence=[(s0, end)], rule="partner_list"))
 
 
 def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
@@ -90,7 +91,10 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     clause = ctx.folded[cs:ce]
     low = ctx.lower[cs:ce]
     matches = sorted(((m.start(), t) for t, p in TYPES for m in p.finditer(low)), key=lambda x: x[0])
-    if not matches or _NEG.search(clause):
+    if not matches:
+        return
+    if _NEG.search(clause):
+        ctx.decisions.append(("agreements", "negated", (cs, ce)))  # "no such agreement", "should become"
         return
     types_here = {t for _, t in matches}
     # "sister city agreement in the form of an MoU" is one sister-city agreement
@@ -126,7 +130,8 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
 
     pairs: list[tuple[str, list[object]]] = []
     if _ANAPHORA.search(clause) and not _NEW_ONE.search(clause) and ctx.agreements:
-        return  # "signed the agreement at City Hall": the one already read
+        ctx.decisions.append(("agreements", "reference", (cs, ce)))  # "signed the agreement at City Hall"
+        return
     if not places and _BOTH.search(clause):
         if ctx.agreements:
             places = [p for p in ctx.agreements[-1].parties if isinstance(p, PlaceCand)]
@@ -183,7 +188,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
             ties = [p for p in parties if isinstance(p, PlaceCand)]
             if len(ties) == 2:
                 _add(ctx, AgreementCand(type=tie_to_come, parties=ties, sentence=sentence, planned=True,
-                                        evidence=[(cs, ce)]), False)
+                                        evidence=[(cs, ce)], rule="tie_to_come"), False)
 
 
 _TOWARDS = re.compile(r"\b(?:to establish|establishing|for the establishment|towards?|to become|to upgrade|"

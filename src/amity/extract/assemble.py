@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .codes import DECISIONS
 from .context import Context, CountryCand, name_of
 from .model import (
     Agreement,
     Alliance,
     Country,
+    Decision,
     DocumentInfo,
     Event,
     Extraction,
@@ -86,14 +88,17 @@ def assemble(ctx: Context, language: str | None) -> Extraction:
             place=ev.place.name if ev.place else None, place_ref=ev.place.id if ev.place else None,
             participants=[r for r in (_ref(x, _role(x)) for x in ev.participants) if r],
             topics=ev.topics, attendance=ev.attendance, status="planned" if ev.planned else None,
-            evidence=_spans(ctx, ev.evidence or [ev.sentence]),
+            evidence=_spans(ctx, ev.evidence or [ev.sentence]), rule=ev.rule, reason=DECISIONS.get(ev.rule),
         ))
     for i, ag in enumerate(ctx.agreements, 1):
         out.agreements.append(Agreement(
             id=f"ag{i}", type=ag.type, title=ag.title, parties=[r for r in map(_ref, ag.parties) if r],
             date=ag.date, status="planned" if ag.planned else "signed", fields=ag.fields,
-            evidence=_spans(ctx, ag.evidence or [ag.sentence]),
+            evidence=_spans(ctx, ag.evidence or [ag.sentence]), rule=_agreement_rule(ag), reason=DECISIONS.get(_agreement_rule(ag)),
         ))
+    for slot, rule, (start, end) in ctx.decisions:
+        out.decisions.append(Decision(slot=slot, rule=rule, reason=DECISIONS.get(rule, rule),
+                                      evidence=[_span(ctx, start, end)]))
     org_ids = {o.name: o.id for o in ctx.organizations}
     for al in ctx.alliances:
         for team in al.teams:
@@ -117,3 +122,9 @@ def _role(item: object) -> str:
     if isinstance(item, CountryCand):
         return "country"
     return {"PersonCand": "person", "OrgCand": "organization", "PlaceCand": "place"}.get(kind, "other")
+
+
+def _agreement_rule(ag: object) -> str:
+    """An agreement read as signed but marked planned by a later rule is a planned one."""
+    rule = getattr(ag, "rule", "signed")
+    return "planned" if getattr(ag, "planned", False) and rule == "signed" else rule

@@ -95,6 +95,30 @@ COOPERATION_FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
+# The decisions the event and agreement rules take, by name, with the reason a reviewer reads.
+# Every extracted event and agreement carries the rule that took it; the sentences a rule set
+# aside are listed under the result's "decisions".
+DECISIONS: dict[str, str] = {
+    # taken
+    "reported": "the sentence reports an occasion (a trigger word with who took part)",
+    "headline": "the headline states an occasion the body does not repeat",
+    "delegation_visit": "a delegation named in the report travelled there: a visit",
+    "alongside": "a second occasion reported in the same sentence (\"met ... to sign\")",
+    "signed": "the text names the agreement as signed, concluded or existing",
+    "planned": "the text names the agreement as still to be signed",
+    "partner_list": "one of the partners the text lists for the article's city",
+    "tie_to_come": "the tie a preliminary MoU or letter of intent is signed to establish",
+    # set aside
+    "background": "background: how a tie began or a history summary, not an occasion of this report",
+    "habitual": "habitual: something done every year or in general, not one occasion",
+    "plan_only": "a plan with neither a date nor a definite occasion",
+    "quoted": "an opinion or plan in someone's words, not a report of an occasion",
+    "no_actor": "no person, organization or place takes part in it",
+    "reference": "points back to an occasion or agreement already read (folded into it)",
+    "negated": "negated, counterfactual or a simile (\"like sisters\"), not an agreement",
+}
+
+
 def registry_place_kind(kind: str | None) -> str | None:
     """The registry's kind for a place kind the extractor emits."""
     return PLACE_KIND_IN_REGISTRY.get(kind, kind) if kind else kind

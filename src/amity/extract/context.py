@@ -76,6 +76,7 @@ class EventCand:
     attendance: int | None = None
     planned: bool = False
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = "reported"  # the decision that took it (codes.DECISIONS)
 
 
 @dataclass
@@ -88,6 +89,7 @@ class AgreementCand:
     title: str | None = None
     fields: list[str] = field(default_factory=list)
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = "signed"  # the decision that took it (codes.DECISIONS)
 
 
 @dataclass
@@ -126,6 +128,8 @@ class Context:
     agreements: list[AgreementCand] = field(default_factory=list)
     alliances: list[AllianceCand] = field(default_factory=list)
     follow_ups: list[FollowUpCand] = field(default_factory=list)
+    # (slot, rule, sentence) for what a rule set aside: why a sentence gave no event or agreement
+    decisions: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _folded: str | None = None
     _lower: str | None = None

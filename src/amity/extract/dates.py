@@ -38,9 +38,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("num_mdy", re.compile(r"(?<![\d/.])(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")),
     # "12.19." as Korean releases write month and day
     ("num_md", re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\.(?P<d>[0-3]?\d)\.(?!\d)")),
-    ("mdy", re.compile(rf"\b{_MON} {_DAY}(?:\s*(?:-|–|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?)?,? {_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY}{_TO_DAY} (?:day )?(?:of )?{_MON},? {_YEAR}\b")),
-    ("my", re.compile(rf"\b{_MON},? (?:of )?{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_MON} {_DAY}(?:\s*(?:-|–|and|to)\s*[0-3]?\d(?:st|nd|rd|th)?)?,? {_YEAR}(?!\d)")),
+    ("dmy", re.compile(rf"\b{_DAY}{_TO_DAY} (?:day )?(?:of )?{_MON},? {_YEAR}(?!\d)")),
+    ("my", re.compile(rf"\b{_MON},? (?:of )?{_YEAR}(?!\d)")),
     ("md", re.compile(rf"\b{_MON} {_DAY}\b(?!,? (?:19|20)\d\d)(?![\d:])")),
     ("dm", re.compile(rf"\b(?:on |from )?(?:the )?{_DAY}{_TO_DAY} (?:day )?(?:of )?{_MON}\b(?!,? (?:19|20)\d\d)")),
     ("nth_rel", re.compile(r"\bthe (?P<day>[0-3]?\d)(?:st|nd|rd|th) of (?P<rel>last|this|next) month\b", re.I)),

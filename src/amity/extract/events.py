@@ -107,15 +107,19 @@ def find_events(ctx: Context) -> None:
                 ctx.events[-1].evidence.append(sentence)
             continue
         if HISTORY.search(low) and (best is None or best.kind in ("year",)):
+            _set_aside(ctx, "background", sentence)  # "has had sister ties since 1993"
             continue
         if BACKGROUND.search(low):
-            continue  # "The two cities first concluded an agreement on ... 2006": how the tie began
+            _set_aside(ctx, "background", sentence)  # "The two cities first concluded an agreement on ... 2006"
+            continue
         if etype != "signing" and HABITUAL.search(low) and (best is None or SPECIFICITY.get(best.kind, 0) < 4):
-            continue  # "Its annual meeting alternates between ...", "have visited each other"
+            _set_aside(ctx, "habitual", sentence)  # "Its annual meeting alternates between ...", "have visited"
+            continue
         planned = bool(PLAN_ONLY.search(low))
         if planned and best is not None and ctx.published and best.value <= ctx.published.isoformat()[:len(best.value)]:
             planned = False  # a date already past: it happened
         if planned and best is None:
+            _set_aside(ctx, "plan_only", sentence)
             continue
         inherited = False
         if best is None and context_date is not None and (previous_had_no_event or previous_type == etype) and (
@@ -145,7 +149,8 @@ def find_events(ctx: Context) -> None:
         if am:
             ev.attendance = int(am.group("n").replace(",", ""))
         if QUOTED_SENTENCE.match(text):
-            continue  # an opinion or plan in someone's words, not a report of an occasion
+            _set_aside(ctx, "quoted", sentence)  # an opinion or plan in someone's words
+            continue
         extra_people = [p for p in _people_by_family_name(ctx, start, end) if p not in people]
         if extra_people:  # "Kim also attended ...", "met with Zempilas"
             people = people + extra_people
@@ -167,9 +172,12 @@ def find_events(ctx: Context) -> None:
                 continue
         if not (people or orgs or places or countries and etype == "visit"):
             # "The trip runs from the 3rd to the 5th.": completes the event just read, if any
-            if not _complete_previous(ctx, ev, text) and best is not None and (
-                    SPECIFICITY.get(best.kind, 0) >= 4 or planned):
+            if _complete_previous(ctx, ev, text):
+                pass
+            elif best is not None and (SPECIFICITY.get(best.kind, 0) >= 4 or planned):
                 _add(ctx, ev, text)
+            else:
+                _set_aside(ctx, "no_actor", sentence)
             continue
         if end <= title_end:
             title_events.append(ev)
@@ -181,12 +189,14 @@ def find_events(ctx: Context) -> None:
             if not (people or orgs) and not (own and ev.place):
                 continue
             _add(ctx, EventCand(type=extra, sentence=sentence, date=own.value if own else ev.date, planned=planned,
-                                participants=_unique(people + orgs), place=ev.place, evidence=[sentence]), text)
+                                participants=_unique(people + orgs), place=ev.place, evidence=[sentence],
+                                rule="alongside"), text)
     _delegation_visits(ctx)
     _dates_from_references(ctx)
     for ev in title_events:  # a headline restates an event of the body
         target = next((o for o in ctx.events if o.type == ev.type), None)
         if target is None:
+            ev.rule = "headline"
             ctx.events.insert(0, ev)
         else:
             _merge_into(target, ev)
@@ -219,10 +229,15 @@ def _date_from_occasion(ctx: Context) -> None:
     ctx.events[:] = folded
 
 
+def _set_aside(ctx: Context, rule: str, sentence: tuple[int, int]) -> None:
+    """Record why a sentence with an occasion word gave no event (a named rule of codes.DECISIONS)."""
+    ctx.decisions.append(("events", rule, sentence))
+
+
 def _delegation_visits(ctx: Context) -> None:
     """A delegation named in a report came on a visit ("Welcoming the Gyeongsangbuk delegation led by
     Governor Lee, ..."): one visit per trip, dated by its sentence or by the occasion just reported."""
-    for index, sentence in enumerate(ctx.sentences):
+    for sentence in ctx.sentences:
         start, end = sentence
         m = DELEGATION.search(ctx.folded, start, end)
         if not m or HISTORY.search(ctx.lower, start, end):
@@ -245,8 +260,8 @@ def _delegation_visits(ctx: Context) -> None:
         if not participants:
             continue
         _add(ctx, EventCand(type="visit", sentence=sentence, date=own.value if own else None, planned=planned,
-                            participants=participants, evidence=[sentence]), ctx.folded[start:end])
-        del index
+                            participants=participants, evidence=[sentence], rule="delegation_visit"),
+             ctx.folded[start:end])
 
 
 def _secondary_types(text: str, primary: str) -> list[tuple[str, int]]:

@@ -113,6 +113,8 @@ class Event:
     attendance: int | None = None
     status: str | None = None
     evidence: list[Span] = field(default_factory=list)
+    rule: str | None = None  # the named decision that took it (codes.DECISIONS) and its reason
+    reason: str | None = None
 
 
 @dataclass
@@ -125,6 +127,8 @@ class Agreement:
     status: str = "signed"
     fields: list[str] = field(default_factory=list)
     evidence: list[Span] = field(default_factory=list)
+    rule: str | None = None  # the named decision that took it (codes.DECISIONS) and its reason
+    reason: str | None = None
 
 
 @dataclass
@@ -146,6 +150,16 @@ class FollowUp:
     action: str
     owner: Ref | None = None
     due: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Decision:
+    """A sentence a named rule set aside, and why ("background", "habitual", "plan_only" ...)."""
+
+    slot: str
+    rule: str
+    reason: str
     evidence: list[Span] = field(default_factory=list)
 
 
@@ -197,6 +211,7 @@ class Extraction:
     agreements: list[Agreement] = field(default_factory=list)
     alliances: list[Alliance] = field(default_factory=list)
     follow_ups: list[FollowUp] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     schema: str = SCHEMA_VERSION
     extractor_version: str = EXTRACTOR_VERSION
@@ -209,6 +224,7 @@ class Extraction:
         }
         for slot in SLOT_TYPES:
             out[slot] = [dataclasses.asdict(item) for item in getattr(self, slot)]
+        out["decisions"] = [dataclasses.asdict(item) for item in self.decisions]
         out["warnings"] = list(self.warnings)
         return out
 
@@ -223,4 +239,5 @@ class Extraction:
         for slot, item_cls in SLOT_TYPES.items():
             items = [_build(item_cls, d) for d in data.get(slot) or [] if isinstance(d, dict)]
             setattr(result, slot, items)
+        result.decisions = [_build(Decision, d) for d in data.get("decisions") or [] if isinstance(d, dict)]
         return result
