@@ -58,3 +58,12 @@ def test_ties_without_recent_engagements_and_the_last_list(registry):
     lines = "\n".join(coverage(busan, as_of=AS_OF).lines())
     assert ("names 4 ties of this scope — matched: 1, conflicting: 2, only in the list: 1, only in Amity: 1"
             in lines)
+
+
+def test_the_city_report_carries_the_coverage_statement(registry):
+    from amity.portfolio.reports.city import city_report
+
+    table = city_report(registry["places"]["busan"], 2024).tables[-1]
+    assert table.heading == "Coverage: what these figures count"
+    sister = next(row for row in table.rows if row[0] == "sister city")
+    assert sister[1] == 4 and "signed, upgraded or renewed" in sister[2]

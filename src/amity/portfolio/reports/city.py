@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from amity.portfolio.activity import agreement_activity, engagement_places
 from amity.portfolio.reports import queries as q
+from amity.portfolio.reports.coverage import coverage_table
 from amity.portfolio.reports.model import Report, Table
 from amity.registry import models as m
 
@@ -104,4 +105,4 @@ def city_report(place: m.Place, year: int) -> Report:
     ])
     names = " / ".join(dict.fromkeys([place.name, *place.aliases[:1]]))
     return Report(title=f"{place.name} exchange report {year}", subtitle=names,
-                  tables=[summary, partners, signed, delegations, log, actions])
+                  tables=[summary, partners, signed, delegations, log, actions, coverage_table(place)])
