@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -65,8 +65,9 @@ def normalise(text: str | None) -> str:
     return " ".join(re.sub(r"[^\w\s'’-]", " ", text).replace("’", "'").split())
 
 
-def _tokens(text: str) -> list[str]:
-    return [t for t in re.split(r"[\s\-–—/]+", normalise(text).replace("'s ", " ")) if t]
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t for t in re.split(r"[\s\-–—/]+", normalise(text).replace("'s ", " ")) if t)
 
 
 @cache
@@ -75,6 +76,7 @@ def _title_words() -> frozenset[str]:
     return frozenset(english | set(load("ko", "name_titles")["words"]))
 
 
+@lru_cache(maxsize=65536)
 def is_generic_name(name: str) -> bool:
     """A post or courtesy word with one name beside it ("Mayor Kim", "김 시장", "Kim"): many people share it."""
     words = [w.strip(".") for w in normalise(name).split()]
@@ -88,6 +90,7 @@ def _same_words(a: str, b: str) -> bool:
     return sorted(_tokens(a)) == sorted(_tokens(b))
 
 
+@lru_cache(maxsize=65536)
 def _pair(a: str, b: str) -> tuple[float, str]:
     """How two full, non-generic names agree: (score, why); (0, '') when they do not."""
     if normalise(a) == normalise(b):
@@ -137,11 +140,13 @@ def _organization_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words["ignored"]), frozenset(words["qualifiers"])
 
 
-def _name_words(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
     ignored, _ = _organization_words()
-    return [t for t in _tokens(name) if t not in ignored]
+    return tuple(t for t in _tokens(name) if t not in ignored)
 
 
+@lru_cache(maxsize=65536)
 def _pair_body(a: str, b: str) -> tuple[float, str]:
     if normalise(a) == normalise(b):
         return SAME_NAME, f"same name {a!r}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from amity.extract.vocab import load
 
@@ -158,6 +158,7 @@ def _given_readings(given_words: list[str]) -> list[tuple[tuple[tuple[Jamo, floa
     return readings
 
 
+@lru_cache(maxsize=65536)  # the duplicate finder asks about the same names many times
 def korean_readings(name: str) -> list[KoreanName]:
     """The ways a name (Hangul or Latin, either order) reads as a Korean name; [] when it cannot."""
     name = " ".join(name.replace(",", " ").split())
@@ -215,6 +216,7 @@ class NameAgreement:
     same_order: bool
 
 
+@lru_cache(maxsize=65536)
 def compare_korean(a: str, b: str) -> NameAgreement | None:
     """The best agreement between the Korean readings of two names (None: not one Korean name)."""
     best: NameAgreement | None = None
@@ -237,7 +239,8 @@ def compare_korean(a: str, b: str) -> NameAgreement | None:
     return best
 
 
-def name_keys(name: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def name_keys(name: str) -> frozenset[str]:
     """Coarse keys shared by every spelling of a Korean name (for blocking and search); empty if not one.
 
     A key is the family name's most usual spelling plus the given name's consonants, in
@@ -250,7 +253,7 @@ def name_keys(name: str) -> set[str]:
             spelled = family_spellings(family)
             family_latin = spelled[0] if spelled else romanize(family)
             keys.update(f"{family_latin}_{consonants}" for consonants in _key_options(reading.given))
-    return keys
+    return frozenset(keys)
 
 
 def _key_options(given) -> set[str]:
@@ -269,11 +272,17 @@ _FINAL_CLASS = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", 
                 "ng", "t", "t", "k", "t", "p", "t"]
 
 
+@lru_cache(maxsize=65536)
+def _word_readings(word: str) -> tuple:
+    return tuple(_given_readings([word]))
+
+
+@lru_cache(maxsize=65536)
 def compare_spellings(a: str, b: str) -> float:
     """How sure two Latin words are one Korean word spelt two ways ('Kyongju' / 'Gyeongju'); 0 if not."""
     best = 0.0
-    for left in _given_readings([a]):
-        for right in _given_readings([b]):
+    for left in _word_readings(a):
+        for right in _word_readings(b):
             if len(left) == len(right) and len(left) >= 2:
                 syllables = [_best_shared(x, y) for x, y in zip(left, right, strict=True)]
                 if all(syllables):

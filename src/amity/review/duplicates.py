@@ -20,12 +20,12 @@ from django.db import transaction
 from django.db.models import Q
 
 from amity.core.partialdate import PartialDate
-from amity.extract.matching import Match, compare_body_names, compare_person_names, normalise
+from amity.extract.matching import Match, compare_body_names, compare_person_names, is_generic_name, normalise
+from amity.extract.romanize import name_keys
 from amity.registry import models as m
 from amity.registry.lookup import places_named
 from amity.review.models import Citation, MergeCandidate
 from amity.sources.linking import POSSIBLE
-from amity.sources.matching import person_candidates
 
 BLOCK_LIMIT = 60  # a name word shared by more records than this says nothing about any two of them
 
@@ -65,11 +65,19 @@ def compare_people(left: m.Person, right: m.Person) -> Match:
     return match
 
 
+def _person_keys(person: m.Person) -> set[str]:
+    """Korean names block by their reading (any spelling, either script); other names by their words."""
+    keys = set()
+    for name in person.all_names:
+        if is_generic_name(name):
+            continue  # "Mayor Kim" is shared by strangers: it proposes nobody
+        korean = name_keys(name)
+        keys.update(korean or {f"word:{w}" for w in normalise(name).replace("-", " ").split() if len(w) > 2})
+    return keys
+
+
 def _people_pairs() -> Iterator[tuple[m.Person, m.Person]]:
-    people = m.Person.objects.prefetch_related("positions")
-    for person in people:
-        for other in person_candidates(person.all_names, exclude=person.pk):
-            yield person, other
+    return _blocks(m.Person.objects.prefetch_related("positions"), _person_keys)
 
 
 # Organizations, alliances and places: by their names ----------------------------------------
@@ -136,14 +144,14 @@ def compare_places(left: m.Place, right: m.Place) -> Match:
     return match
 
 
-def _word_blocks(records: Iterable, names: Callable[[object], list[str]]) -> Iterator[tuple[object, object]]:
-    """Pairs of records that share a name word (each pair once)."""
-    by_word: dict[str, list] = defaultdict(list)
+def _blocks(records: Iterable, keys: Callable[[object], set[str]]) -> Iterator[tuple[object, object]]:
+    """Pairs of records that share a blocking key (each pair once)."""
+    by_key: dict[str, list] = defaultdict(list)
     for record in records:
-        for word in {w for name in names(record) for w in normalise(name).replace("-", " ").split() if len(w) > 2}:
-            by_word[word].append(record)
+        for key in keys(record):
+            by_key[key].append(record)
     seen = set()
-    for block in by_word.values():
+    for block in by_key.values():
         if len(block) > BLOCK_LIMIT:
             continue
         for left, right in combinations(block, 2):
@@ -153,12 +161,16 @@ def _word_blocks(records: Iterable, names: Callable[[object], list[str]]) -> Ite
                 yield left, right
 
 
+def _name_words_of(record) -> set[str]:
+    return {w for name in record.all_names for w in normalise(name).replace("-", " ").split() if len(w) > 2}
+
+
 def _organization_pairs():
-    return _word_blocks(m.Organization.objects.select_related("place"), lambda org: org.all_names)
+    return _blocks(m.Organization.objects.select_related("place"), _name_words_of)
 
 
 def _alliance_pairs():
-    return _word_blocks(m.Alliance.objects.all(), lambda alliance: alliance.all_names)
+    return _blocks(m.Alliance.objects.all(), _name_words_of)
 
 
 # First letters that spellings of one name swap (Kyongju / Gyeongju, Pusan / Busan, Taegu / Daegu).
