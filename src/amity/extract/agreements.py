@@ -144,7 +144,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         # "Yokohama, one of Incheon's sister cities"
         trigger = cs + matches[0][0]
         others = sorted((p for p in places if p is not anchor),
-                        key=lambda p: min(abs(s - trigger) for s, _ in p.mentions))
+                        key=lambda p: min(abs(s - trigger) for s, _ in _spans_in(ctx, p, cs, ce)))
         pairs = [(first_type, [anchor, others[0]])]
     elif len(places) >= 3 and len(types_here) == 1 and first_type in ("sister_city", "friendship_city") \
             and re.search(r"\b(?:has|have|gained|added|twinned with|include|includes)\b", clause):
@@ -157,7 +157,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
             for p in places:
                 if p is anchor:
                     continue
-                pos = min(s for s, _ in p.mentions if cs <= s < ce) - cs
+                pos = min(s for s, _ in _spans_in(ctx, p, cs, ce)) - cs
                 t = max((m for m in matches if m[0] <= pos), default=matches[0], key=lambda m: m[0])[1]
                 pairs.append((t, [anchor, p]))
         else:
@@ -208,11 +208,10 @@ def _tie_to_come(low: str, matches: list[tuple[int, str]]) -> str | None:
 def _date_beside(ctx: Context, partner: object, cs: int, ce: int, dates: list) -> str | None:
     """In a list of partners each with its year ("Kawasaki (in 2012), Yokohama (2013)"), the date
     written right after a partner is that partnership's."""
-    for s, e in getattr(partner, "mentions", []):
-        if cs <= s < ce:
-            own = next((d for d in dates if e <= d.start <= e + 12), None)
-            if own is not None:
-                return own.value
+    for _s, e in _spans_in(ctx, partner, cs, ce):
+        own = next((d for d in dates if e <= d.start <= e + 12), None)
+        if own is not None:
+            return own.value
     return None
 
 
@@ -229,9 +228,10 @@ def _is_container(ctx: Context, place: PlaceCand, cs: int, ce: int) -> bool:
     """"Yongin City in Gyeonggi Province", "Altamira in the Mexican state of Tamaulipas": the
     province or state only says where the party lies."""
     first_level = place.kind in ("province", "state", "prefecture", "region")
-    others = [e for p in ctx.places if p is not place for _, e in p.mentions if cs <= e <= ce]
-    for s, _ in place.mentions:
-        if not cs <= s < ce:
+    in_clause = [(s, e, p) for s, e, p in ctx.mentions_in(cs, ce) if isinstance(p, PlaceCand)]
+    others = [e for _, e, p in in_clause if p is not place]
+    for s, _e, p in in_clause:
+        if p is not place:
             continue
         prev_end = max((e for e in others if e <= s), default=None)
         if prev_end is None:
@@ -247,11 +247,18 @@ _CONTAINER_AFTER_IN = re.compile(r"(?:\s(?:City|District|County|Province))?\sin\
 
 
 def _possessor(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> PlaceCand | None:
-    for p in places:
-        for s, e in p.mentions:
-            if cs <= s < ce and re.match(r"['’]s\s(?:\w+\s){0,2}(?:sister|friend|twin|partner)", ctx.folded[e:e + 40]):
-                return p
+    for _s, e, p in ctx.mentions_in(cs, ce):
+        if any(p is q for q in places) and _POSSESSIVE_TIE.match(ctx.folded, e, e + 40):
+            return p
     return None
+
+
+_POSSESSIVE_TIE = re.compile(r"['’]s\s(?:\w+\s){0,2}(?:sister|friend|twin|partner)")
+
+
+def _spans_in(ctx: Context, item: object, cs: int, ce: int) -> list[tuple[int, int]]:
+    """The mentions of one entity inside a clause (by bisection: linear time on long texts)."""
+    return [(s, e) for s, e, it in ctx.mentions_in(cs, ce) if it is item]
 
 
 def _signing_date(ctx: Context, sentence: tuple[int, int]) -> str | None:

@@ -6,6 +6,7 @@ occasion are not events; repeated reports of one event are merged."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .context import Context, CountryCand, EventCand, OrgCand, PersonCand, PlaceCand, main_place
@@ -295,12 +296,11 @@ def _last_person_before(ctx: Context, start: int) -> list[object]:
 
 def _recent_date(ctx: Context, sentence: tuple[int, int], window: int = 3):
     """The date of the trip or occasion reported in the last few sentences."""
-    try:
-        here = ctx.sentences.index(sentence)
-    except ValueError:
+    here = _sentence_index(ctx, sentence)
+    if here is None:
         return None
     for ev in reversed(ctx.events):
-        last = max((ctx.sentences.index(s) for s in ev.evidence if s in ctx.sentences), default=-99)
+        last = max((i for i in map(lambda s: _sentence_index(ctx, s), ev.evidence) if i is not None), default=-99)
         if ev.date and not ev.planned and here - last <= window:
             return _FixedDate(ev.date)
     return None
@@ -379,31 +379,36 @@ def _venue(text: str) -> str | None:
 def _event_place(ctx: Context, start: int, end: int, places: list[PlaceCand], home: PlaceCand | None,
                  venue: str | None) -> PlaceCand | None:
     text = ctx.folded
-    for p in places:  # "Busan is hosting the 17th meeting ..."
-        for s, e in p.mentions:
-            if start <= s < end and re.match(r"\s(?:(?:City|is|was|will be|has been)\s)?host", text[e:e + 25]):
-                return p
-    org_spans = [o.span for o in ctx.organizations]
+    mentions = ctx.mentions_in(start, end)
+    place_mentions = [(s, e, p) for s, e, p in mentions if isinstance(p, PlaceCand)]
+    for _s, e, p in place_mentions:  # "Busan is hosting the 17th meeting ..."
+        if _HOSTS.match(text, e, e + 25):
+            return p
+    org_spans = [(s, e) for s, e, o in mentions if isinstance(o, OrgCand)]
     for pattern in (TO_PLACE, IN_PLACE):
-        for p in places:
-            for s, _e in p.mentions:
-                if any(a <= s < b for a, b in org_spans):
-                    continue  # "the French Embassy in Seoul" does not say where the event is
-                if start <= s < end and pattern.search(text[max(start, s - 40):s]):
-                    return p
+        for s, _e, p in place_mentions:
+            if any(a <= s < b for a, b in org_spans):
+                continue  # "the French Embassy in Seoul" does not say where the event is
+            if pattern.search(text[max(start, s - 40):s]):
+                return p
     if venue and TITLE_CASE_ROOM.search(venue):
         owner = ctx.place_at(start + text[start:end].find(venue) - 1, start + text[start:end].find(venue))
         return owner or home
     return None
 
 
+_HOSTS = re.compile(r"\s(?:(?:City|is|was|will be|has been)\s)?host")
+
+
+def _sentence_index(ctx: Context, sentence: tuple[int, int]) -> int | None:
+    i = bisect.bisect_left(ctx.sentences, sentence)
+    return i if i < len(ctx.sentences) and ctx.sentences[i] == sentence else None
+
+
 def _adjacent(ctx: Context, a: EventCand, b: EventCand) -> bool:
-    try:
-        ia = max(ctx.sentences.index(s) for s in a.evidence)
-        ib = ctx.sentences.index(b.sentence)
-    except ValueError:
-        return False
-    return abs(ib - ia) <= 1
+    ia = max((i for i in map(lambda s: _sentence_index(ctx, s), a.evidence) if i is not None), default=None)
+    ib = _sentence_index(ctx, b.sentence)
+    return ia is not None and ib is not None and abs(ib - ia) <= 1
 
 
 def _add(ctx: Context, ev: EventCand, text: str) -> None:
