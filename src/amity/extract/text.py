@@ -297,7 +297,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = line_start
         for m in _BOUNDARY.finditer(line):
             cut = line_start + m.start() + 1
-            word = re.search(r"([\w.]+)$", line[: m.start()])
+            word = re.search(r"([\w.]+)$", line[max(0, m.start() - 40): m.start()])  # not the whole line: linear time
             token = word.group(1).lower() if word else ""
             if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                 continue
