@@ -43,7 +43,7 @@ _NAV_WORDS |= set(_FURNITURE["nav_words"])
 _MENU_SEPARATORS = re.compile(r"\s*(?:\||>|»|›|/|•|·)\s*")
 _FURNITURE_PHRASES = re.compile("|".join(re.escape(p) for p in _FURNITURE["phrases"]), re.I)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)\b", re.I)
-_LABEL_AND_NUMBER = re.compile(r"^(?:[A-Za-z]+\s?){1,3}:?\s*\d+(?:\s+(?:[A-Za-z]+\s?){1,2}:?\s*\d+)*$")
+_LABEL_AND_NUMBER = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+){0,2}\s?:?\s*\d+(?:\s+[A-Za-z]+(?: [A-Za-z]+)?\s?:?\s*\d+)*$")
 _MD_MARKS = re.compile(r"^#{1,6}\s|\*\*|__|^\s*[-*+]\s(?=\S)|!?\[|\]\([^)\s]*\)", re.M)
 # a whole page or a pasted fragment ("<p>…</p>", "<strong>Busan</strong>"): any of these tags means HTML
 _HTML_HINT = re.compile(r"</?\s*(html|body|p|div|br|span|article|section|h[1-6]|a|table|tr|td|th|li|ul|ol|b|i|u|em|"
@@ -252,9 +252,9 @@ _FURNITURE_RULES = (
     _only_nav_words,
     _menu_or_breadcrumb,
     _menu_strip,
-    lambda line: bool(_FURNITURE_PHRASES.search(line)) and len(line) < 80,  # "Skip to content", "Main menu"
-    lambda line: bool(_IMAGE_FILE.search(line)) and len(line.split()) <= 6,  # "city_hall.jpg ( 85 KB )"
-    lambda line: bool(_LABEL_AND_NUMBER.match(line)) and len(line) < 40,  # "Search : 84", "Hit 19"
+    lambda line: len(line) < 80 and bool(_FURNITURE_PHRASES.search(line)),  # "Skip to content", "Main menu"
+    lambda line: len(line) < 80 and bool(_IMAGE_FILE.search(line)) and len(line.split()) <= 6,  # "hall.jpg (85 KB)"
+    lambda line: len(line) < 40 and bool(_LABEL_AND_NUMBER.match(line)),  # "Search : 84", "Hit 19"
 )
 
 
