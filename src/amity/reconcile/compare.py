@@ -5,11 +5,14 @@ places the list covers that no row names are "only in Amity". Reads only: nothin
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from amity.reconcile.lists import ListRow, PartnerList, hangul_place_names
-from amity.registry.lookup import places_named
+from amity.registry.lookup import normalise
 from amity.registry.models import Agreement, Place
 
 MATCHED, CONFLICTING, ONLY_IN_LIST, ONLY_IN_AMITY = "matched", "conflicting", "only in the list", "only in Amity"
@@ -68,33 +71,58 @@ class Comparison:
 
 
 # ------------------------------------------------------------------ places
-PlaceStep = Callable[[str, str, str], PlaceMatch | None]
+class PlaceNames:
+    """Places by name or alias, in any script, asking the database for the few candidates.
+
+    A lookup that knows the country scans all of that country's aliases in Python (JSON keeps
+    Hangul escaped on SQLite); a list names dozens of places, so candidates are narrowed in SQL
+    with the name both as written and as JSON escapes it, then compared normalised.
+    """
+
+    def named(self, name: str, country: str) -> list[Place]:
+        """Places (not countries) whose name, or else an alias, is `name`, most populous first."""
+        wanted = normalise(name)
+        if not wanted:
+            return []
+        query = Q(name__iexact=name.strip())
+        for variant in {name.strip(), wanted}:
+            query |= Q(aliases__icontains=variant) | Q(aliases__icontains=json.dumps(variant)[1:-1])
+        candidates = Place.objects.exclude(kind=Place.Kind.COUNTRY).filter(query)
+        if country:
+            candidates = candidates.filter(country_code=country)
+        candidates = list(candidates[:200])
+        found = [p for p in candidates if normalise(p.name) == wanted] or [
+            p for p in candidates if wanted in (normalise(alias) for alias in p.aliases)]
+        return sorted(found, key=lambda place: -(place.population or 0))
 
 
-def _by_wikidata_id(name: str, country: str, qid: str) -> PlaceMatch | None:
+PlaceStep = Callable[[PlaceNames, str, str, str], "PlaceMatch | None"]
+
+
+def _by_wikidata_id(index: PlaceNames, name: str, country: str, qid: str) -> PlaceMatch | None:
     place = Place.objects.filter(wikidata_id=qid).first() if qid else None
     return PlaceMatch(place, f"Wikidata id {qid} confirmed on {place.name}") if place else None
 
 
-def _named(name: str, country: str, how: str) -> PlaceMatch | None:
-    found = places_named(name, country or None)
+def _named(index: PlaceNames, name: str, country: str, how: str) -> PlaceMatch | None:
+    found = index.named(name, country)
     if not found:
         return None
     shared = f" ({len(found)} places share the name; the most populous)" if len(found) > 1 else ""
     return PlaceMatch(found[0], how + shared)
 
 
-def _by_name(name: str, country: str, qid: str) -> PlaceMatch | None:
-    return _named(name, country, f"name or alias {name!r}")
+def _by_name(index: PlaceNames, name: str, country: str, qid: str) -> PlaceMatch | None:
+    return _named(index, name, country, f"name or alias {name!r}")
 
 
-def _by_known_romanisation(name: str, country: str, qid: str) -> PlaceMatch | None:
+def _by_known_romanisation(index: PlaceNames, name: str, country: str, qid: str) -> PlaceMatch | None:
     """Hangul names of foreign cities: the list vocabulary first, then whatever the gazetteer knows."""
     tried = {name}
     for english in _english_names(name, country):
         if english and english not in tried:
             tried.add(english)
-            match = _named(english, country, f"{name!r} is {english!r}")
+            match = _named(index, english, country, f"{name!r} is {english!r}")
             if match:
                 return match
     return None
@@ -120,6 +148,7 @@ class PlaceFinder:
 
     def __init__(self) -> None:
         self._cache: dict[tuple[str, str, str], PlaceMatch] = {}
+        self._index = PlaceNames()
 
     def find(self, name: str, country: str, qid: str = "") -> PlaceMatch:
         key = (name, country, qid)
@@ -127,12 +156,11 @@ class PlaceFinder:
             self._cache[key] = self._first_match(name, country, qid)
         return self._cache[key]
 
-    @staticmethod
-    def _first_match(name: str, country: str, qid: str) -> PlaceMatch:
+    def _first_match(self, name: str, country: str, qid: str) -> PlaceMatch:
         if not name:
             return PlaceMatch(None, "the row names no city")
         for step in PLACE_STEPS:
-            match = step(name, country, qid)
+            match = step(self._index, name, country, qid)
             if match is not None:
                 return match
         return PlaceMatch(None, f"no place in Amity matches {name!r} ({country or 'country not given'})")
