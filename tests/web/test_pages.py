@@ -99,7 +99,8 @@ def test_pictures_page_draws_map_network_and_charts(admin):
 def test_history_tab_shows_who_changed_what(admin):
     agreement = m.Agreement.objects.get(title__contains="Koper")
     page = admin.get(reverse("web:history", args=["agreement", agreement.pk])).content.decode()
-    assert "bot:demo" in page and "create" in page
+    assert "bot:demo" in page and "Create" in page
+    assert "signed date" in page and "22 June 2023" in page  # names and dates, not ids and dumps
 
 
 def test_missing_records_are_404(admin):

@@ -293,3 +293,38 @@ def change_value(value) -> str:
     if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
         return date_text(text)
     return text
+
+
+HIDDEN_FIELDS = {"id", "uid", "checksum", "created", "updated"}
+
+
+def _field_by_attname(model, attname: str):
+    if model is None:
+        return None
+    return next((field for field in model._meta.concrete_fields if field.attname == attname), None)
+
+
+def _logged_value(field, value) -> str:
+    if field is not None and field.is_relation and value is not None:
+        record = field.related_model._base_manager.filter(pk=value).first()
+        return record_name(record) if record is not None else _("a record since deleted")
+    if field is not None and field.choices and value is not None:
+        return str(dict(field.flatchoices).get(value, value))
+    return change_value(value)
+
+
+def history_changes(entry) -> list[tuple[str, str, str]]:
+    """(field name, before, after) of one change-log entry, as a person reads them."""
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    before, after = entry.before or {}, entry.after or {}
+    keys = entry.changed_fields if entry.action == "update" else sorted(after or before)
+    rows = []
+    for key in keys:
+        if key in HIDDEN_FIELDS:
+            continue
+        field = _field_by_attname(model, key)
+        label = str(field.verbose_name) if field is not None else key.replace("_", " ")
+        old, new = _logged_value(field, before.get(key)), _logged_value(field, after.get(key))
+        if old != new:
+            rows.append((label, old, new))
+    return rows

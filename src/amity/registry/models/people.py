@@ -43,8 +43,12 @@ class Position(RegistryModel):
         Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="for envoys: the country or city they are accredited to",
     )
+    # The dates of the articles it was seen in (an article shows it held, not when the term began or ends) …
     known_from = PartialDateField()
     known_to = PartialDateField()
+    # … and the term of office, only when a source or a person states it.
+    term_start = PartialDateField(help_text="the stated start of the term, if known")
+    term_end = PartialDateField(help_text="the stated end of the term, if known")
 
     class Meta:
         ordering = ["person", "known_from"]
@@ -56,3 +60,5 @@ class Position(RegistryModel):
     def clean(self) -> None:
         if self.known_from and self.known_to and self.known_to < self.known_from:
             raise ValidationError({"known_to": "known-to is before known-from"})
+        if self.term_start and self.term_end and self.term_end < self.term_start:
+            raise ValidationError({"term_end": "the term ends before it starts"})

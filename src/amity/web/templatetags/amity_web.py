@@ -173,6 +173,16 @@ def readable_name(obj) -> str:
 
 
 @register.filter
+def named(obj) -> str:
+    return readable_name(obj) if obj is not None else ""
+
+
+@register.filter
+def engagement_title(engagement) -> str:
+    return readable.engagement_title(engagement)
+
+
+@register.filter
 def doc_title(document) -> str:
     return readable.document_title(document) if document is not None else ""
 
