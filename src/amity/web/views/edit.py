@@ -20,6 +20,7 @@ from amity.sources.models import Document
 from amity.web.access import may_create, require_edit, viewer_required
 from amity.web.forms import PARENT_FIELD, form_for, lookup_label
 from amity.web.links import EDITABLE, detail_url, parent_of
+from amity.web.readable import history_changes
 
 
 def _model(slug: str):
@@ -151,9 +152,7 @@ def history(request, slug: str, pk: int):
     obj = get_object_or_404(model, pk=pk)
     entries = []
     for entry in history_of(obj).select_related("content_type")[:300]:
-        before, after = entry.before or {}, entry.after or {}
-        keys = entry.changed_fields if entry.action == "update" else sorted(after or before)
-        entries.append({"entry": entry, "changes": [(key, before.get(key), after.get(key)) for key in keys]})
+        entries.append({"entry": entry, "changes": history_changes(entry)})
     return render(request, "web/history.html", {"obj": obj, "entries": entries, "back": detail_url(obj)})
 
 
