@@ -225,3 +225,31 @@ def test_searching_a_korean_name_in_either_script_finds_the_person():
         assert ("person", mayor.pk) in found, query
         assert all(r.title != "Park Jong-hun" for r in search(query) if r.kind == "person")
     assert ("person", consul.pk) in [(r.kind, r.object_id) for r in search("Joo Nak-young")]
+
+
+KOREAN_RELEASE = """부산시, 중국 선양시 대표단 접견…항만·관광 협력 논의
+
+박형준 부산시장은 4일 오후 2시 시청 접견실에서 중국 선양시 대표단을 접견하고 항만과 관광 분야 협력 방안을 논의했다.
+
+이날 접견에서 박 시장은 "양 도시의 우호 관계를 바탕으로 실질적인 교류를 확대하자"고 말했다.
+"""
+
+ENGLISH_RELEASE = """Busan Mayor Receives Shenyang Delegation
+
+Busan Mayor Park Heong-joon received a delegation from Shenyang, China, at Busan City Hall on Wednesday afternoon
+to discuss cooperation in ports and tourism.
+"""
+
+
+def test_a_korean_and_an_english_release_on_one_meeting_give_one_person_and_one_occasion(accept_all):
+    from amity.review.intake import ingest_text
+
+    ingest_text(KOREAN_RELEASE, published="2026-03-04")
+    accept_all()
+    ingest_text(ENGLISH_RELEASE, published="2026-03-04")
+    accept_all()
+    mayors = m.Person.objects.filter(positions__title="Mayor", positions__of_place=place("Busan")).distinct()
+    assert [p.name for p in mayors] == ["박형준"] and "Park Heong-joon" in mayors[0].aliases
+    meeting = m.Engagement.objects.get(date="2026-03-04", type="meeting")
+    assert meeting.participants.filter(person=mayors[0]).count() == 1
+    assert len(duplicates.reporting_documents(meeting)) == 2  # told in Korean and in English, kept as one occasion

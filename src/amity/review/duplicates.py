@@ -247,7 +247,7 @@ def _participants(engagement: m.Engagement) -> dict[tuple, str]:
     return found
 
 
-def _documents(engagement: m.Engagement) -> set[int]:
+def reporting_documents(engagement: m.Engagement) -> set[int]:
     content_type = ContentType.objects.get_for_model(m.Engagement)
     return set(Citation.objects.filter(content_type=content_type, object_id=engagement.pk)
                .values_list("claim__document_id", flat=True))
@@ -278,7 +278,7 @@ def compare_engagements(left: m.Engagement, right: m.Engagement) -> Match:
             match.add("no participant in common", -0.15)
     if left.type == right.type:
         match.add(f"both a {left.get_type_display()}", 0.05)
-    documents_left, documents_right = _documents(left), _documents(right)
+    documents_left, documents_right = reporting_documents(left), reporting_documents(right)
     if documents_left and documents_right and not documents_left & documents_right:
         match.add("reported in different articles (one occasion told twice?)", 0.05)
     return match
