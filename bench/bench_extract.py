@@ -4,9 +4,12 @@ Generates N synthetic press releases of 1-2 KB from templates (real city names,
 invented officials), then reports the gazetteer load time (start-up) apart from
 the per-document speed, and the peak memory of the process.
 
-    .venv/bin/python bench/bench_extract.py [--docs 1000] [--seed 7] [--jsonl FILE]
+    .venv/bin/python bench/bench_extract.py [--docs 1000] [--seed 7] [--jsonl FILE] [--long CHARS]
 
-With --jsonl, documents are read from a JSONL file ({"text", "published"}) instead.
+With --jsonl, documents are read from a JSONL file ({"text", "published"}) instead. Then the time
+must be linear in length: one text of --long characters (default 100,000) is read three ways —
+varied (generated releases one after another), repetitive (one release repeated) and one sentence
+repeated without a line break — and each should take about as long as the others.
 """
 
 from __future__ import annotations
@@ -102,6 +105,19 @@ def make_docs(n: int, seed: int) -> list[tuple[str, str]]:
     return docs
 
 
+def long_texts(chars: int, seed: int) -> dict[str, str]:
+    """Texts of `chars` characters: varied, repetitive, and one sentence repeated on one line."""
+    docs = make_docs(max(10, chars // 1000), seed)
+    varied = "\n\n".join(text for text, _ in docs)
+    while len(varied) < chars:
+        varied += "\n\n" + varied
+    unit = docs[0][0] + "\n\n"
+    sentence = ("Busan Mayor Kim Min-ho met Koper Mayor Anna Novak at City Hall on June 3, 2023 and signed a "
+                "sister city agreement with Koper, Slovenia. ")
+    return {"varied": varied[:chars], "repetitive": (unit * (chars // len(unit) + 1))[:chars],
+            "one line": (sentence * (chars // len(sentence) + 1))[:chars]}
+
+
 def peak_rss_mb() -> float:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
@@ -112,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jsonl", help="read documents from this JSONL file instead of generating them")
+    ap.add_argument("--long", type=int, default=100_000, help="characters of the long texts (0: skip them)")
     args = ap.parse_args(argv)
 
     if args.jsonl:
@@ -146,6 +163,11 @@ def main(argv: list[str] | None = None) -> int:
           "(the figure that holds on a busy machine)")
     print(f"peak memory (RSS):  {peak_rss_mb():.0f} MB")
     print(f"found:              {counts}")
+    if args.long:
+        for name, text in long_texts(args.long, args.seed).items():
+            c0 = time.process_time()
+            extract(text, published="2024-01-01")
+            print(f"long text, {name + ':':12s}{len(text):,} characters in {time.process_time() - c0:.2f} s CPU")
     return 0
 
 

@@ -203,7 +203,8 @@ def main_place(ctx: Context) -> PlaceCand | None:
 def name_of(item: object) -> str:
     if isinstance(item, CountryCand):
         return item.name
-    return getattr(item, "name", str(item))
+    name = getattr(item, "name", None)  # not getattr(..., str(item)): that formats every mention each time
+    return name if isinstance(name, str) else str(item)
 
 
 WORD = re.compile(r"[A-Za-z][\w'’.-]*")
