@@ -1,12 +1,17 @@
 """Ingest benchmark and end-to-end check of issue 4's "done when".
 
 Into an empty database (a temporary SQLite file, or a fresh PostgreSQL database
-with --postgres URL): ingest the seed articles and the dev set, accept every
-claim, then report counts, speed, and whether the registry holds what it must.
+with --postgres URL): ingest the seed articles and the dev set through the ingest
+chain, accept every claim, then report counts, speed, memory, and whether the
+registry holds what it must.
 
     python bench/bench_ingest.py                     # SQLite
     python bench/bench_ingest.py --postgres postgresql://postgres@127.0.0.1:5432/postgres
-    python bench/bench_ingest.py --copies 10         # also time a larger batch (variants of the same texts)
+    python bench/bench_ingest.py --copies 20         # a larger batch (varied reissues of the same texts)
+    python bench/bench_ingest.py --copies 20 --writers 2 --postgres …   # two `amity ingest` processes at once
+
+Ingest speed is reported for the whole run and for its second half ("warm": the
+place-name index and caches filled); accept speed for `amity review accept --all`.
 """
 
 from __future__ import annotations
@@ -56,6 +61,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--postgres", help="PostgreSQL server URL (a fresh database is created and dropped)")
     parser.add_argument("--copies", type=int, default=1, help="ingest each text this many times, varied")
+    parser.add_argument("--writers", type=int, default=0,
+                        help="ingest with this many `amity ingest` processes at once (default: in this process)")
+    parser.add_argument("--workers", type=int, default=1, help="with --writers: extraction processes per writer")
     args = parser.parse_args()
     if not (SHARED / "eval" / "dev.jsonl").exists():
         print(f"needs {SHARED}/eval/dev.jsonl and seeds", file=sys.stderr)
@@ -68,7 +76,7 @@ def main() -> int:
 
     try:
         init_database(verbose=False)
-        return run(_inputs(args.copies), connection.vendor)
+        return run(_inputs(args.copies), connection.vendor, args)
     finally:
         if created_db:
             connection.close()
@@ -78,32 +86,68 @@ def main() -> int:
                 admin.execute(f'DROP DATABASE IF EXISTS "{created_db}" WITH (FORCE)')
 
 
-def run(records: list[dict], vendor: str) -> int:
+def _ingest_in_process(records: list[dict]) -> tuple[int, int, float, float]:
+    from amity.review.intake import ingest_document
+    from amity.sources.inputs import IncomingDocument
+
+    new = known = 0
+    start = time.perf_counter()
+    half = None
+    for number, record in enumerate(records):
+        if number == len(records) // 2:
+            half = time.perf_counter()
+        result = ingest_document(IncomingDocument(record["id"], text=record["text"], url=record.get("url"),
+                                                  published=record.get("published")), actor="bot:bench")
+        new += result.created
+        known += not result.created
+    end = time.perf_counter()
+    return new, known, end - start, end - (half or start)
+
+
+def _ingest_with_processes(records: list[dict], writers: int, workers: int) -> tuple[int, int, float, float]:
+    """`writers` real `amity ingest` processes at once, each on its share of a JSONL file."""
+    import subprocess
+
+    from amity.sources.models import Document
+
+    folder = Path(tempfile.mkdtemp(prefix="amity-bench-parts-"))
+    parts = []
+    for writer in range(writers):
+        part = folder / f"part-{writer}.jsonl"
+        part.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[writer::writers]),
+                        encoding="utf-8")
+        parts.append(part)
+    command = [sys.executable, "-m", "amity.cli", "ingest", "--quiet", "--workers", str(workers)]
+    start = time.perf_counter()
+    processes = [subprocess.Popen([*command, str(part)], stdout=subprocess.DEVNULL) for part in parts]
+    codes = [process.wait() for process in processes]
+    seconds = time.perf_counter() - start
+    if any(codes):
+        print(f"an ingest process failed: exit codes {codes}", file=sys.stderr)
+    new = Document.objects.count()
+    return new, len(records) - new, seconds, seconds
+
+
+def run(records: list[dict], vendor: str, args) -> int:
+    import resource
+
     from amity.registry import models as m
-    from amity.review import services
-    from amity.review.intake import ingest_text
+    from amity.review.bulk import accept_pending
     from amity.review.models import Decision, MergeCandidate
     from amity.sources.models import Claim, Document
 
-    start = time.perf_counter()
-    new = known = 0
-    for record in records:
-        result = ingest_text(record["text"], url=record.get("url"), published=record.get("published"))
-        new += result.created
-        known += not result.created
-    ingest_seconds = time.perf_counter() - start
+    if args.writers:
+        new, known, ingest_seconds, warm_seconds = _ingest_with_processes(records, args.writers, args.workers)
+    else:
+        new, known, ingest_seconds, warm_seconds = _ingest_in_process(records)
+    ingest_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
+    pending = Claim.objects.filter(status=Claim.Status.PENDING).count()
     start = time.perf_counter()
-    claims = sorted(services.pending_claims(), key=lambda c: services.SLOT_ORDER.index(c.slot))
-    failed = 0
-    for claim in claims:
-        claim.refresh_from_db()
-        if claim.status == Claim.Status.PENDING:
-            try:
-                services.accept(claim, actor="user:bench")
-            except services.ReviewError:
-                failed += 1
+    print(f"ingest: {new} new documents in {ingest_seconds:.1f} s", file=sys.stderr)
+    accepted, failed = accept_pending(actor="user:bench")
     accept_seconds = time.perf_counter() - start
+    accept_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     same_event = sum("same event as engagement" in " ".join(d.effects.get("notes", []))
                      for d in Decision.objects.filter(action="accept"))
 
@@ -121,9 +165,17 @@ def run(records: list[dict], vendor: str) -> int:
             ("agreements", m.Agreement), ("alliances", m.Alliance), ("follow-ups", m.FollowUp)]},
         "engagement reports merged into an existing engagement": same_event,
         "merge candidates": MergeCandidate.objects.count(),
+        "ingest": f"{args.writers} writer process(es), {args.workers} extraction worker(s) each"
+                  if args.writers else "in this process",
         "ingest documents/s": round(new / ingest_seconds, 1) if ingest_seconds else None,
+        "ingest documents/s, second half (warm)": round((len(records) - len(records) // 2) / warm_seconds, 1)
+        if warm_seconds and not args.writers else None,
         "ingest seconds": round(ingest_seconds, 2),
+        "peak memory after ingest (MB, this process)": ingest_rss,
+        "pending claims before accept-all": pending,
+        "accept-all claims/s": round(accepted / accept_seconds, 1) if accept_seconds else None,
         "accept-all seconds": round(accept_seconds, 2),
+        "peak memory after accept-all (MB)": accept_rss,
     }
     report["records"]["places (non-reference)"] = m.Place.objects.exclude(source="reference").count()
     print(json.dumps(report, indent=1, ensure_ascii=False))

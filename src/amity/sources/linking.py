@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from amity.registry.lookup import normalise, places_named
+from amity.registry.lookup import normalise
 from amity.registry.models import Agreement, Alliance, Organization, Place
 from amity.registry.reference import reference_uid
 from amity.sources.matching import best_person
+from amity.sources.name_index import places_named  # in-memory: ingest and accept speed
 
 CERTAIN = 0.9
 POSSIBLE = 0.5

@@ -1,0 +1,151 @@
+"""In-memory name index of the registry's places, for linking at ingest and accept speed.
+
+Looking a place up by a name that is not its exact canonical name used to load every
+place of the country (all 34,000 when the country is unknown) and normalise every alias
+in Python, per claim. Here each name and alias is normalised once per process; a lookup
+is a dictionary hit plus one query for the few rows it names.
+
+Freshness: every save and delete of a place writes the change log (amity.core), so each
+lookup first reads the change log's newest id (one indexed query) and re-reads the
+places changed since the last look, whichever process changed them. Rows the index
+names are fetched from the database and their names checked again, so an entry that
+went stale (a rolled-back or deleted row, a removed alias) never links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+
+from amity.core.models import ChangeLog
+from amity.registry.lookup import normalise
+from amity.registry.models import Place
+
+# Change-log ids are taken when rows are written but become visible when their transaction
+# commits; re-reading this many ids below the last one seen catches concurrent writers.
+CONCURRENT_MARGIN = 200
+
+
+def _exact(name: str) -> str:
+    return name.strip().casefold()
+
+
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_LEADING_THE = re.compile(r"^\s*the\s+")
+
+
+def variant_key(name: str) -> str:
+    """`normalise(name)`, faster for the ASCII names most of the gazetteer holds."""
+    if not name.isascii():
+        return normalise(name)
+    return " ".join(_LEADING_THE.sub("", _PUNCTUATION.sub(" ", name.lower())).split())
+
+
+class PlaceNames:
+    """Canonical names of every place are indexed at once; the variants (aliases, spellings)
+    of a country's places the first time a name of that country misses its canonical names."""
+
+    def __init__(self) -> None:
+        self.database: tuple | None = None
+        self.watermark = 0
+        self.exact: dict[str, set[int]] = defaultdict(set)  # canonical name, case-folded
+        self.variants: dict[str, set[int]] = defaultdict(set)  # normalised name or alias
+        self.keys: dict[int, tuple[str, str, list[str]]] = {}  # pk -> country, exact key, variant keys
+        self.countries_with_variants: set[str] = set()
+        self.all_variants = False
+
+    # -- keeping up with the database -----------------------------------------------------------
+
+    def _forget(self, pk: int) -> None:
+        _, exact, variants = self.keys.pop(pk, ("", "", []))
+        self.exact[exact].discard(pk)
+        for key in variants:
+            self.variants[key].discard(pk)
+
+    def _add(self, pk: int, country: str, name: str, aliases=None) -> None:
+        variants = []
+        if aliases is not None:
+            variants = sorted({variant_key(n) for n in [name, *aliases] if isinstance(n, str)} - {""})
+        self.keys[pk] = (country, _exact(name), variants)
+        self.exact[_exact(name)].add(pk)
+        for key in variants:
+            self.variants[key].add(pk)
+
+    def _places(self):
+        return Place.objects.exclude(kind=Place.Kind.COUNTRY)
+
+    def _load_names(self, places) -> None:
+        for pk, country, name in places.values_list("pk", "country_code", "name"):
+            self._forget(pk)
+            self._add(pk, country, name)
+
+    def _load_variants(self, places) -> None:
+        for pk, country, name, aliases in places.values_list("pk", "country_code", "name", "aliases"):
+            self._forget(pk)
+            self._add(pk, country, name, aliases if isinstance(aliases, list) else [])
+
+    def _need_variants(self, country: str | None) -> None:
+        if self.all_variants or (country and country in self.countries_with_variants):
+            return
+        if country:
+            self._load_variants(self._places().filter(country_code=country))
+            self.countries_with_variants.add(country)
+        else:
+            self._load_variants(self._places())
+            self.all_variants = True
+
+    def refresh(self) -> None:
+        database = (connection.vendor, connection.settings_dict.get("NAME"))
+        newest = ChangeLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        if database != self.database:
+            self.__init__()
+            self.database, self.watermark = database, newest
+            self._load_names(self._places())
+            return
+        if newest > self.watermark:
+            changed = set(ChangeLog.objects.filter(
+                pk__gt=max(0, self.watermark - CONCURRENT_MARGIN), pk__lte=newest,
+                content_type=ContentType.objects.get_for_model(Place),
+            ).values_list("object_id", flat=True))
+            for pk in changed:
+                self._forget(pk)
+            self._load_variants(self._places().filter(pk__in=changed))  # few rows: variants at once
+        # Newer below older: a transaction was rolled back (tests) or the log trimmed; what it
+        # changed is gone, and the check on fetch keeps its stale entries from linking.
+        self.watermark = newest
+
+    # -- looking up -----------------------------------------------------------------------------
+
+    def _fetch(self, pks, country: str | None, check) -> list[Place]:
+        if not pks:
+            return []
+        places = self._places().filter(pk__in=list(pks))
+        if country:
+            places = places.filter(country_code=country)
+        return sorted((place for place in places if check(place)), key=lambda place: -(place.population or 0))
+
+    def named(self, name: str | None, country: str | None = None) -> list[Place]:
+        """Places (not countries) whose name or an alias is `name`, most populous first: the
+        canonical name matched exactly (any case) first, otherwise any normalised variant."""
+        if not name or not name.strip():
+            return []
+        self.refresh()
+        wanted_exact = _exact(name)
+        exact = [pk for pk in self.exact.get(wanted_exact, ()) if not country or self.keys[pk][0] == country]
+        found = self._fetch(exact, country, lambda place: _exact(place.name) == wanted_exact)
+        if found:
+            return found
+        self._need_variants(country)
+        wanted = variant_key(name)
+        return self._fetch(self.variants.get(wanted), country,
+                           lambda place: wanted in (variant_key(n) for n in place.all_names))
+
+
+PLACES = PlaceNames()
+
+
+def places_named(name: str | None, country: str | None = None) -> list[Place]:
+    return PLACES.named(name, country)
