@@ -94,7 +94,8 @@ def test_malformed_html():
 
 def test_korean_and_chinese_articles():
     ko = extract("부산시는 13일 슬로베니아 코페르시와 우호협력도시 협정을 체결했다고 밝혔다.", published="2023-10-13")
-    assert ko.document.language == "ko" and any("language" in w for w in ko.warnings)
+    assert ko.document.language == "ko" and not any("language" in w for w in ko.warnings)  # read by the Korean rules
+    assert {p.canonical_name for p in ko.places} >= {"Busan", "Koper"}
     zh = extract("釜山市与科佩尔市签署了友好合作城市协议。", published="2023-10-13")
     assert zh.document.language == "zh"
 

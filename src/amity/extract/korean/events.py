@@ -22,6 +22,7 @@ from .places import state
 
 _QUOTED = re.compile(r"[\"“][^\"“”]{0,600}[\"”]|'[^'\n]{0,80}'|‘[^’\n]{0,80}’")
 _ATTENDANCE = re.compile(r"(?:약\s*)?(\d[\d,]*)\s*여?\s*명")
+_TIME = re.compile(r"(오전|오후)\s*(1[0-2]|0?[1-9])\s*시(?:\s*([0-5]?\d)\s*분)?")
 _CAPTION = re.compile(r"^\s*(?:▲|\[사진|<사진|사진=|\(사진)")
 # "24일 봉화군에 따르면", "…했다고 2일 밝혔다": the day the news was given, not the day of the occasion
 _ANNOUNCED = re.compile(r"\s*(?:[가-힣]+(?:에|의)\s*따르면|밝혔다|전했다|말했다|알렸다)")
@@ -109,9 +110,13 @@ def find_events(ctx: Context) -> None:
             continue  # 지난 1994년 처음 개최해: the history of a series, not this occasion
         event = EventCand(kind, (start, end), date=date, planned=future, evidence=[(start, end)])
         event.participants = [item for _, item in ctx.entities_in(start, end)
-                              if not getattr(item, "kind", None) == "media"]
+                              if getattr(item, "kind", None) != "media" and getattr(item, "title", None) != "Reporter"]
         event.participants = list({id(p): p for p in event.participants}.values())
         event.place = _event_place(ctx, start, end)
+        clock = _TIME.search(sentence)
+        if clock:  # 오후 2시 30분 -> 14:30
+            hour = int(clock.group(2)) % 12 + (12 if clock.group(1) == "오후" else 0)
+            event.time = f"{hour:02d}:{int(clock.group(3) or 0):02d}"
         m = _ATTENDANCE.search(sentence)
         if m:
             event.attendance = int(m.group(1).replace(",", ""))
@@ -166,8 +171,8 @@ def find_agreements(ctx: Context) -> None:
     for start, end in ctx.sentences:
         sentence = _unquoted(text[start:end])
         found = _find_all(sentence, _agreement_words())
-        if not found:
-            continue
+        if not found or (start, end) == ctx.sentences[0] and sentence == ctx.title:
+            continue  # the headline repeats what the body says
         found = _drop_ties_naming_an_mou(sentence, found)
         signed = any(w in sentence for w in _ag()["signed"])
         existing = any(w in sentence for w in _ag()["existing"])
@@ -186,6 +191,8 @@ def find_agreements(ctx: Context) -> None:
             for parties in parties_sets:
                 if len(parties) < 2:
                     parties = parties + [o for o in _orgs_in(ctx, start, end)][:2 - len(parties)]
+                if len(parties) < 2 and ctx.agreements:  # 두 지역은 … 자매결연을 체결하기로 했다: the partners just named
+                    parties = list(ctx.agreements[-1].parties)
                 _merge_agreement(ctx, AgreementCand(kind, parties, (start, end), date=date,
                                                     planned=planned and not signed, evidence=[(start, end)]))
     _drop_plain_duplicates(ctx)

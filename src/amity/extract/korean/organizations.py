@@ -18,7 +18,7 @@ from .places import state
 from .words import Word, is_hangul, split_particle
 
 _REGION_ENDINGS = ("권", "부울경", "영호남", "호남", "영남", "수도권")
-_BRACKET_EQ = re.compile(r"[\[【(]\s*([가-힣A-Za-z0-9 ]{1,20}?)\s*=\s*([가-힣A-Za-z0-9]{2,15})\s*[\]】)]")
+_BRACKET_EQ = re.compile(r"[\[【(]\s*([가-힣A-Za-z0-9 ]{1,20}?)\s*=\s*([가-힣A-Za-z0-9]{2,15})(?=\s*[\]】)]|\s+[가-힣]{2,4}\s*기자)")
 _BRACKET_REPORTER = re.compile(r"[\[【]\s*([가-힣A-Za-z0-9]{2,15})\s+[가-힣]{2,4}\s*(?:기자|특파원)\s*[\]】=]")
 _BRACKET_LINE = re.compile(r"^\s*[\[【]\s*([가-힣A-Za-z0-9]{2,15})\s*[\]】]", re.M)
 _SLASH_LINE = re.compile(r"^\s*/\s*([가-힣A-Za-z0-9]{2,15})\s*$", re.M)
@@ -132,13 +132,15 @@ def _subsequence(short: str, long: str) -> bool:
 
 def _find_media(ctx: Context) -> None:
     text = ctx.text
+    # the cleaner blanks "[" (Markdown links); plain text keeps the input's offsets, so read the input
+    source = ctx.raw[:len(text)] if not ctx.clean.is_html else text
     found: list[tuple[str, int]] = []
     for pattern, group in ((_BRACKET_EQ, 2), (_BRACKET_REPORTER, 1), (_BRACKET_LINE, 1), (_SLASH_LINE, 1)):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(source):
             name = m.group(group).strip()
             if _is_media(name):
                 found.append((name, m.start(group)))
-    for m in _COPYRIGHT.finditer(ctx.raw if not ctx.clean.is_html else text):
+    for m in _COPYRIGHT.finditer(source):
         words = re.findall(r"[가-힣A-Za-z0-9]+", m.group(1))
         name = next((w for w in reversed(words) if _is_media(w)), None)
         if name:

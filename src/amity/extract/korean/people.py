@@ -19,7 +19,7 @@ from .. import vocab
 from ..context import Context, CountryCand, OrgCand, PersonCand, PlaceCand
 from .names import korean_names, prefix_match
 from .organizations import _org_kind, add_org, publisher
-from .places import place_named, state
+from .places import mention_known_place, place_named, state
 from .words import Word, is_hangul, split_particle
 
 _ORDINAL = re.compile(r"^(?:제?\d+대|제\d+기)$")
@@ -52,11 +52,13 @@ def _korean_name(word: str) -> bool:
 
 def _foreign_word(word: str, ctx: Context, i: int) -> bool:
     st = state(ctx)
-    return (is_hangul(word) and 1 <= len(word) <= 5 and not split_particle(word)[1] and i not in st.place_of_word
+    return (is_hangul(word) and 1 <= len(word) <= 5 and split_particle(word)[1] in _NAME_ENDINGS and i not in st.place_of_word
             and i not in st.country_of_word and word not in _titles()["not_names"] and _split_title(word)[0] is None
             and _org_kind(word) is None and not word.endswith(_VERB_ENDINGS))
 
 
+# Syllables that are particles but also end foreign names (다나카, 요시다, 러이): not a sign of a particle here.
+_NAME_ENDINGS = ("", "이", "가", "도", "서", "나", "만")
 _COUNCIL_WORDS = ("시의회", "군의회", "구의회", "도의회")
 
 # Word endings of verbs and connectives (했다, 하며, 따르면, 이뤄져), never the end of a name.
@@ -83,7 +85,7 @@ def find_people(ctx: Context) -> None:
         if title == "기자" and _korean_name(prefix):  # 한호수기자: the byline without a space
             _add_person(ctx, (w.start, w.start + len(prefix)), title, None, None, None)
             continue
-        of, to, posted = _of_from_prefix(ctx, prefix, title)
+        of, to, posted = _of_from_prefix(ctx, prefix, title, w.start)
         if isinstance(of, str) and _org_kind(of):  # 자매도시연합회장: the organization is inside the title word
             of = add_org(ctx, of, _org_kind(of) or "other", w.start, w.start + len(of))
         if prefix and of is None and to is None and _org_kind(prefix + "회") is None and not _department(prefix):
@@ -109,6 +111,11 @@ def find_people(ctx: Context) -> None:
             j -= 1
             if j >= 0 and ws[j].text in _titles()["posting_prefixes"]:
                 to = _titles()["posting_prefixes"][ws[j].text]
+                j -= 1
+            elif j >= 0 and ws[j].text.startswith("주") and prefix_match(ws[j].text[1:], korean_names().places):
+                posted_name = prefix_match(ws[j].text[1:], korean_names().places) or ""  # 주부산 몽골 총영사
+                posted = mention_known_place(ctx, posted_name, ws[j].start + 1, ws[j].start + 1 + len(posted_name))
+                to = "KR"
                 j -= 1
         name_span = _name_before(ctx, ws, j, i)
         if name_span is None:
@@ -145,15 +152,15 @@ def _org_at(ctx: Context, w: Word) -> OrgCand | None:
     return None
 
 
-def _of_from_prefix(ctx: Context, prefix: str, title: str) -> tuple[object | None, str | None, PlaceCand | None]:
+def _of_from_prefix(ctx: Context, prefix: str, title: str, start: int) -> tuple[object | None, str | None, PlaceCand | None]:
     """부산(시장), 전라남도(지사), 주광주중국(총영사), 자매도시연합(회장), 발레호(시장)."""
     if not prefix:
         return None, None, None
     names = korean_names()
     if prefix.startswith("주") and len(prefix) > 2:  # posting prefix: 주부산 / 주광주중국 / 주한
         rest = prefix[1:]
-        posted = place_named(ctx, prefix_match(rest, names.places) or "") if prefix_match(rest, names.places) else None
         place_name = prefix_match(rest, names.places)
+        posted = mention_known_place(ctx, place_name, start + 1, start + 1 + len(place_name)) if place_name else None
         after = rest[len(place_name):] if place_name else rest.removeprefix("한")
         country = prefix_match(after, names.countries) if after else None
         if country:
@@ -195,9 +202,10 @@ def _name_before(ctx: Context, ws: list[Word], j: int, i: int) -> tuple[int, int
     st = state(ctx)
     if j in st.place_of_word or j in st.country_of_word:
         return None
-    if _korean_name(word) and not (j - 1 >= 0 and _foreign_word(ws[j - 1].text, ctx, j - 1)
-                                   and ctx.text[ws[j - 1].end:ws[j].start] == " " and len(ws[j - 1].text) > 1
-                                   and not _korean_name(ws[j - 1].text)):
+    # 홍길동 is one word; a two-syllable 유키 after 다나카 is the end of a foreign name
+    foreign_before = (len(word) == 2 and j >= 1 and ctx.text[ws[j - 1].end:ws[j].start] == " "
+                      and _foreign_word(ws[j - 1].text, ctx, j - 1) and not _korean_name(ws[j - 1].text))
+    if _korean_name(word) and not foreign_before:
         return ws[j].start, ws[j].end
     if not _foreign_word(word, ctx, j):
         return None
@@ -261,8 +269,6 @@ def _add_person(ctx: Context, span: tuple[int, int], title: str, of: object | No
         person.of = of if isinstance(of, str) else getattr(of, "name", None)
     if to and person.to is None:
         person.to = to
-    if posted is not None and posted not in ctx.places:
-        ctx.places.append(posted)
 
 
 def _default_of(ctx: Context, title: str, name: str) -> object | None:

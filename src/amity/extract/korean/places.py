@@ -174,7 +174,15 @@ def _display_name(stem: str, place: KoPlace) -> str:
     return stem
 
 
-def _add_place(ctx: Context, st: KoreanState, i: int, start: int, end: int, place: KoPlace) -> PlaceCand:
+def mention_known_place(ctx: Context, name: str, start: int, end: int) -> PlaceCand | None:
+    """Record a place written inside another word (주광주 = posted in Gwangju), by its Korean name."""
+    candidates = korean_names().places.get(name)
+    if not candidates:
+        return None
+    return _add_place(ctx, state(ctx), None, start, end, candidates[0])
+
+
+def _add_place(ctx: Context, st: KoreanState, i: int | None, start: int, end: int, place: KoPlace) -> PlaceCand:
     stem = ctx.text[start:end]
     cand = next((p for p in ctx.places if getattr(p, "ko_key", None) == place.key), None)
     if cand is None:
@@ -190,7 +198,8 @@ def _add_place(ctx: Context, st: KoreanState, i: int, start: int, end: int, plac
         cand.mentions.append((start, end))
     for surface in (stem, *place.korean):
         st.surfaces.setdefault(surface, cand)
-    st.place_of_word[i] = cand
+    if i is not None:
+        st.place_of_word[i] = cand
     return cand
 
 
