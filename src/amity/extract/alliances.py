@@ -6,12 +6,22 @@ from __future__ import annotations
 
 import re
 
-from .context import AllianceCand, Context, OrgCand, PlaceCand
+from . import vocab
+from .context import AllianceCand, Context, OrgCand, PersonCand, PlaceCand
 from .dates import SPECIFICITY, find_dates
 
-_GOV_WORDS = re.compile(r"\b(?:Governments?|Governors'?|Cities|Mayors|Municipalities|Regions|Regional|Local|"
-                        r"Development Committee)\b")
+_GOV_WORDS = re.compile(r"\b(?:Governments?|Governors'?|Cities|Mayors?|Municipalities|Regions|Regional|Local|"
+                        r"Capitals|Towns|Development Committee)\b")
+# Words of bodies whose members are not cities ("Network of Locally Elected Women of Africa").
+_NOT_CITY_MEMBERS = re.compile(r"\b(?:" + "|".join(vocab.load("en", "alliances")["not_city_members"]) + r")\b", re.I)
+# "Board of the Union of the Baltic Cities": an organ of an alliance is not another alliance.
+_ORGAN_OF = re.compile(r"^(?:(?:Executive|Steering|Governing)\s)?(?:Board|Committee|Secretariat|Bureau|Presidency|"
+                       r"Council)\sof\s(?:the\s)?")
+# "Mayor of Libreville, UCLG's Vice-President": the city of an officer of the alliance is a member
+_ROLE_IN = re.compile(r"\b(?:(?:vice|co)[- ])?(?:president|chair(?:man|person|woman)?|secretary[- ]general|"
+                      r"treasurer|member|board member|chair city|host city)\b", re.I)
 _DEFINING = re.compile(r"\b(?:consisting of|made up of|formed by|composed of|between|members? (?:are|include)|"
+                       r"membership|joined|admitted|new members?|member cities|"
                        r"comprising|of the (?:two|three|four|five|six) (?:cities|provinces|regions))\b", re.I)
 _ESTABLISHED = re.compile(r"\b(?:established|founded|launched|set up|created|formed|inaugurated)\b", re.I)
 _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -19,11 +29,14 @@ _NUM_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, 
 _COUNT = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(?:[\w-]+\s)?"
                     r"(?P<what>projects|fields|members|areas|sectors|tasks|initiatives|teams)\b", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"”]{4,80})[\"”]")
-_CONTINENTAL = re.compile(r"^(?:European|African|Asian|Eurasian) Union$")
+_CONTINENTAL = re.compile(r"^(?:European|African|Asian|Eurasian) Union\b")
 
 
 def _is_alliance(ctx: Context, org: OrgCand) -> bool:
-    if _CONTINENTAL.match(org.name):
+    if _CONTINENTAL.match(org.name) or _NOT_CITY_MEMBERS.search(org.name):
+        return False
+    organ = _ORGAN_OF.match(org.name)
+    if organ and any(o is not org and org.name[organ.end():].startswith(o.name) for o in ctx.organizations):
         return False
     if org.kind == "alliance":
         return True
@@ -56,6 +69,9 @@ def find_alliances(ctx: Context) -> None:
                 sentences.append(sent)
         sentences.sort()
         al.members = _members(ctx, org, sentences)
+        for place in _members_through_roles(ctx, org):
+            if place not in al.members:
+                al.members.append(place)
         following = [ctx.sentences[i + 1] for i, x in enumerate(ctx.sentences[:-1]) if x in sentences]
         for sent in sentences + [f for f in following if f not in sentences]:
             text = ctx.folded[sent[0]:sent[1]]
@@ -95,6 +111,21 @@ def _members(ctx: Context, org: OrgCand, sentences: list[tuple[int, int]]) -> li
         if len(members) >= 2:
             return members
     return []
+
+
+def _members_through_roles(ctx: Context, org: OrgCand) -> list[PlaceCand]:
+    """"Mayor of Brazzaville, Vice President of UCLG Africa": a city whose officer holds a role in
+    the alliance (in the same sentence, written next to the alliance's name) is a member."""
+    members: list[PlaceCand] = []
+    for s, e in org.mentions or [org.span]:
+        sent = ctx.sentence_of(s)
+        around = ctx.folded[max(sent[0], s - 40):min(sent[1], e + 25)]
+        if not _ROLE_IN.search(around):
+            continue
+        for _, item in ctx.entities_in(*sent):
+            if isinstance(item, PersonCand) and isinstance(item.of_obj, PlaceCand) and item.of_obj not in members:
+                members.append(item.of_obj)
+    return members
 
 
 def _teams(ctx: Context, alliance: OrgCand) -> list[dict]:

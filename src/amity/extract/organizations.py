@@ -37,8 +37,8 @@ def find_organizations(ctx: Context) -> None:
     found: dict[str, OrgCand] = {}
     for s0, e0 in ctx.sentences:
         for m in _CHUNK.finditer(text, s0, e0):
-            if m.start() > 0 and text[m.start() - 1] in "\"'" and \
-                    HEADS.get(text[m.start():m.end()].split()[-1].lower().strip(".,")) is None:
+            if m.start() > 0 and text[m.start() - 1] in "\"'" and not any(
+                    _is_head(w.strip(".,'\"")) for w in text[m.start():m.end()].split()):
                 continue  # a quoted title ("titled \"New Division of Work\""), not a name
             for start, end in _split(text, m.start(), m.end()):
                 cand = _classify(ctx, text, start, end)
@@ -120,6 +120,9 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+# "City Council", "State Assembly", "Special Council": a level of government and a head name no body
+_UNNAMED_LEVELS = {"city", "state", "town", "county", "provincial", "municipal", "district", "special",
+                   "metropolitan", "regional", "local", "village", "prefectural", "pan-african"}
 _CENTRE_PURPOSES: set[str] = set(vocab.load("en", "organization_heads")["centre_purposes"])
 
 
@@ -191,6 +194,8 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
     first_head, kind = heads[0]
     if first_head == 0 and len(words) == 1:
         return None  # a bare "Council" / "Ministry"
+    if len(words) == 2 and words[0].lower() in _UNNAMED_LEVELS and heads[-1][0] == 1:
+        return None  # "the City Council", "State Assembly": a body named only by its level
     if words[0].lower() in _STOP_AFTER:
         return None
     if heads[-1][1] == "port" and heads[-1][0] == len(words) - 1:
