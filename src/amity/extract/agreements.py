@@ -32,8 +32,10 @@ _CLAUSE = re.compile(r";|, while |, and ")
 _DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|"
                     r"renew\w*|reaffirm\w*|since|made|launched|set up|partners in|friendship partners)\b", re.I)
 _ANAPHORA = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:agreement|document|pact|memorandum|mou|letter)\b", re.I)
-_BOTH = re.compile(r"\b(?:the two (?:cities|sides|municipalities|regions|governments)|both (?:cities|sides|parties)|"
+_BOTH = re.compile(r"\b(?:the two (?:cities|sides|municipalities|regions|governments|ports|organi[sz]ations|"
+                   r"institutions|universities|parties|provinces|companies)|both (?:cities|sides|parties|ports)|"
                    r"between them)\b", re.I)
+_BOTH_BODIES = re.compile(r"\b(?:the two|both) (?:ports|organi[sz]ations|institutions|universities|companies)\b", re.I)
 _NEW_ONE = re.compile(r"\b(?:a|an|another|second|separate|new)\b[^.]{0,40}(?:agreement|memorandum|mou|pact|letter)", re.I)
 # negations and counterfactuals: "no such agreement", "would have become sister cities had ..."
 _NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be|would have|could have|as if|never)\b", re.I)
@@ -133,7 +135,10 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         ctx.decisions.append(("agreements", "reference", (cs, ce)))  # "signed the agreement at City Hall"
         return
     if not places and _BOTH.search(clause):
-        if ctx.agreements:
+        if _BOTH_BODIES.search(clause):  # "The two ports agreed to sign ...": the bodies of the last one read
+            last = next((ag for ag in reversed(ctx.agreements) if any(isinstance(p, OrgCand) for p in ag.parties)), None)
+            orgs = orgs or ([p for p in last.parties if isinstance(p, OrgCand)] if last else [])
+        elif ctx.agreements:
             places = [p for p in ctx.agreements[-1].parties if isinstance(p, PlaceCand)]
         else:  # "The two cities, which signed a sister city agreement in 1993, ...": the two most named
             cities = [p for p in ctx.places if p.kind not in ("province", "state", "prefecture", "region")]

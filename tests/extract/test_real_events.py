@@ -1,0 +1,166 @@
+"""Events, dates and agreements as real pages write them (fixtures written for these tests in the
+style of city pages and news sites: navigation above, bylines, bullets, captions, credits).
+
+Each test asserts what a reader of the page takes from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from amity.extract import extract
+
+VISIT_PAGE = """Home | News | Press Releases | Contact
+Search : 84
+Changwon delegation visits sister city Izmir
+Posted : 2024-05-20 | Hit 152
+By Lee Soo-jin, Reporter
+Changwon Mayor Hong Nam-pyo led a delegation of 12 officials to Izmir, Turkey, from May 14 to 17.
+On May 15, Mayor Hong met Izmir Mayor Cemil Tugay at Izmir City Hall to sign a memorandum of understanding on port logistics.
+The two mayors also attended a welcome luncheon hosted by the Izmir Chamber of Commerce.
+Mayor Tugay thanked Mayor Hong for the visit.
+Changwon and Izmir have held youth exchange programs every year since 2011.
+The two cities became sister cities on October 5, 2011.
+Changwon plans to host a youth football tournament with Izmir next year.
+Photo: Mayor Hong (left) and Mayor Tugay after the signing. / Changwon City
+"""
+
+DATES_PAGE = """Gimhae City | International Affairs | Sister Cities
+Exchange highlights
+• June 2018The delegation of Gimhae City visited Kagoshima, Japan.
+• 07/21/2020 Gimhae Mayor Heo Seong-gon held a video conference with Kagoshima Mayor Shimozuru Takao.
+Mayor Heo said on the 29th that he met Osaka Mayor Yokoyama Hideyuki on the 25th.
+The 5th Korea-Japan Mayors Forum was held in Busan on Sept. 12, 2023, marking the 30th anniversary of the exchange.
+Mayor Heo will visit Seattle on Friday to attend a trade forum.
+Gimhae City signed a friendship agreement with Da Nang today. Mayor Heo arrived in Da Nang the previous day.
+The meeting took place in the video conference room of City Hall.
+"""
+
+PORT_PAGE = """Port News > Press Center
+Incheon Port Authority and the Port of Rotterdam signed a memorandum of understanding on smart port cooperation on March 3, 2023.
+Incheon has sister city ties with Kitakyushu, Tianjin and Anchorage.
+The two ports agreed to sign a business agreement next year.
+"Incheon and Rotterdam are like sisters," the mayor said.
+Incheon City signed a letter of intent to establish sister city relations with Haiphong, Vietnam, on March 2, 2023.
+Copyright (c) Port Daily. All rights reserved.
+"""
+
+
+def _events(result) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, e.date, e.status) for e in result.events]
+
+
+def _names(refs) -> set[str]:
+    return {r.name for r in refs}
+
+
+@pytest.fixture(scope="module")
+def visit():
+    return extract(VISIT_PAGE, published="2024-05-20")
+
+
+@pytest.fixture(scope="module")
+def dated():
+    return extract(DATES_PAGE, published="2023-10-30")  # a Monday
+
+
+@pytest.fixture(scope="module")
+def port():
+    return extract(PORT_PAGE, published="2023-03-10")
+
+
+def test_a_trip_over_a_day_range_is_one_visit_dated_by_its_first_day(visit):
+    visits = [e for e in visit.events if e.type == "visit"]
+    assert [v.date for v in visits] == ["2024-05-14"]  # "thanked him for the visit" is the same trip
+    assert {"Hong Nam-pyo", "Changwon"} <= _names(visits[0].participants)
+
+
+def test_met_to_sign_is_a_meeting_and_a_signing(visit):
+    assert ("signing", "2024-05-15", None) in _events(visit)
+    meeting = next(e for e in visit.events if e.type == "meeting")
+    assert meeting.date == "2024-05-15" and {"Hong Nam-pyo", "Cemil Tugay"} <= _names(meeting.participants)
+
+
+def test_an_undated_occasion_belongs_to_the_day_just_reported(visit):
+    luncheon = next(e for e in visit.events if e.type == "ceremony")  # "also attended a welcome luncheon"
+    assert luncheon.date == "2024-05-15"
+
+
+def test_habitual_exchanges_are_not_an_event_and_say_why(visit):
+    assert not [e for e in visit.events if e.type == "exchange" and e.status != "planned"]
+    assert any(d.slot == "events" and d.rule == "background" and "every year" in d.evidence[0].text
+               for d in visit.decisions)
+
+
+def test_a_planned_occasion_is_kept_as_planned_and_resolves_forward(visit):
+    assert ("exchange", "2025", "planned") in _events(visit)
+
+
+def test_background_agreement_keeps_its_own_date(visit):
+    ties = {(a.type, a.date) for a in visit.agreements}
+    assert ("sister_city", "2011-10-05") in ties and ("mou", "2024-05-15") in ties
+
+
+def test_every_event_and_agreement_carries_its_rule_and_reason(visit):
+    for record in [*visit.events, *visit.agreements]:
+        assert record.rule and record.reason
+    data = visit.to_dict()
+    assert all("rule" in e and "reason" in e for e in data["events"]) and "decisions" in data
+
+
+def test_a_date_glued_to_the_next_word_in_a_bullet(dated):
+    assert ("visit", "2018-06", None) in _events(dated)
+
+
+def test_numeric_dates_and_a_video_conference(dated):
+    conference = next(e for e in dated.events if e.date == "2020-07-21")
+    assert {"Heo Seong-gon", "Shimozuru Takao"} <= _names(conference.participants)
+
+
+def test_the_reporting_date_is_not_the_event_date(dated):
+    meeting = next(e for e in dated.events if "Yokoyama Hideyuki" in _names(e.participants))
+    assert meeting.date == "2023-10-25"
+
+
+def test_edition_ordinals_are_not_days(dated):
+    assert ("conference", "2023-09-12", None) in _events(dated)
+    assert not [e for e in dated.events if e.date in ("2023-10-05", "2023-09-30", "2023-10-30") and e.type == "conference"]
+
+
+def test_future_cues_resolve_forward(dated):
+    assert ("visit", "2023-11-03", "planned") in _events(dated)  # "will visit ... on Friday"
+
+
+def test_today_and_the_previous_day(dated):
+    assert ("signing", "2023-10-30", None) in _events(dated)
+    assert ("visit", "2023-10-29", None) in _events(dated)
+    assert [(a.type, a.date) for a in dated.agreements] == [("friendship_city", "2023-10-30")]
+
+
+def test_a_conference_room_is_not_a_conference(dated):
+    assert not any("conference room" in e.evidence[0].text for e in dated.events)
+
+
+def test_organizations_sign_for_themselves(port):
+    mou = next(a for a in port.agreements if a.date == "2023-03-03")
+    assert mou.type == "mou" and _names(mou.parties) == {"Incheon Port Authority", "Port of Rotterdam"}
+
+
+def test_one_city_with_several_partners_is_one_agreement_per_partner(port):
+    partners = {next(iter(_names(a.parties) - {"Incheon"})) for a in port.agreements
+                if a.type == "sister_city" and a.status == "signed"}
+    assert partners == {"Kitakyushu", "Tianjin", "Anchorage"}
+
+
+def test_agreed_to_be_signed_is_planned_and_between_the_same_bodies(port):
+    planned = next(a for a in port.agreements if a.type == "business_agreement")
+    assert planned.status == "planned" and planned.date == "2024"
+    assert _names(planned.parties) == {"Incheon Port Authority", "Port of Rotterdam"}
+
+
+def test_a_simile_is_not_an_agreement(port):
+    assert not [a for a in port.agreements if _names(a.parties) == {"Incheon", "Rotterdam"}]
+
+
+def test_a_letter_of_intent_to_establish_a_tie_is_an_mou_and_a_planned_tie(port):
+    haiphong = {(a.type, a.status, a.date) for a in port.agreements if "Haiphong" in _names(a.parties)}
+    assert haiphong == {("mou", "signed", "2023-03-02"), ("sister_city", "planned", None)}
