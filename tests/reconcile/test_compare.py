@@ -80,3 +80,13 @@ def test_the_comparison_writes_nothing(registry, tmp_path):
     assert before == (ChangeLog.objects.count(), Document.objects.count(), Claim.objects.count())
     assert "conflicting,5,부산광역시,KR,후쿠오카,JP,sister_city,2007-10-05" in report
     assert report.count("\n") == 6
+
+
+def test_a_district_named_with_its_city(registry):
+    from amity.registry import models as m
+    from amity.registry.reference import reference_uid
+
+    daegu_jung = m.Place.objects.get(uid=reference_uid("kr:27110"))  # six cities have a 중구
+    listed = read_list("자치단체,국가,도시,구분,체결일\n대구광역시 중구,일본,오사카,우호,2019\n".encode())
+    row = compare(listed).rows[0]
+    assert row.place_a == daegu_jung and "'중구' of Daegu" in row.reason

@@ -5,6 +5,7 @@ places the list covers that no row names are "only in Amity". Reads only: nothin
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from django.db.models import Q
 
 from amity.reconcile.lists import ListRow, PartnerList, hangul_place_names
 from amity.registry.lookup import normalise
-from amity.registry.models import Agreement, Place
+from amity.registry.models import Agreement, AgreementParty, Place
 
 MATCHED, CONFLICTING, ONLY_IN_LIST, ONLY_IN_AMITY = "matched", "conflicting", "only in the list", "only in Amity"
 CATEGORIES = (MATCHED, CONFLICTING, ONLY_IN_LIST, ONLY_IN_AMITY)
@@ -116,6 +117,18 @@ def _by_name(index: PlaceNames, name: str, country: str, qid: str) -> PlaceMatch
     return _named(index, name, country, f"name or alias {name!r}")
 
 
+def _by_parent_and_name(index: PlaceNames, name: str, country: str, qid: str) -> PlaceMatch | None:
+    """"부산광역시 중구", "Busan Jung-gu": a district named with its city (many cities have a 중구)."""
+    parent_name, _, child_name = name.strip().rpartition(" ")
+    if not parent_name:
+        return None
+    for parent in index.named(parent_name, country):
+        children = [place for place in index.named(child_name, country) if place.parent_id == parent.pk]
+        if children:
+            return PlaceMatch(children[0], f"{child_name!r} of {parent.name}")
+    return None
+
+
 def _by_known_romanisation(index: PlaceNames, name: str, country: str, qid: str) -> PlaceMatch | None:
     """Hangul names of foreign cities: the list vocabulary first, then whatever the gazetteer knows."""
     tried = {name}
@@ -140,7 +153,7 @@ def _english_names(name: str, country: str):
             yield from (entry.name for entry in hit.entries if not country or entry.country == country)
 
 
-PLACE_STEPS: list[PlaceStep] = [_by_wikidata_id, _by_name, _by_known_romanisation]
+PLACE_STEPS: list[PlaceStep] = [_by_wikidata_id, _by_name, _by_parent_and_name, _by_known_romanisation]
 
 
 class PlaceFinder:
@@ -167,9 +180,31 @@ class PlaceFinder:
 
 
 # ------------------------------------------------------------------ agreements
-def agreements_between(a: Place, b: Place) -> list[Agreement]:
-    return list(Agreement.objects.filter(parties__place=a).filter(parties__place=b).distinct()
-                .prefetch_related("parties__place").order_by("signed_date", "id"))
+def _chunks(ids: list[int], size: int = 500):
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+class Ties:
+    """The agreements of a list's places, read in a few queries rather than one per row."""
+
+    def __init__(self, places) -> None:
+        ids = sorted({place.pk for place in places})
+        agreement_ids: set[int] = set()
+        for chunk in _chunks(ids):
+            agreement_ids |= set(AgreementParty.objects.filter(place_id__in=chunk).values_list("agreement_id", flat=True))
+        self.agreements: list[Agreement] = []
+        for chunk in _chunks(sorted(agreement_ids)):
+            self.agreements += Agreement.objects.filter(pk__in=chunk).prefetch_related("parties__place")
+        self.agreements.sort(key=lambda agreement: (str(agreement.signed_date or ""), agreement.pk))
+        self._by_pair: dict[tuple[int, int], list[Agreement]] = {}
+        for agreement in self.agreements:
+            party_ids = sorted({party.place_id for party in agreement.parties.all() if party.place_id})
+            for pair in itertools.combinations(party_ids, 2):
+                self._by_pair.setdefault(pair, []).append(agreement)
+
+    def between(self, a: Place, b: Place) -> list[Agreement]:
+        return self._by_pair.get((min(a.pk, b.pk), max(a.pk, b.pk)), [])
 
 
 def _same_date(in_list: str, in_amity: str) -> bool:
@@ -197,38 +232,47 @@ def _best(row: ListRow, candidates: list[Agreement]) -> Agreement:
     return min(candidates, key=lambda a: (bool(row.type) and a.type != row.type, len(differences(row, a))))
 
 
-def compare_row(row: ListRow, finder: PlaceFinder) -> ComparedRow:
+def _places(row: ListRow, finder: PlaceFinder) -> tuple[PlaceMatch, PlaceMatch] | None:
     if row.problems:
+        return None
+    return finder.find(row.city_a, row.country_a, row.qid_a), finder.find(row.city_b, row.country_b, row.qid_b)
+
+
+def compare_row(row: ListRow, places: tuple[PlaceMatch, PlaceMatch] | None, ties: Ties) -> ComparedRow:
+    if places is None:
         return ComparedRow(ONLY_IN_LIST, "the row cannot be read: " + "; ".join(row.problems), row)
-    a = finder.find(row.city_a, row.country_a, row.qid_a)
-    b = finder.find(row.city_b, row.country_b, row.qid_b)
+    a, b = places
     if a.place is None or b.place is None:
         missing = "; ".join(match.how for match in (a, b) if match.place is None)
         return ComparedRow(ONLY_IN_LIST, missing, row, a.place, b.place)
-    candidates = agreements_between(a.place, b.place)
-    places = f"{a.how}; {b.how}"
+    candidates = ties.between(a.place, b.place)
+    how = f"{a.how}; {b.how}"
     if not candidates:
         return ComparedRow(ONLY_IN_LIST, f"no agreement between {a.place.name} and {b.place.name} in Amity "
-                                         f"({places})", row, a.place, b.place)
+                                         f"({how})", row, a.place, b.place)
     agreement = _best(row, candidates)
     found = differences(row, agreement)
     if found:
         return ComparedRow(CONFLICTING, "; ".join(map(str, found)), row, a.place, b.place, agreement, found)
     return ComparedRow(MATCHED, f"agreement {agreement.pk} ({agreement.get_type_display()}, "
-                                f"{agreement.signed_date or 'undated'}); {places}", row, a.place, b.place, agreement)
+                                f"{agreement.signed_date or 'undated'}); {how}", row, a.place, b.place, agreement)
 
 
 def compare(partner_list: PartnerList) -> Comparison:
     """The comparison of a list with the registry as it is now. Writes nothing."""
     finder = PlaceFinder()
-    rows = [compare_row(row, finder) for row in partner_list.rows]
+    matched = [(row, _places(row, finder)) for row in partner_list.rows]
+    ties = Ties(match.place for _, pair in matched if pair for match in pair if match.place is not None)
+    rows = [compare_row(row, places, ties) for row, places in matched]
     # The list covers its own side of each tie (the local government, the Wikidata item, city_a).
     covered = list({row.place_a.pk: row.place_a for row in rows if row.place_a is not None}.values())
+    covered_ids = {place.pk for place in covered}
     listed_types = TIE_TYPES | {row.row.type for row in rows if row.row and row.row.type}
     seen = {row.agreement.pk for row in rows if row.agreement is not None}
-    for agreement in (Agreement.objects.filter(parties__place__in=covered, type__in=listed_types)
-                      .exclude(pk__in=seen).distinct().prefetch_related("parties__place").order_by("signed_date", "id")):
+    for agreement in ties.agreements:
         parties = [party.place for party in agreement.parties.all() if party.place is not None]
+        if agreement.pk in seen or agreement.type not in listed_types or not covered_ids & {p.pk for p in parties}:
+            continue
         names = " – ".join(place.name for place in parties)
         rows.append(ComparedRow(
             ONLY_IN_AMITY, f"Amity has a {agreement.get_type_display()} agreement {names} "
