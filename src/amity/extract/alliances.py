@@ -57,7 +57,9 @@ def find_alliances(ctx: Context) -> None:
             continue
         al = AllianceCand(org=org)
         org.is_alliance = True
-        spans = sorted(org.mentions or [org.span])
+        # "the Board of the Union of X": the alliance is also named inside another body's name
+        spans = sorted({*(org.mentions or [org.span]),
+                        *(m.span() for m in re.finditer(re.escape(org.name), ctx.folded))})
         sentences = []
         for s, _ in spans:
             sent = ctx.sentence_of(s)

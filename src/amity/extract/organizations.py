@@ -23,7 +23,7 @@ _STOP_AFTER = {"january", "february", "march", "april", "may", "june", "july", "
                "saturday", "sunday"}
 _TOKEN = r"(?:[A-Z][\w'&.-]*|[A-Z]{2,}\d*|&)"
 _CHUNK = re.compile(
-    rf"{_TOKEN}(?:(?:\s+(?:of|for|on|and|de|du|des|la|le|the|in|&)(?=\s))*\s+(?:{_TOKEN}|\d{{1,3}}\b))*"
+    rf"{_TOKEN}(?:(?:\s+(?:of|for|on|and|with|de|du|des|la|le|the|in|&)(?=\s))*\s+(?:{_TOKEN}|\d{{1,3}}\b))*"
     r"(?:,\s(?:Inc\.|Ltd\.|Co\., Ltd\.|LLC))?"
 )
 _BODY_OF_CITIES = re.compile(r"\b(?:Cities|Governments|Mayors|Municipalities|Regions)\b")
@@ -55,6 +55,9 @@ def find_organizations(ctx: Context) -> None:
     if ctx.clean.publisher:
         _publisher(ctx, orgs)
     ctx.organizations = sorted(orgs, key=lambda o: o.span[0])
+
+
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al"}
 
 
 def _is_head(word: str) -> bool:
@@ -99,7 +102,10 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if low in ("and", "&") and _has_head(spans[cur:i]) and HEADS.get(prev.rstrip(".")) is not None:
             cut = _has_head(spans[i + 1:])
         elif low in ("and", "&") and not _has_head(spans[cur:i]) and _has_head(spans[i + 1:]):
-            cut = not any(w[0].islower() for w in words[cur:i])  # "Brazil and Putrajaya Corporation"
+            # "Brazil and Putrajaya Corporation", "Jan de Wit and Harbin Port Group"
+            cut = not any(w[0].islower() and w not in _NAME_PARTICLES for w in words[cur:i])
+        elif low == "with":  # "Association for Friendship with Foreign Countries" is one name
+            cut = not _has_head(spans[cur:i]) or HEADS.get(prev) is not None
         elif low == "of" and i > cur and not _has_head(spans[cur:i]) and prev not in TITLE_WORDS:
             cut = True  # "Ivan Mark Abellana of the ... Office"
         elif low == "in" and not (prev in ("consulate", "consulate-general")

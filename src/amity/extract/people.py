@@ -21,7 +21,8 @@ _TITLES: list[tuple[str, str | None]] = [tuple(pair) for pair in vocab.load("en"
 _TITLE_RE = "(?i:" + "|".join(f"(?:{t})" for t, _ in _TITLES) + ")"
 # a name word: "Muller", "McKenzie", "O'Malley", "Heong-joon", "O-Bong" (a one-letter syllable before a hyphen)
 _TOK = r"(?:O'[A-Z][a-z]+|(?:[A-Z][a-z]+|[A-Z](?=-[A-Za-z]))(?:[A-Z][a-z]+)?(?:'[A-Za-z][a-z]+)?(?:-[A-Za-z][a-z]+)?)"
-_MID = r"(?:" + _TOK + r"|\"[A-Z][a-z]+\"|[A-Z]\.?(?![\w']))"
+# a later name word, which may follow a particle ("Jan de Wit", "Ursula von der Leyen")
+_MID = r"(?:(?:de|van|von|der|den|da|du|le|bin) (?=[a-zA-Z]))?(?:" + _TOK + r"|\"[A-Z][a-z]+\"|[A-Z]\.?(?![\w']))"
 # a family name may be written in capitals before the given name ("ZHANG Yingchun", "KIM Hak-hong")
 _NAME = rf"(?P<name>(?:[A-Z]{{2,8}}(?= [A-Z][a-z])|{_TOK})(?: {_MID}){{0,3}}(?: (?:III|II|IV|Jr\.))?)"
 _ONE = rf"(?P<name>{_TOK})"
@@ -49,7 +50,9 @@ _DESIGNATOR_WORDS = {"city", "metropolitan", "province", "provincial", "county",
                      "state", "municipality", "special", "self-governing", "region", "town", "ward"}
 _KOREAN = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+\s[A-Z][a-z]+)\b")
 _INITIAL = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z]\.?\s(?:O')?[A-Z][a-z]+)\b")
-_BYLINE = re.compile(r"(?:^|\n)\s*by\s(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s*(?:\n|$)")
+# "By Laura Mendes", "Report by Paul Ndiho.", "Written by ..." on a line of its own
+_BYLINE = re.compile(r"(?:^|\n)\s*(?:(?:[Rr]eport(?:ed)?|[Ww]ritten|[Ss]tory|[Ww]ords|[Pp]hotos?)\s)?[Bb]y\s"
+                     r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\.?\s*(?:\n|$)")
 _COURTESY = re.compile(rf"\bcourtesy of {_NAME}")
 _LISTED = re.compile(rf"\b(?:including|such as|among them|joined by) (?P<list>{_TOK} {_TOK}(?:, {_TOK} {_TOK})*,? and {_TOK} {_TOK})")
 _OF_ORG = re.compile(rf"{_NAME} of (?:the )?(?P<tail>[A-Z][^,;.]{{3,80}})")

@@ -136,6 +136,9 @@ def _other_mentions(text: str, by_key: dict[str, PlaceCand], claimed: list[tuple
 SMALL_TOWN = 100_000  # below this a gazetteer name is as likely an ordinary word ("Airport", "Hit", "Date")
 
 
+# "the cities of Klaipeda and Parnu", "the town of Naxxar": the text says they are towns
+_LISTED_AS_TOWNS = re.compile(r"\b(?:cities|towns|municipalities|city|town|village|municipality) of:?\s"
+                              r"(?:[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?(?:\s\([A-Z][\w ]+\))?,?\s(?:and\s)?)*$")
 GENERIC_REGION_WORDS = set(vocab.load("en", "designators")["generic_region_words"])
 
 
@@ -153,7 +156,8 @@ def _has_evidence(text: str, place: PlaceCand, doc_countries: set[str], place_st
         w in GENERIC_REGION_WORDS for w in entry.name.lower().split())
     if entry.population >= SMALL_TOWN and not generic_region:
         return True
-    written_with_designator = any(surface != entry.name for surface in place.surfaces)
+    written_with_designator = any(surface != entry.name for surface in place.surfaces) or any(
+        _LISTED_AS_TOWNS.search(text, max(0, s - 80), s) for s, _ in place.mentions)
     region_after = any(text[e:e + 2] == ", " and e + 2 in place_starts for _, e in place.mentions)
     return written_with_designator or region_after or entry.country in doc_countries
 

@@ -182,7 +182,7 @@ def clean(raw: str) -> CleanText:
         stripped = "".join(chars[start:end]).strip()  # after the date prefix was blanked
         if not stripped:
             continue
-        if content_lines < 4 and _DATE_LINE.match(stripped) and len(stripped) < 40:
+        if content_lines < 4 and len(stripped) < 64 and _DATE_LINE.match(stripped):
             published_hint = published_hint or _DATE_LINE.match(stripped).group(1)
             _blank(chars, start, end)
             continue
