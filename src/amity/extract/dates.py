@@ -111,13 +111,21 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 
 def _latest_not_after(month: int, day: int, ref: date, future: bool) -> date | None:
+    found = None
     for year in ((ref.year, ref.year + 1) if future else (ref.year, ref.year - 1)):
         d = _safe(year, month, day)
         if d is None:
             continue
         if (d >= ref) if future else (d <= ref):
-            return d
-    return None
+            found = d
+            break
+    if future and found is not None and (found - ref).days > 300:
+        # "will visit on September 25" in a release published on October 2: written before the
+        # occasion and published after it, not an occasion a year away
+        recent = _safe(found.year - 1, month, day)
+        if recent is not None and 0 <= (ref - recent).days <= 45:
+            return recent
+    return found
 
 
 def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -> str | None:

@@ -68,3 +68,5 @@ ALONGSIDE = [
     ("visit", re.compile(r"\b(?:visited|is visiting|was visiting|on an? (?:official |working |two-day |three-day )?visit|"
                          r"during (?:his|her|their|an?) (?:official |working )?visit)\b")),
 ]
+# words in quotation marks: what someone said, not the report's own account of an occasion
+QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")

@@ -33,6 +33,7 @@ from .event_patterns import (
     MEETING_OF_FORUM,
     PLAN_ONLY,
     PRONOUN_SUBJECT,
+    QUOTATION,
     QUOTED_SENTENCE,
     REFERENCE,
     REFERENCED,
@@ -50,8 +51,10 @@ from .text import fold
 def _event_type(text: str, low: str) -> tuple[str | None, int]:
     """The event a sentence reports and where its trigger is: a signing wins; otherwise the
     trigger written first, leaving out references to another event ("After the ceremony, ...")."""
+    quoted = [q.span() for q in QUOTATION.finditer(text)]
     hits = [(m.start(), m.lastgroup) for m in ANY_TRIGGER.finditer(low)
-            if not REFERENCE.search(low, max(0, m.start() - 25), m.start())]
+            if not REFERENCE.search(low, max(0, m.start() - 25), m.start())
+            and not any(a < m.start() < b for a, b in quoted)]  # "With the plan signed today," he said
     if SIGNED_BEFORE.search(text):  # "the Agreement ..., signed on June 22": background
         hits = [h for h in hits if h[1] != "signing"]
     if not hits:
@@ -243,9 +246,10 @@ def _delegation_visits(ctx: Context) -> None:
         m = DELEGATION.search(ctx.folded, start, end)
         if not m or HISTORY.search(ctx.lower, start, end):
             continue
-        low = ctx.lower[start:end]
         own = _best(event_dates(ctx, start, end), m.start())
-        planned = bool(PLAN_ONLY.search(low))
+        # a plan only when the delegation itself is to come ("will send a delegation"), not because
+        # someone "believes the MoU will help" later in the sentence
+        planned = bool(PLAN_ONLY.search(ctx.lower, max(start, m.start() - 60), min(end, m.end() + 30)))
         if own is None:
             if planned:
                 continue  # "proposed inviting a delegation": a wish, not an occasion
