@@ -55,6 +55,13 @@ class Side(Schema):
     label: str | None
 
 
+class MatchFeature(Schema):
+    """One reason two records may be one, and how much it weighs (the weights sum to the score)."""
+
+    label: str
+    weight: float
+
+
 class CandidateOut(Schema):
     id: int
     type: str
@@ -62,6 +69,7 @@ class CandidateOut(Schema):
     right: Side
     score: float
     explanation: str
+    features: list[MatchFeature]
     status: str
     claim: int | None
     created: dt.datetime
@@ -86,7 +94,9 @@ def candidate_out(candidate: MergeCandidate) -> dict:
     return {"id": candidate.pk, "type": candidate.content_type.model,
             "left": {"id": candidate.left_id, "label": None if left is None else str(left)},
             "right": {"id": candidate.right_id, "label": None if right is None else str(right)},
-            "score": candidate.score, "explanation": candidate.explanation, "status": candidate.status,
+            "score": candidate.score, "explanation": candidate.explanation,
+            "features": candidate.features or [{"label": candidate.explanation, "weight": candidate.score}],
+            "status": candidate.status,
             "claim": candidate.claim_id, "created": candidate.created}
 
 
