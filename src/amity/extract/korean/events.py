@@ -84,17 +84,19 @@ def find_events(ctx: Context) -> None:
         raw = text[start:end]
         sentence = _unquoted(raw)
         future = _planned(sentence)
+        body = not _CAPTION.match(raw) and sentence.rstrip().endswith(("다.", "다", "요."))
         all_dates = find_dates(sentence, 0, len(sentence), ctx.published, future)
         dates = [d for d in all_dates if not _ANNOUNCED.match(sentence, d.end)]
-        if not dates and last_date is None:  # 체결했다고 2일 밝혔다: with nothing else, the day it was done
-            dates = all_dates
-        if not dates and last_date:  # 협약식에는 … 참석했다: the occasion of the sentence before
-            shift = next((n for w, n in vocab.load("ko", "dates")["days"].items() if n and w in sentence), 0)
-            dates.append(KoDate(0, 0, _shift_day(last_date, shift), 3))  # 전날 울산에 도착했다
+        announced = False
+        if not dates and last_date is None and all_dates:  # 체결했다고 2일 밝혔다: with nothing else, that day
+            dates, announced = all_dates, True
         day = next((d.value for d in dates if d.precision == 3), None)
         if day:
             last_date = day
-        if _CAPTION.match(raw) or not sentence.rstrip().endswith(("다.", "다", "요.")):
+        if not dates and last_date and not future:  # 협약식에는 … 참석했다: the occasion of the sentence before
+            shift = next((n for w, n in vocab.load("ko", "dates")["days"].items() if n and w in sentence), 0)
+            dates.append(KoDate(0, 0, _shift_day(last_date, shift), 3))  # 전날 울산에 도착했다
+        if not body:
             continue
         found = _find_all(sentence, _triggers())
         if not found or not any(w in sentence for w in _ev()["happening"]):
@@ -109,6 +111,7 @@ def find_events(ctx: Context) -> None:
         if date and len(date) == 4 and ctx.published and date != str(ctx.published.year):
             continue  # 지난 1994년 처음 개최해: the history of a series, not this occasion
         event = EventCand(kind, (start, end), date=date, planned=future, evidence=[(start, end)])
+        event.announced = announced  # type: ignore[attr-defined]
         event.participants = [item for _, item in ctx.entities_in(start, end)
                               if getattr(item, "kind", None) != "media" and getattr(item, "title", None) != "Reporter"]
         event.participants = list({id(p): p for p in event.participants}.values())
@@ -125,6 +128,13 @@ def find_events(ctx: Context) -> None:
             visit = EventCand("visit", (start, end), date=date, planned=future, evidence=[(start, end)],
                               participants=list(event.participants), place=event.place)
             _merge_event(ctx, visit)
+    drop_announced_duplicates(ctx)
+
+
+def drop_announced_duplicates(ctx: Context) -> None:
+    """"…협약을 맺었다고 14일 밝혔다" then "지난 13일 … 협약을 맺었다": one signing, on the 13th."""
+    dated = {(e.type) for e in ctx.events if not getattr(e, "announced", False) and e.date}
+    ctx.events = [e for e in ctx.events if not (getattr(e, "announced", False) and e.type in dated)]
 
 
 def _shift_day(iso: str, days: int) -> str:
