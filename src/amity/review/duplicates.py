@@ -17,7 +17,7 @@ from itertools import combinations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from amity.core.partialdate import PartialDate
 from amity.extract.matching import Match, compare_body_names, compare_person_names, is_generic_name, normalise
@@ -262,12 +262,16 @@ def compare_engagements(left: m.Engagement, right: m.Engagement) -> Match:
         match.add(f"on the same date ({left.date})", 0.35)
     else:
         match.add(f"dates agree ({left.date} / {right.date})", 0.2)
+    people_left, people_right = _participants(left), _participants(right)
     if left.place_id and right.place_id:
         if left.place_id == right.place_id:
             match.add(f"in the same place ({left.place.name})", 0.2)
         else:
             match.add(f"in different places ({left.place.name} / {right.place.name})", -0.3)
-    people_left, people_right = _participants(left), _participants(right)
+    else:  # one report names no place, but has the other's place among its parties
+        known, other = (left, people_right) if left.place_id else (right, people_left)
+        if known.place_id and ("Place", known.place_id) in other:
+            match.add(f"the other report has {known.place.name} among its parties", 0.1)
     if people_left and people_right:
         shared = people_left.keys() & people_right.keys()
         if shared:
@@ -356,3 +360,26 @@ def record(kinds: Iterable[str] | None = None) -> Scan:
 def kind_of(candidate: MergeCandidate) -> str:
     model = candidate.content_type.model_class()
     return next((kind for kind, (kind_model, _, _) in KINDS.items() if kind_model is model), candidate.content_type.model)
+
+
+def refresh() -> Scan | None:
+    """Look again at the kinds of record changed since the last look (None: nothing changed).
+
+    Called when someone opens the duplicates page (and by `amity review candidates`), so new
+    records from accepted claims, imports or hand edits are compared without anyone asking.
+    """
+    from amity.core.models import ChangeLog
+    from amity.review.models import DuplicateScan
+
+    state = DuplicateScan.objects.order_by("pk").first() or DuplicateScan.objects.create()
+    last = ChangeLog.objects.aggregate(last=Max("id"))["last"] or 0
+    if last <= state.last_change:
+        return None
+    models_by_type = {ContentType.objects.get_for_model(model).pk: kind for kind, (model, _, _) in KINDS.items()}
+    changed = set()
+    rows = ChangeLog.objects.filter(id__gt=state.last_change, id__lte=last)
+    for content_type, parent_type in rows.values_list("content_type_id", "parent_type_id").distinct():
+        changed |= {models_by_type[t] for t in (content_type, parent_type) if t in models_by_type}
+    scan = record(sorted(changed)) if changed else Scan()
+    DuplicateScan.objects.filter(pk=state.pk).update(last_change=last)
+    return scan
