@@ -191,8 +191,16 @@ def find_agreements(ctx: Context) -> None:
             continue
         dates = find_dates(sentence, 0, len(sentence), ctx.published, planned)
         others = [p for p in _places_in(ctx, start, end) if p is not own]
+        in_orgs = [span for o in ctx.organizations for span in o.mentions]
         for s, _e, kind in found:
             if any(sentence[_e:_e + len(x)] == x for x in _ag()["not_agreement"]):
+                continue
+            if any(a <= start + s and start + _e <= b for a, b in in_orgs):
+                continue  # 자매도시연합회: the word is part of an organization's name
+            signers = [o for o in _orgs_in(ctx, start, start + s)]
+            if len(signers) >= 2:  # 울산대학교와 VSB 공과대학 간 업무협약: the organizations sign it
+                _merge_agreement(ctx, AgreementCand(kind, signers, (start, end), date=_best_date(dates) if signed else None,
+                                                    planned=planned and not signed, evidence=[(start, end)]))
                 continue
             date = _best_date(dates) if signed or planned else _year_before(dates, s)
             # 6개 도시와 자매결연을 맺고 있다: one tie with each; a signing is one instrument among all its parties
@@ -210,8 +218,9 @@ def find_agreements(ctx: Context) -> None:
 
 
 def _orgs_in(ctx: Context, start: int, end: int) -> list:
-    return [o for o in ctx.organizations if o.kind not in ("media", "alliance", "council")
-            and any(start <= s < end for s, _ in o.mentions)]
+    found = [(min(s for s, _ in o.mentions if start <= s < end), o) for o in ctx.organizations
+             if o.kind not in ("media", "alliance") and any(start <= s < end for s, _ in o.mentions)]
+    return [o for _, o in sorted(found, key=lambda x: x[0])]
 
 
 def _year_before(dates: list[KoDate], pos: int) -> str | None:
