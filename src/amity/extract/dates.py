@@ -242,7 +242,8 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> tuple
 
 
 # "said on the 29th": when it was reported, not when it happened
-_REPORTING = re.compile(r"\b(?:said|says|announced|reported|stated|according to [\w ]{1,30})\s(?:on\s)?$", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|announced|reported|stated|according to [\w ]{1,30})\s(?:on\s)?$|"
+                        r"\b(?:updated|posted|published|modified|date|registered)\s*:?\s*$", re.I)
 _DATELINE_AFTER = re.compile(r"[*)\s]*(?:-{1,2}|—|–)\s")
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,.;]*$")
 

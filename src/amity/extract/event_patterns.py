@@ -23,7 +23,9 @@ CONTINUES = re.compile(r"(?:it|they|he|she|at the|during the|after the|following
                         r"delegation|visit|trip)|this|there)\b", re.I)
 HISTORY = re.compile(r"\b(?:since (?:19|20)\d\d|has had|have had|dates? back|was founded|were established|"
                       r"goes back|over the past|for the past|so far|since then)\b")
-BACKGROUND = re.compile(r"\bfirst (?:concluded|became|signed|established|agreed|formed)\b")
+BACKGROUND = re.compile(r"\bfirst (?:concluded|became|signed|established|agreed|formed)\b|"
+                        r"\bthe first (?:[\w-]+ ){0,3}(?:agreement|memorandum|mou|pact)\b[^.;]{0,80}\bwas signed\b|"
+                        r"\b(?:documents|agreements|memorand\w+) (?:[\w ]{0,40})?(?:have|had) been signed\b")
 HABITUAL = re.compile(r"\b(?:annual|annually|every year|each year|once a year|alternates?|regularly|"
                        r"(?:have|has) (?:\w+ )?(?:visited|held|staged|joined|hosted))\b")
 BOTH_SIDES = re.compile(r"\s*(?:the two (?:sides|cities|mayors|leaders|delegations)|both sides|they)\b", re.I)

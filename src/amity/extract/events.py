@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date, timedelta
 
 from .context import Context, CountryCand, EventCand, OrgCand, PersonCand, PlaceCand, main_place
 from .dates import SPECIFICITY, find_time, occasion_dates
@@ -205,6 +206,30 @@ def find_events(ctx: Context) -> None:
         else:
             _merge_into(target, ev)
     _date_from_occasion(ctx)
+    _drop_history(ctx)
+
+
+def _drop_history(ctx: Context) -> None:
+    """An occasion dated more than a year before the report is the history of a tie ("signed in 1998,
+    this partnership ..."), not an engagement the report is about; its agreement keeps that date."""
+    if ctx.published is None:
+        return
+    kept = []
+    for ev in ctx.events:
+        if ev.date and (ctx.published - _period_end(ev.date)).days > 365:
+            _set_aside(ctx, "background", ev.sentence)
+        else:
+            kept.append(ev)
+    ctx.events[:] = kept
+
+
+def _period_end(value: str) -> date:
+    """The last day a partial ISO date ("2018", "2018-06", "2018-06-03") can mean."""
+    parts = [int(x) for x in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _date_from_occasion(ctx: Context) -> None:
