@@ -1,8 +1,8 @@
 """Steps for Korean articles (보도자료 and local news), into the same Extraction as English.
 
 Rules over particles and suffixes, with the vocabulary in `lang/ko/*.json`; no morphological
-analyser (see `docs` in the issue notes: dev_ko and the speed decided). Imported only when a
-Korean article is read, so the English path pays nothing for it.
+analyser (README.md here says why). The name tables are built on the first Korean article, so
+the English path pays nothing for them.
 """
 
 from __future__ import annotations
