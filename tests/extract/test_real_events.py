@@ -26,8 +26,8 @@ Photo: Mayor Hong (left) and Mayor Tugay after the signing. / Changwon City
 
 DATES_PAGE = """Gimhae City | International Affairs | Sister Cities
 Exchange highlights
-• June 2018The delegation of Gimhae City visited Kagoshima, Japan.
-• 07/21/2020 Gimhae Mayor Heo Seong-gon held a video conference with Kagoshima Mayor Shimozuru Takao.
+• June 2023The delegation of Gimhae City visited Kagoshima, Japan.
+• 07/21/2023 Gimhae Mayor Heo Seong-gon held a video conference with Kagoshima Mayor Shimozuru Takao.
 Mayor Heo said on the 29th that he met Osaka Mayor Yokoyama Hideyuki on the 25th.
 The 5th Korea-Japan Mayors Forum was held in Busan on Sept. 12, 2023, marking the 30th anniversary of the exchange.
 Mayor Heo will visit Seattle on Friday to attend a trade forum.
@@ -108,11 +108,11 @@ def test_every_event_and_agreement_carries_its_rule_and_reason(visit):
 
 
 def test_a_date_glued_to_the_next_word_in_a_bullet(dated):
-    assert ("visit", "2018-06", None) in _events(dated)
+    assert ("visit", "2023-06", None) in _events(dated)
 
 
 def test_numeric_dates_and_a_video_conference(dated):
-    conference = next(e for e in dated.events if e.date == "2020-07-21")
+    conference = next(e for e in dated.events if e.date == "2023-07-21")
     assert {"Heo Seong-gon", "Shimozuru Takao"} <= _names(conference.participants)
 
 
@@ -134,6 +134,13 @@ def test_today_and_the_previous_day(dated):
     assert ("signing", "2023-10-30", None) in _events(dated)
     assert ("visit", "2023-10-29", None) in _events(dated)
     assert [(a.type, a.date) for a in dated.agreements] == [("friendship_city", "2023-10-30")]
+
+
+def test_history_older_than_a_year_is_background_not_an_event():
+    page = "City News\nSigned in 1998, the partnership with Osaka has grown.\nMayor Kim met Osaka Mayor Yokoyama on May 3."
+    result = extract(page, published="2024-05-10")
+    assert _events(result) == [("meeting", "2024-05-03", None)]
+    assert any(d.rule == "background" and "1998" in d.evidence[0].text for d in result.decisions)
 
 
 def test_a_conference_room_is_not_a_conference(dated):
