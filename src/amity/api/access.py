@@ -27,36 +27,33 @@ def _require_write(request) -> None:
 
 
 def require_edit(request, obj: Model | None = None) -> None:
-    """May the caller create (obj None) or change `obj`?"""
-    _require_write(request)
-    if not permissions.can_edit(request.auth.user, obj):
-        what = "edit the registry" if obj is None else f"edit {obj._meta.verbose_name} {obj.pk}"
-        raise HttpError(403, f"you may not {what}" + ("" if obj is None else " (outside your scope?)"))
+    """May the caller create records (obj None), or write `obj` (saved, or new and unsaved)?
 
-
-def require_edit_part(request, whole: Model) -> None:
-    """Adding or changing a part (an agreement's party …) is editing its whole.
-
-    A whole that involves no place or organization yet (just created) is open to any
-    editor, as creating it was; otherwise the editor's scope must cover it.
+    Called before a write and again, inside its transaction, on the record as it is after
+    it: a change that takes a record out of the caller's scope is rolled back.
     """
     _require_write(request)
-    user = request.auth.user
-    if permissions.can_edit(user, None) and permissions.scope_of(user) is not None:
-        places, organizations = permissions.involved(whole)
-        if not places and not organizations:
-            return
-    require_edit(request, whole)
+    if not permissions.can_edit(request.auth.user, obj):
+        raise HttpError(403, _refusal(obj))
 
 
-def require_scope_after(request, obj: Model) -> None:
-    """After a scoped editor's change the record must still be theirs (or involve no one yet)."""
-    user = request.auth.user
-    if permissions.scope_of(user) is None:
-        return
-    places, organizations = permissions.involved(obj)
-    if (places or organizations) and not permissions.can_edit(user, obj):
-        raise HttpError(403, f"the change would take {obj._meta.verbose_name} {obj.pk} outside your scope")
+def require_change(request, obj: Model, values: dict) -> None:
+    """May the caller change `obj` to `values` (a part moved to another whole included)?"""
+    _require_write(request)
+    if not permissions.can_change(request.auth.user, obj, values):
+        raise HttpError(403, _refusal(obj))
+
+
+def _refusal(obj: Model | None) -> str:
+    if obj is None:
+        return "you may not edit the registry"
+    what = f"{obj._meta.verbose_name} {obj.pk}" if obj.pk else f"this {obj._meta.verbose_name}"
+    return f"you may not write {what}: it is outside your editing scope"
+
+
+def review_scope(request):
+    """The scope the review services limit this caller's decisions to (None: no limit)."""
+    return permissions.scope_of(request.auth.user)
 
 
 def require_review(request) -> None:

@@ -126,7 +126,9 @@ def _decide(request, id: int, action, **kwargs):
     if claim.status != Claim.Status.PENDING:
         raise HttpError(409, f"claim {id} is {claim.status}, not pending")
     try:
-        decision = action(claim, actor=access.actor(request), **kwargs)
+        decision = action(claim, actor=access.actor(request), scope=access.review_scope(request), **kwargs)
+    except services.OutOfScope as error:
+        raise HttpError(403, str(error)) from error
     except services.ReviewError as error:
         # Decided meanwhile (409), or the value cannot become a record as it is (422).
         status = 409 if Claim.objects.get(pk=id).status != Claim.Status.PENDING else 422

@@ -129,6 +129,11 @@ def resolve(model: type[models.Model], values: dict) -> dict:
     return values
 
 
+def unsaved(model: type[models.Model], values: dict) -> models.Model:
+    """The record a create would make, not yet saved (its many-to-many values left out)."""
+    return model(**{name: value for name, value in values.items() if not model._meta.get_field(name).many_to_many})
+
+
 def date_overlaps(name: str, start: PartialDate | None, end: PartialDate | None) -> Q:
     """Records whose partial date may fall within [start, end] (ISO text compares as dates)."""
     condition = Q()
@@ -215,9 +220,10 @@ def build_router(resource: Resource, tag: str) -> Router:
         access.require_view(request)
         access.require_edit(request)
         values = resolve(model, payload.model_dump(exclude_unset=True))
+        access.require_edit(request, unsaved(model, values))
         with transaction.atomic():
             obj = services.create(model, actor=access.actor(request), **values)
-            access.require_scope_after(request, obj)
+            access.require_edit(request, resource.get(obj.pk))
         return Status(201, resource.serialize(resource.get(obj.pk)))
 
     @router.patch("/{id}", response={200: Out, **ERRORS}, operation_id=f"update_{single}",
@@ -227,9 +233,10 @@ def build_router(resource: Resource, tag: str) -> Router:
         obj = resource.get(id)
         access.require_edit(request, obj)
         values = resolve(model, payload.model_dump(exclude_unset=True))
+        access.require_change(request, obj, values)
         with transaction.atomic():
             services.update(obj, actor=access.actor(request), **values)
-            access.require_scope_after(request, resource.get(id))
+            access.require_edit(request, resource.get(id))
         return resource.serialize(resource.get(id))
 
     @router.delete("/{id}", response={204: None, **ERRORS}, operation_id=f"delete_{single}",
@@ -270,7 +277,7 @@ def add_part_routes(router: Router, get_whole: Callable[[int], models.Model], pa
     def load(request, id: int, part_id: int | None = None):
         access.require_view(request)
         whole = get_whole(id)
-        access.require_edit_part(request, whole)
+        access.require_edit(request, whole)  # editing a part is editing its whole
         if part_id is None:
             return whole, None
         obj = model.objects.filter(pk=part_id, **{part.parent_fk: whole}).first()
@@ -279,7 +286,7 @@ def add_part_routes(router: Router, get_whole: Callable[[int], models.Model], pa
         return whole, obj
 
     def done(request, whole, obj):
-        access.require_scope_after(request, get_whole(whole.pk))
+        access.require_edit(request, get_whole(whole.pk))
         return part.serialize(model.objects.get(pk=obj.pk))
 
     @router.post(f"/{{id}}/{segment}", response={201: Out, **ERRORS}, operation_id=f"add_{op}",
@@ -307,7 +314,9 @@ def add_part_routes(router: Router, get_whole: Callable[[int], models.Model], pa
     @router.delete(f"/{{id}}/{segment}/{{part_id}}", response={204: None, **ERRORS}, operation_id=f"remove_{op}",
                    summary=f"Remove a {label}")
     def remove(request, id: int = Path(..., ge=1, le=MAX_ID), part_id: int = Path(..., ge=1, le=MAX_ID)):
-        _, obj = load(request, id, part_id)
-        services.delete(obj, actor=access.actor(request))
+        whole, obj = load(request, id, part_id)
+        with transaction.atomic():
+            services.delete(obj, actor=access.actor(request))
+            access.require_edit(request, get_whole(whole.pk))  # removing a part must not hand the whole away
         return Status(204, None)
 

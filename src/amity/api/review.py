@@ -103,6 +103,8 @@ def candidate_out(candidate: MergeCandidate) -> dict:
 def _review(call, *args, **kwargs):
     try:
         return decision_out(call(*args, **kwargs))
+    except services.OutOfScope as error:
+        raise HttpError(403, str(error)) from error
     except services.ReviewError as error:
         raise HttpError(409, str(error)) from error
 
@@ -147,7 +149,8 @@ def undo_decision(request, payload: Reason, id: int = Path(..., ge=1, le=MAX_ID)
     decision = Decision.objects.filter(pk=id).first()
     if decision is None:
         raise HttpError(404, f"no decision with id {id}")
-    return _review(services.undo, decision, actor=access.actor(request), reason=payload.reason)
+    return _review(services.undo, decision, actor=access.actor(request),
+                   scope=access.review_scope(request), reason=payload.reason)
 
 
 @router.post("/merge", response={200: DecisionOut, **ERRORS}, operation_id="merge_records",
@@ -156,7 +159,8 @@ def merge_records(request, payload: MergeIn):
     access.require_view(request)
     access.require_review(request)
     keep, drop = _record(payload.type, payload.keep), _record(payload.type, payload.drop)
-    return _review(services.merge, keep, drop, actor=access.actor(request), reason=payload.reason)
+    return _review(services.merge, keep, drop, actor=access.actor(request),
+                   scope=access.review_scope(request), reason=payload.reason)
 
 
 @router.get("/merge-candidates", response={200: CandidatePage, **ERRORS}, operation_id="list_merge_candidates",
@@ -192,7 +196,8 @@ def merge_candidate(request, payload: CandidateMergeIn, id: int = Path(..., ge=1
     if left is None or right is None:
         raise HttpError(409, f"a record of merge candidate {id} no longer exists")
     keep, drop = (left, right) if payload.keep == "left" else (right, left)
-    return _review(services.merge, keep, drop, actor=access.actor(request), reason=payload.reason)
+    return _review(services.merge, keep, drop, actor=access.actor(request),
+                   scope=access.review_scope(request), reason=payload.reason)
 
 
 @router.post("/merge-candidates/{id}/dismiss", response={200: DecisionOut, **ERRORS},
@@ -200,4 +205,5 @@ def merge_candidate(request, payload: CandidateMergeIn, id: int = Path(..., ge=1
 def dismiss_candidate(request, payload: Reason, id: int = Path(..., ge=1, le=MAX_ID)):
     access.require_view(request)
     access.require_review(request)
-    return _review(services.dismiss, _candidate(id), actor=access.actor(request), reason=payload.reason)
+    return _review(services.dismiss, _candidate(id), actor=access.actor(request),
+                   scope=access.review_scope(request), reason=payload.reason)

@@ -11,10 +11,10 @@ from uuid import UUID
 
 from django.db import models
 from ninja import Schema
+from pydantic import ConfigDict, create_model, model_validator
 from pydantic import Field as Spec
-from pydantic import create_model
 
-from amity.api.types import Id, PartialDateText, TimeText, text
+from amity.api.types import Id, PartialDateText, TimeText, required_text, text
 from amity.core.fields import PartialDateField
 from amity.registry.models import Field as CooperationField
 
@@ -74,7 +74,7 @@ def _input_type(field: models.Field) -> Any:
     if isinstance(field, models.SlugField):
         return text(field.max_length, pattern=r"^[-a-zA-Z0-9_]+$")
     if isinstance(field, models.CharField | models.TextField):
-        return text(field.max_length)
+        return text(field.max_length) if field.blank else required_text(field.max_length)
     raise TypeError(f"no API type for {field!r}")
 
 
@@ -112,6 +112,25 @@ def _default(field: models.Field):
     return None if field.null or not isinstance(field, models.CharField | models.TextField) else ""
 
 
+class InputSchema(Schema):
+    """A request body: a JSON object, never a string, a list or null."""
+
+    # Patterns are checked with Python's re, the engine schema-driven clients (and fuzzers) use.
+    model_config = ConfigDict(regex_engine="python-re")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(cls, values: Any, handler, info):  # replaces Schema's object-to-dict reading
+        if not isinstance(values, dict):
+            raise ValueError(f"the body must be a JSON object, not {_json_kind(values)}")
+        return handler(values)
+
+
+def _json_kind(value: Any) -> str:
+    return {type(None): "null", bool: "a boolean", str: "a string", list: "a list", int: "a number",
+            float: "a number"}.get(type(value), type(value).__name__)
+
+
 def input_schema(model: type[models.Model], name: str, *, partial: bool, exclude: tuple[str, ...] = ()):
     """The body of a create (required fields required) or of a PATCH (every field optional)."""
     fields = {}
@@ -125,7 +144,7 @@ def input_schema(model: type[models.Model], name: str, *, partial: bool, exclude
             fields[field.name] = (kind, ...)
         else:
             fields[field.name] = (kind, _default(field))
-    return create_model(name, __base__=Schema, **fields)
+    return create_model(name, __base__=InputSchema, **fields)
 
 
 def output_schema(model: type[models.Model], name: str, *, exclude: tuple[str, ...] = (),

@@ -48,9 +48,22 @@ def text(max_length: int | None = None, **kwargs) -> type:
     return Annotated[str, Field(max_length=max_length, **kwargs), AfterValidator(_storable)]
 
 
+def required_text(max_length: int | None = None) -> type:
+    """A text a record cannot do without (a name, a title): something other than spaces."""
+    return text(max_length, min_length=1, pattern=r"\S")
+
+
+# The schema's pattern accepts exactly the dates the server does (years 0001-9999, real months,
+# the days each month has, 29 February in leap years), so clients and fuzzers can trust it.
+_YEAR = r"(000[1-9]|00[1-9]\d|0[1-9]\d{2}|[1-9]\d{3})"
+_MONTH = r"(0[1-9]|1[0-2])"
+_MONTH_DAY = r"((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)|02-(0[1-9]|1\d|2[0-8]))"
+_LEAP_YEAR = r"(\d\d(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+PARTIAL_DATE_PATTERN = rf"^({_YEAR}(-{_MONTH})?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)$"
+
 PartialDateText = Annotated[
     str,
-    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", examples=["2016", "2016-06", "2016-06-22"],
+    Field(pattern=PARTIAL_DATE_PATTERN, examples=["2016", "2016-06", "2016-06-22"],
           description="a partial date: YYYY, YYYY-MM or YYYY-MM-DD"),
     AfterValidator(_partial_date),
 ]

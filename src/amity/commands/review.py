@@ -3,10 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import textwrap
 
 from amity.commands.setup import fail
+
+
+@functools.cache
+def _scope(actor: str):
+    """The deciding user's editing scope, when --actor names an Amity user ("user:alice").
+
+    Bots and names that are no account act for whoever runs the command on the server.
+    """
+    from amity.accounts import permissions
+    from amity.review.services import ReviewError
+
+    user = permissions.user_for_actor(actor)
+    if user is None:
+        return None
+    if not permissions.can_review(user):
+        raise ReviewError(f"{actor} may not review claims")
+    return permissions.scope_of(user)
 
 
 def _claims(ids):
@@ -67,9 +85,9 @@ def _decide(args) -> int:
             continue  # accepted meanwhile as another claim's dependency
         try:
             if args.review_command == "accept":
-                services.accept(claim, actor=args.actor, reason=args.reason)
+                services.accept(claim, actor=args.actor, reason=args.reason, scope=_scope(args.actor))
             else:
-                services.reject(claim, actor=args.actor, reason=args.reason)
+                services.reject(claim, actor=args.actor, reason=args.reason, scope=_scope(args.actor))
             done += 1
         except services.ReviewError as error:
             skipped += 1
@@ -91,7 +109,7 @@ def _edit(args) -> int:
             edits[name] = json.loads(raw)
         except json.JSONDecodeError:
             edits[name] = raw
-    decision = services.accept(claim, actor=args.actor, edits=edits, reason=args.reason)
+    decision = services.accept(claim, actor=args.actor, edits=edits, reason=args.reason, scope=_scope(args.actor))
     print(f"edited and accepted claim {claim.pk} (decision {decision.pk})")
     return 0
 
@@ -108,7 +126,7 @@ def _merge(args) -> int:
     else:
         model = apps.get_model("registry", args.model)
         keep, drop = model.objects.get(pk=args.keep), model.objects.get(pk=args.drop)
-    decision = services.merge(keep, drop, actor=args.actor, reason=args.reason)
+    decision = services.merge(keep, drop, actor=args.actor, reason=args.reason, scope=_scope(args.actor))
     print(f"merged {drop} into {keep} (decision {decision.pk})")
     return 0
 
@@ -120,8 +138,8 @@ def _candidates(args) -> int:
     unknown = [kind for kind in args.kind if kind not in duplicates.KINDS]
     if unknown:
         return fail(f"unknown kind {unknown[0]!r}: choose from {', '.join(duplicates.KINDS)}")
-    if args.scan:
-        scan = duplicates.record(args.kind or None)
+    scan = duplicates.record(args.kind or None) if args.scan else duplicates.refresh()
+    if scan is not None:
         print(f"looked for duplicates: {scan.new} new, {scan.updated} still open, {scan.kept_apart} kept apart before")
     for candidate in MergeCandidate.objects.filter(status=args.status).select_related("content_type"):
         if args.kind and duplicates.kind_of(candidate) not in args.kind:
@@ -136,7 +154,7 @@ def _undo(args) -> int:
     from amity.review.models import Decision
 
     decision = Decision.objects.get(pk=args.decision)
-    undo = services.undo(decision, actor=args.actor, reason=args.reason)
+    undo = services.undo(decision, actor=args.actor, reason=args.reason, scope=_scope(args.actor))
     print(f"undid decision {decision.pk} ({decision.action}) with decision {undo.pk}")
     return 0
 
@@ -207,7 +225,8 @@ def add_parser(sub, default_actor: str) -> None:
     merge.add_argument("--candidate", type=int)
     candidates = action("candidates", "merge candidates with their scores")
     candidates.add_argument("--status", default="open")
-    candidates.add_argument("--scan", action="store_true", help="look for duplicates of every kind first")
+    candidates.add_argument("--scan", action="store_true",
+                            help="compare every record again (without it, only kinds changed since the last look)")
     candidates.add_argument("--kind", action="append", default=[],
                             help="person, organization, place, alliance, agreement or engagement (repeatable)")
     action("undo", "undo a decision").add_argument("decision", type=int)

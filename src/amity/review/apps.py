@@ -6,3 +6,10 @@ class ReviewConfig(AppConfig):
     label = "review"
     verbose_name = "Review"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+
+        from amity.review.append_only import register_sqlite_function
+
+        connection_created.connect(register_sqlite_function, dispatch_uid="amity-review-log-unlocked")

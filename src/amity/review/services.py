@@ -7,6 +7,7 @@ its actor, so the registry's change log names who did it.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.db.models import ProtectedError, QuerySet
 
 from amity.core.actor import acting_as
 from amity.registry import models as registry
+from amity.registry.scope import Scope, allows
 from amity.review.apply import APPLY
 from amity.review.effects import Effects, revert, save_citations
 from amity.review.merge import MergeError, merge_records, unmerge
@@ -26,6 +28,14 @@ SLOT_ORDER = ["country", "place", "organization", "person", "alliance", "agreeme
 
 class ReviewError(ValueError):
     """The decision cannot be taken (e.g. the claim was already decided)."""
+
+
+class OutOfScope(ReviewError):
+    """The decision would write records outside the deciding editor's scope.
+
+    Every action takes `scope` (amity.registry.scope.Scope, None for no limit): the caller
+    knows who decides and passes their scope, so the rule stays the one the forms use.
+    """
 
 
 def pending_claims(*, slot: str | None = None, document=None, min_confidence: float | None = None,
@@ -49,22 +59,40 @@ def _claim_state(claim: Claim) -> dict:
             "link_id": claim.link_id}
 
 
-def accept(claim: Claim, *, actor: str, edits: dict | None = None, reason: str = "") -> Decision:
+def accept(claim: Claim, *, actor: str, edits: dict | None = None, reason: str = "",
+           scope: Scope | None = None) -> Decision:
     """Accept a pending claim (with a reviewer's edits, if any) into the registry."""
     with acting_as(actor), transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim.pk)
         if claim.status != Claim.Status.PENDING:
             raise ReviewError(f"claim {claim.pk} is {claim.status}, not pending")
-        return _accept(claim, actor, edits, reason)
+        return _accept(claim, actor, edits, reason, scope)
 
 
-def _accept(claim: Claim, actor: str, edits: dict | None, reason: str) -> Decision:
+def _written_records(record, effects: dict) -> list:
+    """The record a decision is about and every record it created or changed (those still there)."""
+    records = [record] if record is not None else []
+    for label, pk, *_ in [*effects.get("created", []), *effects.get("updated", [])]:
+        found = apps.get_model(label)._base_manager.filter(pk=pk).first()
+        if found is not None:
+            records.append(found)
+    return records
+
+
+def _require_scope(scope: Scope | None, records, what: str) -> None:
+    outside = [record for record in records if not allows(scope, record)]
+    if outside:
+        names = ", ".join(f"{record._meta.verbose_name} {record}" for record in outside[:3])
+        raise OutOfScope(f"{what} would write records outside your editing scope ({names})")
+
+
+def _accept(claim: Claim, actor: str, edits: dict | None, reason: str, scope: Scope | None = None) -> Decision:
     before = _claim_state(claim)
     value = {**claim.value, **edits} if edits else claim.value
     effects = Effects()
 
     def resolve(local_id):
-        return _resolve_reference(claim, local_id, actor)
+        return _resolve_reference(claim, local_id, actor, scope)
 
     try:
         record = APPLY[claim.slot](claim, value, effects, resolve)
@@ -75,6 +103,7 @@ def _accept(claim: Claim, actor: str, edits: dict | None, reason: str) -> Decisi
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         # e.g. an edit of the wrong shape (a number where a name goes)
         raise ReviewError(f"claim {claim.pk} cannot be accepted: {error}") from error
+    _require_scope(scope, _written_records(record, effects.as_json()), f"accepting claim {claim.pk}")
     claim.status = Claim.Status.ACCEPTED
     claim.edited_value = value if edits else None
     claim.link_type = ContentType.objects.get_for_model(record)
@@ -88,7 +117,7 @@ def _accept(claim: Claim, actor: str, edits: dict | None, reason: str) -> Decisi
     return decision
 
 
-def _resolve_reference(claim: Claim, local_id: str | None, actor: str):
+def _resolve_reference(claim: Claim, local_id: str | None, actor: str, scope: Scope | None = None):
     """The record behind another fact of the same document, accepting it first if pending."""
     if not local_id:
         return None
@@ -100,7 +129,11 @@ def _resolve_reference(claim: Claim, local_id: str | None, actor: str):
     if other.status == Claim.Status.PENDING:
         try:
             with transaction.atomic():
-                _accept(other, actor, None, f"needed by claim {claim.pk}")
+                _accept(other, actor, None, f"needed by claim {claim.pk}", scope)
+        except OutOfScope:
+            # Not the editor's to accept, but referring to a record that exists only reads it.
+            other.refresh_from_db()
+            return other.linked if other.link_id else None
         except ReviewError:
             return None  # the dependency needs a person's edit; accept this fact without it
         other.refresh_from_db()
@@ -141,11 +174,13 @@ def dependencies(claim: Claim) -> list[Claim]:
     return sorted(found.values(), key=lambda c: (SLOT_ORDER.index(c.slot) if c.slot in SLOT_ORDER else 99, c.pk))
 
 
-def reject(claim: Claim, *, actor: str, reason: str = "") -> Decision:
+def reject(claim: Claim, *, actor: str, reason: str = "", scope: Scope | None = None) -> Decision:
     with acting_as(actor), transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim.pk)
         if claim.status != Claim.Status.PENDING:
             raise ReviewError(f"claim {claim.pk} is {claim.status}, not pending")
+        if not _claim_in_scope(claim, actor, scope):
+            raise OutOfScope(f"claim {claim.pk} is about records outside your editing scope")
         before = _claim_state(claim)
         claim.status = Claim.Status.REJECTED
         claim.save()
@@ -153,8 +188,29 @@ def reject(claim: Claim, *, actor: str, reason: str = "") -> Decision:
                                        effects={"claim_before": before})
 
 
-def merge(keep, drop, *, actor: str, reason: str = "") -> Decision:
+class _DryRun(Exception):
+    pass
+
+
+def _claim_in_scope(claim: Claim, actor: str, scope: Scope | None) -> bool:
+    """Is what the claim would write (tried and rolled back) inside `scope`?"""
+    if scope is None:
+        return True
+    try:
+        with transaction.atomic():
+            _accept(claim, actor, None, "", scope)
+            raise _DryRun
+    except _DryRun:
+        return True
+    except OutOfScope:
+        return False
+    except ReviewError:  # it cannot be applied as it is: judge it by the record it names
+        return claim.link_id is None or allows(scope, claim.linked)
+
+
+def merge(keep, drop, *, actor: str, reason: str = "", scope: Scope | None = None) -> Decision:
     """`keep` absorbs `drop`: references, names and evidence move over."""
+    _require_scope(scope, [keep, drop], "this merge")
     with acting_as(actor), transaction.atomic():
         try:
             effects = merge_records(keep, drop)
@@ -169,7 +225,9 @@ def merge(keep, drop, *, actor: str, reason: str = "") -> Decision:
         return Decision.objects.create(actor=actor, action=Decision.Action.MERGE, reason=reason, effects=effects)
 
 
-def dismiss(candidate: MergeCandidate, *, actor: str, reason: str = "") -> Decision:
+def dismiss(candidate: MergeCandidate, *, actor: str, reason: str = "", scope: Scope | None = None) -> Decision:
+    _require_scope(scope, [record for record in (candidate.left, candidate.right) if record is not None],
+                   f"dismissing merge candidate {candidate.pk}")
     with transaction.atomic():
         if candidate.status != MergeCandidate.Status.OPEN:
             raise ReviewError(f"merge candidate {candidate.pk} is {candidate.status}")
@@ -179,10 +237,11 @@ def dismiss(candidate: MergeCandidate, *, actor: str, reason: str = "") -> Decis
                                        effects={"candidate": candidate.pk})
 
 
-def undo(decision: Decision, *, actor: str, reason: str = "") -> Decision:
+def undo(decision: Decision, *, actor: str, reason: str = "", scope: Scope | None = None) -> Decision:
     """Take a decision back; the log keeps both."""
     with acting_as(actor), transaction.atomic():
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        _require_scope(scope, _decided_records(decision), f"undoing decision {decision.pk}")
         if decision.action == Decision.Action.UNDO:
             raise ReviewError("an undo cannot be undone; take the decision again instead")
         if Decision.objects.filter(undoes=decision).exists():
@@ -194,6 +253,19 @@ def undo(decision: Decision, *, actor: str, reason: str = "") -> Decision:
                               f"created ({error.args[0]}); undo those first") from error
         return Decision.objects.create(actor=actor, action=Decision.Action.UNDO, undoes=decision,
                                        claim=decision.claim, reason=reason)
+
+
+def _decided_records(decision: Decision) -> list:
+    """The records a decision wrote, as they are now."""
+    effects = decision.effects
+    if decision.action == Decision.Action.MERGE:
+        kept = apps.get_model(effects["model"])._base_manager.filter(pk=effects["keep"]).first()
+        return [kept] if kept is not None else []
+    if decision.action == Decision.Action.DISMISS:
+        candidate = MergeCandidate.objects.filter(pk=effects.get("candidate")).first()
+        return [r for r in (candidate.left, candidate.right) if r is not None] if candidate else []
+    linked = decision.claim.linked if decision.claim is not None and decision.claim.link_id else None
+    return _written_records(linked, effects)
 
 
 def _undo_effects(decision: Decision) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from amity.core.fields import PartialDateField
@@ -73,6 +74,10 @@ class TeamMember(RegistryModel):
     def __str__(self) -> str:
         who = self.person or self.from_place
         return f"{self.team}: {who} ×{self.seats}"
+
+    def clean(self) -> None:
+        if self.person_id is None and self.from_place_id is None:
+            raise ValidationError("a team member is a person or the seats of a member place: give person or from_place")
 
 
 class Project(RegistryModel):

@@ -5,19 +5,20 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import ProtectedError, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from amity.accounts.permissions import can_edit, involved
+from amity.accounts.permissions import can_edit
 from amity.core.actor import actor_for_user
 from amity.core.models import history_of
 from amity.registry import models as m
 from amity.registry import services
 from amity.search.service import name_filter
 from amity.sources.models import Document
-from amity.web.access import may_create, require_edit, viewer_required
+from amity.web.access import require_edit, viewer_required
 from amity.web.forms import PARENT_FIELD, form_for, lookup_label
 from amity.web.links import EDITABLE, detail_url, parent_of
 from amity.web.readable import history_changes
@@ -60,7 +61,7 @@ def create(request, slug: str):
     if parent_name and request.GET.get(parent_name, "").isdigit():
         parent_model = model._meta.get_field(parent_name).related_model
         parent = get_object_or_404(parent_model, pk=request.GET[parent_name])
-        if not can_edit(request.user, parent) and any(involved(parent)):
+        if not can_edit(request.user, parent):
             raise PermissionDenied(_("this record is outside your editing scope"))
     if request.method == "POST":
         form = form_class(request.POST)
@@ -68,12 +69,12 @@ def create(request, slug: str):
         if parent is not None:
             form.fields[parent_name].widget = forms.HiddenInput()
         if form.is_valid():
-            instance = form.instance
-            whole = parent_of(instance)
-            if not may_create(request.user, instance, whole):
+            if not can_edit(request.user, form.instance):
                 raise PermissionDenied(_("this record is outside your editing scope"))
             try:
-                obj = services.create(model, actor=actor_for_user(request.user), **_values(form))
+                with transaction.atomic():
+                    obj = services.create(model, actor=actor_for_user(request.user), **_values(form))
+                    require_edit(request, model.objects.get(pk=obj.pk))  # still theirs once saved
             except ValidationError as error:
                 _save_errors(form, error)
             else:
@@ -106,7 +107,9 @@ def update(request, slug: str, pk: int):
                 raise PermissionDenied(_("the change would move this record outside your editing scope"))
             fresh = model.objects.get(pk=obj.pk)  # the stored values, for the change log's "before"
             try:
-                services.update(fresh, actor=actor_for_user(request.user), **_values(form))
+                with transaction.atomic():
+                    services.update(fresh, actor=actor_for_user(request.user), **_values(form))
+                    require_edit(request, model.objects.get(pk=obj.pk))  # still theirs after the change
             except ValidationError as error:
                 _save_errors(form, error)
             else:
