@@ -58,8 +58,7 @@ def find_alliances(ctx: Context) -> None:
         al = AllianceCand(org=org)
         org.is_alliance = True
         # "the Board of the Union of X": the alliance is also named inside another body's name
-        spans = sorted({*(org.mentions or [org.span]),
-                        *(m.span() for m in re.finditer(re.escape(org.name), ctx.folded))})
+        spans = sorted({*(org.mentions or [org.span]), *_named_inside_organs(ctx, org)})
         sentences = []
         for s, _ in spans:
             sent = ctx.sentence_of(s)
@@ -113,6 +112,16 @@ def _members(ctx: Context, org: OrgCand, sentences: list[tuple[int, int]]) -> li
         if len(members) >= 2:
             return members
     return []
+
+
+def _named_inside_organs(ctx: Context, org: OrgCand) -> list[tuple[int, int]]:
+    """Mentions of an alliance inside the name of one of its organs ("the Board of the Union of X")."""
+    spans = []
+    for other in ctx.organizations:
+        organ = _ORGAN_OF.match(other.name)
+        if other is not org and organ and other.name[organ.end():].startswith(org.name):
+            spans += [(s + organ.end(), s + organ.end() + len(org.name)) for s, _ in other.mentions]
+    return spans
 
 
 def _members_through_roles(ctx: Context, org: OrgCand) -> list[PlaceCand]:
