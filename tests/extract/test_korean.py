@@ -235,3 +235,13 @@ def test_english_path_does_not_load_the_korean_tables():
             "print(names._NAMES is None, 'babel' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["True", "False"]
+
+
+def test_place_written_before_the_name_is_the_office_of_a_bare_title():
+    text = ("경주시, 한·중·일 도시 협의회 개최\n\n경주시는 10일 화백컨벤션센터에서 열린 협의회에 강원도 이한결 부지사, "
+            "영천시 오세린 시장, 고령군 문다온 군수 등이 참석했다고 밝혔다.\n")
+    result = extract(text, published="2024-10-11")
+    offices = {p.name: (p.title, p.of) for p in result.people}
+    assert offices["이한결"] == ("Vice Governor", "강원도")
+    assert offices["오세린"] == ("Mayor", "영천")
+    assert offices["문다온"] == ("Governor", "고령")

@@ -123,8 +123,13 @@ def find_people(ctx: Context) -> None:
         if name_span is None:
             _later_mention(ctx, ws, i, title)
             continue
-        _add_person(ctx, name_span, title, of, to, posted)
         k = next((n for n, x in enumerate(ws) if x.start == name_span[0]), 0)
+        if of is None and k > 0 and ctx.text[ws[k - 1].end:ws[k].start] == " ":
+            # 당진시 김홍장 시장, 박린성 문화체육관광국 응웬 쑤언 쭝 부국장: the place or office written before the name
+            before = _org_at(ctx, ws[k - 1]) or st.place_of_word.get(k - 1)
+            if before is not None and (isinstance(before, OrgCand) or _covers(before, ws[k - 1])):
+                of = before
+        _add_person(ctx, name_span, title, of, to, posted)
         while k > 0 and ctx.text[ws[k - 1].end:ws[k].start].strip() in ("·", "ㆍ", ",") and _korean_name(ws[k - 1].text):
             k -= 1  # 강현철·임규연 시의원
             _add_person(ctx, (ws[k].start, ws[k].end), title, of, to, posted)
