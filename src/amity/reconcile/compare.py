@@ -73,18 +73,43 @@ class Comparison:
 
 # ------------------------------------------------------------------ places
 class PlaceNames:
-    """Places by name or alias, in any script, asking the database for the few candidates.
+    """Places by name or alias, in any script, for one comparison.
 
-    A lookup that knows the country scans all of that country's aliases in Python (JSON keeps
-    Hangul escaped on SQLite); a list names dozens of places, so candidates are narrowed in SQL
-    with the name both as written and as JSON escapes it, then compared normalised.
+    A list names hundreds of places in a few countries. Names as written are looked up in a
+    per-country table of names and aliases (case folded), read once; only a name not found that
+    way is searched in SQL (as written and as JSON escapes it on SQLite) and compared normalised
+    (accents, punctuation), which one lookup at a time would otherwise do for every row.
     """
+
+    def __init__(self) -> None:
+        self._exact: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
 
     def named(self, name: str, country: str) -> list[Place]:
         """Places (not countries) whose name, or else an alias, is `name`, most populous first."""
         wanted = normalise(name)
         if not wanted:
             return []
+        by_name, by_alias = self._as_written(country).get(name.strip().casefold(), ([], [])) if country else ([], [])
+        if by_name or by_alias:
+            found = list(Place.objects.filter(pk__in=by_name or by_alias))
+        else:
+            found = self._normalised(name, wanted, country)
+        return sorted(found, key=lambda place: -(place.population or 0))
+
+    def _as_written(self, country: str) -> dict[str, tuple[list[int], list[int]]]:
+        if country not in self._exact:
+            table: dict[str, tuple[list[int], list[int]]] = {}
+            rows = (Place.objects.exclude(kind=Place.Kind.COUNTRY).filter(country_code=country)
+                    .values_list("pk", "name", "aliases"))
+            for pk, place_name, aliases in rows:
+                table.setdefault(place_name.casefold(), ([], []))[0].append(pk)
+                for alias in aliases or []:
+                    table.setdefault(alias.casefold(), ([], []))[1].append(pk)
+            self._exact[country] = table
+        return self._exact[country]
+
+    @staticmethod
+    def _normalised(name: str, wanted: str, country: str) -> list[Place]:
         query = Q(name__iexact=name.strip())
         for variant in {name.strip(), wanted}:
             query |= Q(aliases__icontains=variant) | Q(aliases__icontains=json.dumps(variant)[1:-1])
@@ -92,9 +117,8 @@ class PlaceNames:
         if country:
             candidates = candidates.filter(country_code=country)
         candidates = list(candidates[:200])
-        found = [p for p in candidates if normalise(p.name) == wanted] or [
+        return [p for p in candidates if normalise(p.name) == wanted] or [
             p for p in candidates if wanted in (normalise(alias) for alias in p.aliases)]
-        return sorted(found, key=lambda place: -(place.population or 0))
 
 
 PlaceStep = Callable[[PlaceNames, str, str, str], "PlaceMatch | None"]
