@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 
 from amity.core.models import snapshot
 from amity.registry import services
@@ -37,20 +38,18 @@ def _references(obj) -> list[tuple[object, str]]:
     return found
 
 
-def _identity(row, attname: str) -> tuple:
-    """What makes a child row the same fact, whichever parent it hangs from (the party, not its id)."""
-    return tuple(sorted((key, value) for key, value in snapshot(row).items()
-                        if key not in ("id", "uid", "created", attname, "notes")))
+def _would_repeat(row, attname: str, target_pk) -> bool:
+    """Would pointing `row` at the kept record make it a second copy of a row that is already there?
 
-
-def _children_of(obj, model, attname: str) -> set[tuple]:
-    return {_identity(row, attname) for row in model._base_manager.filter(**{attname: obj.pk})}
-
-
-def _is_child(row, attname: str) -> bool:
-    """A row that belongs to the record (a party of an agreement), not one that merely mentions it."""
-    parent = getattr(type(row), "changelog_parent", None)
-    return parent is not None and type(row)._meta.get_field(parent).attname == attname
+    The same party of one agreement twice, one person twice among a meeting's participants.
+    """
+    values = {}
+    for field in row._meta.concrete_fields:
+        if field.name in ("id", "uid", "created", "updated", "notes") or isinstance(field, models.JSONField):
+            continue
+        values[field.attname] = getattr(row, field.attname)
+    values[attname] = target_pk
+    return type(row)._base_manager.filter(**values).exclude(pk=row.pk).exists()
 
 
 def _empty(value) -> bool:
@@ -64,15 +63,15 @@ def merge_records(keep, drop) -> dict:
     if keep.pk == drop.pk:
         raise MergeError("a record cannot be merged with itself")
     moved, set_aside = [], []
-    known_children: dict[tuple[str, str], set[tuple]] = {}
     for row, attname in _references(drop):
-        if _is_child(row, attname):
-            key = (row._meta.label_lower, attname)
-            if key not in known_children:
-                known_children[key] = _children_of(keep, type(row), attname)
-            if _identity(row, attname) in known_children[key]:
-                set_aside.append([row._meta.label_lower, snapshot(row)])
-                continue  # keep already states it; the drop's copy goes with drop (and comes back on undo)
+        row = type(row)._base_manager.filter(pk=row.pk).first()  # as it is now: setting one aside may touch others
+        if row is None:
+            continue
+        if _would_repeat(row, attname, keep.pk):
+            # keep already states it: the drop's copy is set aside (and comes back on undo)
+            set_aside.append([row._meta.label_lower, snapshot(row)])
+            services.delete(row)
+            continue
         services.update(row, **{attname: keep.pk})
         moved.append([row._meta.label_lower, row.pk, attname])
     content_type = ContentType.objects.get_for_model(keep)
