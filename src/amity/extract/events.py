@@ -49,17 +49,25 @@ from .event_patterns import (
 from .text import fold
 
 
-def _event_type(text: str, low: str) -> tuple[str | None, int]:
+def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str | None, int]:
     """The event a sentence reports and where its trigger is: a signing wins; otherwise the
-    trigger written first, leaving out references to another event ("After the ceremony, ...")."""
+    trigger written first, leaving out references to another event ("After the ceremony, ...") —
+    unless that occasion has not been reported yet ("During the meeting, the two regions
+    reviewed ...": a meeting took place)."""
     quoted = [q.span() for q in QUOTATION.finditer(text)]
-    hits = [(m.start(), m.lastgroup) for m in ANY_TRIGGER.finditer(low)
-            if not REFERENCE.search(low, max(0, m.start() - 25), m.start())
-            and not any(a < m.start() < b for a, b in quoted)]  # "With the plan signed today," he said
+    hits, referenced = [], []
+    for m in ANY_TRIGGER.finditer(low):
+        if any(a < m.start() < b for a, b in quoted):
+            continue  # "With the plan signed today," he said
+        if REFERENCE.search(low, max(0, m.start() - 25), m.start()):
+            referenced.append((m.start(), m.lastgroup))
+        else:
+            hits.append((m.start(), m.lastgroup))
     if SIGNED_BEFORE.search(text):  # "the Agreement ..., signed on June 22": background
         hits = [h for h in hits if h[1] != "signing"]
     if not hits:
-        return None, 0
+        unread = [h for h in referenced if h[1] not in known and h[1] != "signing"]
+        return (unread[0][1], unread[0][0]) if unread else (None, 0)
     signing = [h for h in hits if h[1] == "signing"]
     if signing:
         return "signing", signing[0][0]
@@ -99,7 +107,7 @@ def find_events(ctx: Context) -> None:
         start, end = sentence
         text = ctx.folded[start:end]
         low = ctx.lower[start:end]
-        etype, trigger = _event_type(text, low) if MAYBE_TRIGGER.search(low) else (None, 0)
+        etype, trigger = _event_type(text, low, {e.type for e in ctx.events}) if MAYBE_TRIGGER.search(low) else (None, 0)
         dates = event_dates(ctx, start, end)
         best = _best(dates, start + trigger if etype else None)
         context_date, previous_date = previous_date, _best(dates)
