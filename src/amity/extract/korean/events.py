@@ -94,6 +94,7 @@ def find_events(ctx: Context) -> None:
         if day:
             last_date = day
         if not dates and last_date and not future:  # 협약식에는 … 참석했다: the occasion of the sentence before
+            announced = True  # a borrowed date gives way like an announced one
             shift = next((n for w, n in vocab.load("ko", "dates")["days"].items() if n and w in sentence), 0)
             dates.append(KoDate(0, 0, _shift_day(last_date, shift), 3))  # 전날 울산에 도착했다
         if not body:
