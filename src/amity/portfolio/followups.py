@@ -49,6 +49,22 @@ def due_this_month(today: dt.date | None = None, scope=None) -> list[m.FollowUp]
                   key=lambda f: (f.due.latest, f.pk))
 
 
+def due_later(today: dt.date | None = None, scope=None) -> list[m.FollowUp]:
+    """Open follow-ups due after this month."""
+    today = today or dt.date.today()
+    last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    return sorted((f for f in open_follow_ups(scope).filter(due__gte=str(today.year)) if f.due.latest > last),
+                  key=lambda f: (f.due.latest, f.pk))
+
+
+def all_open(today: dt.date | None = None, scope=None) -> list[m.FollowUp]:
+    """Every open follow-up with a due date: overdue, this month and later, soonest first."""
+    return sorted(open_follow_ups(scope), key=lambda f: (f.due.latest, f.pk))
+
+
+VIEWS = {"overdue": overdue, "month": due_this_month, "later": due_later, "all": all_open}
+
+
 def days_late(follow_up: m.FollowUp, today: dt.date | None = None) -> int:
     today = today or dt.date.today()
     return (today - follow_up.due.latest).days if follow_up.due else 0

@@ -43,6 +43,8 @@ def record_name(record) -> str:
     if isinstance(record, m.Engagement):
         return engagement_title(record)
     name = getattr(record, "name", None) or str(record)
+    if korean() and isinstance(record, m.Place) and record.kind == m.Place.Kind.COUNTRY and record.country_code:
+        return country_name(record.country_code)
     if korean():
         native = next((alias for alias in getattr(record, "aliases", None) or [] if _HANGUL.search(alias)), None)
         return native or name

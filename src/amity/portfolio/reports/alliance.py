@@ -86,6 +86,21 @@ def progress_report(owner, year: int | None = None, today: dt.date | None = None
                     rows=[[row["member"], row["lead"], row["partner"], money(row["budget"]) or None]
                           for row in member_summary(projects)], empty="No project members recorded.")
     name = owner.name if isinstance(owner, m.Alliance) else (owner.title or str(owner))
+    cities = _member_cities(owner)
     return Report(title=f"{name} progress report" + (f" {year}" if year else ""),
                   subtitle=" / ".join(getattr(owner, "aliases", [])[:1]) or "",
-                  tables=[summary, _by_field(projects), project_table, members, milestones, meetings, versions])
+                  tables=[summary, cities, _by_field(projects), project_table, members, milestones, meetings, versions])
+
+
+def _member_cities(owner) -> Table:
+    """The alliance's members (an agreement's parties), with when they joined or left."""
+    table = Table("Member cities", ["Member", "Country", "Joined", "Left"], empty="No members recorded.")
+    if isinstance(owner, m.Alliance):
+        rows = owner.members.select_related("place", "organization").order_by("joined", "id")
+        table.rows = [[str(member.place or member.organization), (member.place.country_code if member.place_id else
+                       member.organization.country_code) or None, member.joined, member.left] for member in rows]
+    else:
+        table.rows = [[str(party.place or party.organization), (party.place.country_code if party.place_id else
+                       party.organization.country_code) or None, None, None]
+                      for party in owner.parties.select_related("place", "organization")]
+    return table

@@ -30,6 +30,17 @@ def _agreement_events(agreement: m.Agreement, year: int) -> list[tuple[str, obje
     return events
 
 
+def latest_year(place: m.Place | None = None) -> int | None:
+    """The latest year with an engagement or a signed agreement (of the place, if given): what a report opens on."""
+    if place is not None:
+        ids = q.place_and_districts(place)
+        engagements, agreements = q.engagements_of_places(ids), q.agreements_of_places(ids)
+    else:
+        engagements, agreements = m.Engagement.objects.all(), m.Agreement.objects.all()
+    years = [e.date.year for e in engagements if e.date] + [a.signed_date.year for a in agreements if a.signed_date]
+    return max(years, default=None)
+
+
 def city_report(place: m.Place, year: int) -> Report:
     ids = q.place_and_districts(place)
     agreements = list(q.agreements_of_places(ids))

@@ -26,16 +26,17 @@ from amity.registry import services
 @viewer_required
 def follow_up_list(request):
     view = request.GET.get("view", "overdue")
-    if view not in ("overdue", "month"):
+    if view not in followups.VIEWS:
         view = "overdue"
     mine = request.GET.get("mine") == "1"
     scope = permissions.scope_of(request.user) if mine else None
     today = dt.date.today()
-    rows = followups.overdue(today, scope) if view == "overdue" else followups.due_this_month(today, scope)
+    rows = followups.VIEWS[view](today, scope)
     items = [{"follow_up": f, "subject": followups.subject_of(f), "late": followups.days_late(f, today),
               "can_edit": permissions.can_edit(request.user, f)} for f in rows]
+    counts = {name: len(pick(today, scope)) for name, pick in followups.VIEWS.items()}
     return render(request, "portfolio/followups.html", {
-        "items": items, "view": view, "today": today, "mine": mine,
+        "items": items, "view": view, "today": today, "mine": mine, "counts": counts,
         "has_scope": permissions.scope_of(request.user) is not None,
     })
 

@@ -6,12 +6,15 @@ and are checked again against the database before anything is written.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from amity.accounts import permissions
 from amity.core.actor import actor_for_user
@@ -98,11 +101,25 @@ def _confirm(request, kind: str, target, context: dict):
 
 @viewer_required
 def imports_index(request):
-    return render(request, "portfolio/imports_index.html", {
+    picked = request.GET.get("place", "").strip()
+    error = ""
+    if picked:
+        place = _picked_place(picked)
+        if place is not None:
+            return redirect("portfolio:import", "partners", "place", place.pk)
+        error = _("Nothing is called “%(text)s”; pick one of the suggestions.") % {"text": picked}
+    return render(request, "portfolio/imports_index.html", {"picked": picked, "error": error,
         "alliances": m.Alliance.objects.order_by("name"),
         "cities": m.Place.objects.filter(agreement_parties__isnull=False, country_code="KR").distinct().order_by("name"),
         "can_edit": permissions.can_edit(request.user),
     })
+
+
+def _picked_place(text: str):
+    """A place picked from the suggestions ("Name #id") or typed by its exact name (the most populous one)."""
+    if match := re.search(r"#(\d+)\s*$", text):
+        return m.Place.objects.filter(pk=int(match.group(1))).first()
+    return m.Place.objects.filter(name__iexact=text).order_by("-population").first()
 
 
 @viewer_required

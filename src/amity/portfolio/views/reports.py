@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from amity.portfolio.access import viewer_required
 from amity.portfolio.reports.alliance import progress_report
-from amity.portfolio.reports.city import city_report
+from amity.portfolio.reports.city import city_report, latest_year
 from amity.portfolio.reports.render import CONTENT_TYPES
 from amity.portfolio.reports.render import render as render_report
 from amity.portfolio.views.overview import owner_or_404
@@ -43,21 +43,22 @@ def report_index(request):
     return render(request, "portfolio/report_index.html", {
         "cities": cities, "alliances": m.Alliance.objects.order_by("name"),
         "agreements": m.Agreement.objects.prefetch_related("parties__place", "parties__organization"),
-        "year": dt.date.today().year,
+        "year": latest_year() or dt.date.today().year,
     })
 
 
 @viewer_required
 def city_pick(request):
     place = get_object_or_404(m.Place, pk=request.GET.get("place") or 0)
-    query = urlencode({"year": _year(request, dt.date.today().year), "format": request.GET.get("format", "page")})
+    default = latest_year(place) or dt.date.today().year
+    query = urlencode({"year": _year(request, default), "format": request.GET.get("format", "page")})
     return redirect(reverse("portfolio:city-report", args=[place.pk]) + "?" + query)
 
 
 @viewer_required
 def city(request, pk: int):
     place = get_object_or_404(m.Place, pk=pk)
-    year = _year(request, dt.date.today().year)
+    year = _year(request, latest_year(place) or dt.date.today().year)  # opens on the latest year with data
     return _respond(request, city_report(place, year), {"year": year, "years": range(year - 5, year + 2)})
 
 
