@@ -10,12 +10,12 @@ copyright lines (ⓒ 매체, 저작권자 © 매체).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import vocab
 from ..context import Context, OrgCand
 from .places import state
-from .words import Word, is_hangul, split_particle
+from .words import WORD_CACHE, Word, is_hangul, split_particle
 
 _REGION_ENDINGS = ("권", "부울경", "영호남", "호남", "영남", "수도권")
 _BRACKET_EQ = re.compile(r"[\[【(]\s*([가-힣A-Za-z0-9 ]{1,20}?)\s*=\s*([가-힣A-Za-z0-9]{2,15})(?=\s*[\]】)]|\s+[가-힣]{2,4}\s*기자)")
@@ -61,7 +61,7 @@ def find_organizations(ctx: Context) -> None:
         add_org(ctx, name, kind, ws[first].start, w.start + len(stem))
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _org_kind(stem: str) -> str | None:
     for suffix, kind in _suffixes():
         if stem.endswith(suffix):

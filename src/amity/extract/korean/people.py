@@ -13,14 +13,14 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import vocab
 from ..context import Context, CountryCand, OrgCand, PersonCand, PlaceCand
 from .names import korean_names, prefix_match
 from .organizations import _org_kind, add_org, publisher
 from .places import mention_known_place, place_named, state
-from .words import Word, is_hangul, split_particle
+from .words import WORD_CACHE, Word, is_hangul, split_particle
 
 _ORDINAL = re.compile(r"^(?:제?\d+대|제\d+기)$")
 
@@ -66,7 +66,7 @@ _VERB_ENDINGS = ("했다", "한다", "된다", "있다", "이다", "였다", "�
                  "된", "던", "면", "져", "어", "쪽")
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _split_title(stem: str) -> tuple[str | None, str]:
     for t in _title_words():
         if stem.endswith(t):

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import vocab
 
 _WORD = re.compile(r"[가-힣]+(?:[A-Za-z0-9]+[가-힣]*)*|[A-Za-z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:[.,]\d+)*[가-힣]*")
 _SENTENCE_END = re.compile(r"(?<=[다요음함됨임까])\.(?=\s|$|[\"'”’)\]])|(?<=[.!?])[\"'”’]?\s+(?=[\"“‘(\[]?[가-힣A-Z0-9])")
+
+
+# Per-word results are cached, bounded so a long-running server does not grow with every new word.
+WORD_CACHE = 50_000
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ def particles() -> tuple[str, ...]:
     return tuple(sorted(vocab.load("ko", "particles")["particles"], key=len, reverse=True))
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def split_particle(word: str) -> tuple[str, str]:
     """("부산시는" -> ("부산시", "는")); a word that is all particle keeps itself."""
     for p in particles():
@@ -45,7 +49,7 @@ def split_particle(word: str) -> tuple[str, str]:
     return word, ""
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def is_particle(rest: str) -> bool:
     return rest == "" or rest in particles() or any(rest.startswith(p) and is_particle(rest[len(p):])
                                                      for p in particles() if len(p) < len(rest))
