@@ -103,10 +103,24 @@ def main(argv: list[str] | None = None) -> int:
         from amity.commands.reconcile import run as reconcile_command
 
         handlers[args.command] = reconcile_command
+    from django.db import DatabaseError
+
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except DatabaseError as error:
+        if args.command in ("init", "demo") or not _tables_missing(error):
+            raise
+        print("amity: the database has no Amity tables yet: run `amity init` first "
+              f"({error.__class__.__name__}: {str(error).splitlines()[0]})", file=sys.stderr)
+        return 1
+
+
+def _tables_missing(error: Exception) -> bool:
+    """SQLite says "no such table", PostgreSQL 'relation "…" does not exist'."""
+    message = str(error)
+    return "no such table" in message or ("relation" in message and "does not exist" in message)
 
 
 if __name__ == "__main__":

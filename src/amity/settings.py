@@ -161,3 +161,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("AMITY_LOG_LEVEL", "WARNING")},
 }
+
+# `amity import` reads files up to this size (AMITY_IMPORT_MAX_MB, default 20 MB).
+AMITY_IMPORT_MAX_BYTES = int(os.environ.get("AMITY_IMPORT_MAX_MB", "20")) * 1024 * 1024

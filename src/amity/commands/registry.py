@@ -33,20 +33,12 @@ def export(args) -> int:
 
 
 def import_(args) -> int:
-    from amity.transfer import ImportFailed, import_registry
+    from amity.transfer import ImportFailed, import_registry, read_import_file
 
     try:
-        raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        return fail(f"{args.file}: no such file")
-    except UnicodeDecodeError as error:
-        return fail(f"{args.file}: not UTF-8 text ({error.reason} at byte {error.start})")
-    except OSError as error:
-        return fail(f"{args.file}: {error.strerror}")
-    try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as error:
-        return fail(f"{args.file}: malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}")
+        data = read_import_file(sys.stdin.buffer, "standard input") if args.file == "-" else read_import_file(args.file)
+    except ImportFailed as error:
+        return fail(f"{error}\nNothing was imported.")
     try:
         counts = import_registry(data, actor=args.actor)
     except ImportFailed as error:

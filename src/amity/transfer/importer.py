@@ -8,12 +8,17 @@ data: `iso:SI` (a country), `kr:26000` (a Korean local government), `geonames:31
 
 from __future__ import annotations
 
+import json
 import uuid
+from pathlib import Path
+from typing import BinaryIO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 
 from amity.core.actor import acting_as
+from amity.core.fields import PartialDateField
 from amity.core.partialdate import InvalidPartialDate
 from amity.registry import models as m
 from amity.registry.lookup import places_named
@@ -29,6 +34,86 @@ class ImportFailed(Exception):
     def __init__(self, location: str, message: str):
         self.location, self.message = location, message
         super().__init__(f"{location}: {message}")
+
+
+MAX_DEPTH = 32  # an export nests a few levels (a team's members in an alliance); deeper is not an export
+
+
+def max_import_bytes() -> int:
+    """The largest file `amity import` reads (AMITY_IMPORT_MAX_MB, default 20 MB)."""
+    return getattr(settings, "AMITY_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+
+
+def read_import_file(source: str | Path | BinaryIO, name: str = "") -> object:
+    """Read and parse an import file (a path, or a binary stream such as stdin) within the size limit."""
+    limit = max_import_bytes()
+    name = name or str(source)
+    try:
+        if isinstance(source, str | Path):
+            if Path(source).stat().st_size > limit:
+                raise ImportFailed(name, _too_big(limit))
+            raw = Path(source).read_bytes()
+        else:
+            raw = source.read(limit + 1)
+    except FileNotFoundError:
+        raise ImportFailed(name, "no such file") from None
+    except OSError as error:
+        raise ImportFailed(name, error.strerror or str(error)) from None
+    if len(raw) > limit:
+        raise ImportFailed(name, _too_big(limit))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFailed(name, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ImportFailed(name, f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise ImportFailed(name, f"nested too deeply (an export file nests at most {MAX_DEPTH} levels)") from None
+    if _depth(data) > MAX_DEPTH:
+        raise ImportFailed(name, f"nested too deeply (an export file nests at most {MAX_DEPTH} levels)")
+    return data
+
+
+def _too_big(limit: int) -> str:
+    return (f"the file is larger than the import limit of {limit // (1024 * 1024)} MB "
+            "(set AMITY_IMPORT_MAX_MB to raise it)")
+
+
+def _depth(value, level: int = 0) -> int:
+    """How deeply lists and objects nest (stops counting past MAX_DEPTH)."""
+    if level > MAX_DEPTH or not isinstance(value, list | dict):
+        return level
+    children = value.values() if isinstance(value, dict) else value
+    return max((_depth(child, level + 1) for child in children), default=level + 1)
+
+
+def _expected_type(field: models.Field) -> tuple[tuple[type, ...], str]:
+    """The JSON types a column's value may have in an export file, and how to say it."""
+    if isinstance(field, models.JSONField):
+        return (list,), "a list of texts"
+    if isinstance(field, models.BooleanField):
+        return (bool,), "true or false"
+    if isinstance(field, models.IntegerField):
+        return (int,), "a whole number"
+    if isinstance(field, models.FloatField | models.DecimalField):
+        return (int, float, str) if isinstance(field, models.DecimalField) else (int, float), "a number"
+    if isinstance(field, PartialDateField):
+        return (str,), "a date text such as \"2016\", \"2016-06\" or \"2016-06-22\""
+    return (str,), "a text"
+
+
+def check_value_type(model: type, name: str, value, where: str) -> None:
+    """A wrong JSON type is an error naming the record and field, never stored as its str()."""
+    if value is None:
+        return
+    types, description = _expected_type(model._meta.get_field(name))
+    wrong = not isinstance(value, types) or (isinstance(value, bool) and bool not in types)
+    if not wrong and types == (list,):
+        wrong = not all(isinstance(item, str) for item in value)
+    if wrong:
+        raise ImportFailed(f"{where}.{name}", f"must be {description}, got {json.dumps(value)[:60]}")
 
 
 class _Importer:
@@ -90,6 +175,7 @@ class _Importer:
             self._assign_uid(spec, obj, record, where)
         for name in spec.fields:
             if name in record:
+                check_value_type(spec.model, name, record[name], where)
                 setattr(obj, name, _none_to_blank(spec.model, name, record[name]))
         for name, target in spec.refs.items():
             if name in record:
