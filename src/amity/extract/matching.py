@@ -87,7 +87,9 @@ def is_generic_name(name: str) -> bool:
 
 
 def _same_words(a: str, b: str) -> bool:
-    return sorted(_tokens(a)) == sorted(_tokens(b))
+    """The same names in another order ("Laine Mikko"); a hyphenated given name stays whole
+    ("Hui-ho" is not "Ho-hui")."""
+    return sorted(normalise(a).split()) == sorted(normalise(b).split())
 
 
 @lru_cache(maxsize=65536)
