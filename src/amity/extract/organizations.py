@@ -78,6 +78,12 @@ def _head_then_person(words: list[str], i: int) -> bool:
                                        and w.lower() not in TITLE_WORDS for w in rest)
 
 
+def _person_follows(words: list[str], i: int) -> bool:
+    rest = words[i:]
+    return 2 <= len(rest) <= 3 and all(w[:1].isupper() and not _is_head(w) and w.lower() not in TITLE_WORDS
+                                       and w.lower() not in VENUES for w in rest) and any("-" in w for w in rest)
+
+
 def _role_after_name(words: list[str], i: int, cur: int) -> bool:
     """"Port of Antwerp President Annick De Rider", "Suva City Council Acting Chief Executive Officer ...":
     a role word after a named body starts the person's title, which is not part of the name."""
@@ -104,6 +110,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif low in ("and", "&") and not _has_head(spans[cur:i]) and _has_head(spans[i + 1:]):
             # "Brazil and Putrajaya Corporation", "Jan de Wit and Harbin Port Group"
             cut = not any(w[0].islower() and w not in _NAME_PARTICLES for w in words[cur:i])
+        elif low == "and" and _has_head(spans[cur:i]) and _person_follows(words, i + 1):
+            cut = True  # "Department of Civil Affairs and Yao Ching-yu"
         elif low == "with":  # "Association for Friendship with Foreign Countries" is one name
             cut = not _has_head(spans[cur:i]) or HEADS.get(prev) is not None
         elif low == "of" and i > cur and not _has_head(spans[cur:i]) and prev not in TITLE_WORDS:
@@ -186,6 +194,14 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
     dm = re.search(r"\s(?:of|in)\s(?:[A-Z][\w-]*\s){1,4}(?:City|Province|County)$", " ".join(words))
     if dm and any(w.lower() in HEADS for w in " ".join(words)[: dm.start()].split()) and "Consulate" not in words:
         words = " ".join(words)[: dm.start()].split()
+        end = start + len(" ".join(words))
+    where = re.search(r" of ([A-Z][\w-]*(?: [A-Z][\w-]*)?)$", " ".join(words))
+    if where and len(words[: where.start()]) and " ".join(words)[: where.start()].count(" ") >= 2 and \
+            _is_head(" ".join(words)[: where.start()].split()[-1]) and ctx.place_at(end - len(where.group(1)), end) \
+            and ctx.place_at(start, start + where.start()):
+        # "Frankston City Council of Melbourne": a body already named by its own place; the
+        # second place says where it is, it is not part of the name
+        words = " ".join(words)[: where.start()].split()
         end = start + len(" ".join(words))
     heads = [(i, HEADS[w.lower().rstrip(",")]) for i, w in enumerate(words) if w.lower().rstrip(",") in HEADS]
     if words[-1] == "International" and len(words) >= 3:  # "Sister Cities International"

@@ -37,7 +37,8 @@ _BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:(?P<prep>in|to)\s(?P<loc>(?
 _APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b(?! [A-Z][a-z]){_TAIL}")
 _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
 # "The Mayor of Islamabad, Sheikh Anser Aziz, said" / "Minister for Local Government, Premila Kumar says"
-_TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for)\s(?:the\s)?[A-Z](?:(?!\s(?:and|with)\s)[^,;.]){{1,60}})?,\s(?:Dr\.?\s)?{_NAME}"
+_TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for)\s(?:the\s)?[A-Z](?:(?!\s(?:and|with)\s)[^,;.]){{1,60}}"
+                              rf"(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))?)?,\s(?:Dr\.?\s)?{_NAME}"
                               r"(?=,|\s+[a-z]|\.|\s*$)")
 # "Mayor of Kingston Delroy Williams", "Chairman of Dushanbe city Rustami Emomali": the body the
 # title belongs to, then the name, with no comma between them
@@ -51,8 +52,9 @@ _DESIGNATOR_WORDS = {"city", "metropolitan", "province", "provincial", "county",
 _KOREAN = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+\s[A-Z][a-z]+)\b")
 _INITIAL = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z]\.?\s(?:O')?[A-Z][a-z]+)\b")
 # "By Laura Mendes", "Report by Paul Ndiho.", "Written by ..." on a line of its own
-_BYLINE = re.compile(r"(?:^|\n)\s*(?:(?:[Rr]eport(?:ed)?|[Ww]ritten|[Ss]tory|[Ww]ords|[Pp]hotos?)\s)?[Bb]y\s"
+_BYLINE = re.compile(r"(?:^|\n|\.\s)\s*(?:(?:[Rr]eport(?:ed)?|[Ww]ritten|[Ss]tory|[Ww]ords|[Pp]hotos?)\s)?[Bb]y\s"
                      r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\.?\s*(?:\n|$)")
+_SOURCE_PERSON = re.compile(r"(?:^|\n)\s*Source\s*:\s*(?:Lady|Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})")
 _COURTESY = re.compile(rf"\bcourtesy of {_NAME}")
 _LISTED = re.compile(rf"\b(?:including|such as|among them|joined by) (?P<list>{_TOK} {_TOK}(?:, {_TOK} {_TOK})*,? and {_TOK} {_TOK})")
 _OF_ORG = re.compile(rf"{_NAME} of (?:the )?(?P<tail>[A-Z][^,;.]{{3,80}})")
@@ -86,6 +88,8 @@ def _trim_name(ctx: Context, name: str, start: int) -> tuple[str, int]:
         words = words[1:]
     while len(words) > 1 and words[-1] in _EDGE_WORDS:
         words = words[:-1]
+    if words[0] in _EDGE_WORDS:  # nothing but such words ("Reunite After")
+        return "", start
     return " ".join(words), start
 
 
@@ -173,7 +177,7 @@ def find_people(ctx: Context) -> None:
         name = m.group("name")
         if " " not in name and _valid_name(ctx, name, m.start("name"), m.end("name"), single_ok=True):
             found.append(PersonCand(name=name, span=m.span("name"), mentions=[m.span("name")]))
-    for pattern in (_KOREAN, _INITIAL, _BYLINE, _COURTESY):
+    for pattern in (_KOREAN, _INITIAL, _BYLINE, _COURTESY, _SOURCE_PERSON):
         for m in pattern.finditer(text):
             name = m.group("name")
             if pattern is _KOREAN and not looks_korean(name):

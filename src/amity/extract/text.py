@@ -31,7 +31,9 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(.+?)\s*(?:\(|\.|all rights|$)", re.I)
-_SOURCE = re.compile(r"^\s*(?:source|as reported in)\s*:?\s*([A-Z][\w&.' -]+?)\s*(?:\(|\.?\s*$)", re.I)
+_SOURCE = re.compile(r"^\s*(?:source|as reported in)\s*:?\s*([A-Z][\w&.' -]+?)\s*(?:\(|\.\s|\.?\s*$)", re.I)
+# "Source: Lady Kate Njeuma": a person credited as the source is not the publisher
+_COURTESY_START = re.compile(r"^(?:Lady|Sir|Dame|Mr|Mrs|Ms|Dr|Prof|Hon)\.?\s", re.I)
 _BYLINE = re.compile(r"^\s*(?:by\s+([A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,2})|([A-Z][\w]+) Staff)\s*$")
 _NAV_WORDS = {
     "news", "event", "events", "&", "and", "update", "updates", "home", "menu", "share", "print",
@@ -193,7 +195,8 @@ def clean(raw: str) -> CleanText:
             continue
         sm = _SOURCE.match(stripped)
         if sm and len(stripped) < 80:
-            publisher = publisher or sm.group(1).strip()
+            if not _COURTESY_START.match(sm.group(1)):
+                publisher = publisher or sm.group(1).strip()
             continue
         if stripped.lstrip("*#_ ").lower().startswith(("this article was translated", "photo:", "image:", "photos:")):
             _blank(chars, start, end)
