@@ -64,6 +64,7 @@ def main() -> int:
     parser.add_argument("--writers", type=int, default=0,
                         help="ingest with this many `amity ingest` processes at once (default: in this process)")
     parser.add_argument("--workers", type=int, default=1, help="with --writers: extraction processes per writer")
+    parser.add_argument("--ingest-only", action="store_true", help="time ingest only (no accept-all, no checks)")
     args = parser.parse_args()
     if not (SHARED / "eval" / "dev.jsonl").exists():
         print(f"needs {SHARED}/eval/dev.jsonl and seeds", file=sys.stderr)
@@ -143,6 +144,14 @@ def run(records: list[dict], vendor: str, args) -> int:
     ingest_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
     pending = Claim.objects.filter(status=Claim.Status.PENDING).count()
+    if args.ingest_only:
+        print(json.dumps({"database": vendor, "inputs": len(records), "documents": Document.objects.count(),
+                          "claims": Claim.objects.count(), "ingest": f"{args.writers or 'in-process'} writer(s)",
+                          "ingest documents/s": round(new / ingest_seconds, 1),
+                          "ingest documents/s, second half (warm)": round(
+                              (len(records) - len(records) // 2) / warm_seconds, 1) if not args.writers else None,
+                          "peak memory (MB)": ingest_rss}, indent=1))
+        return 0
     start = time.perf_counter()
     print(f"ingest: {new} new documents in {ingest_seconds:.1f} s", file=sys.stderr)
     accepted, failed = accept_pending(actor="user:bench")
