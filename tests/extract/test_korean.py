@@ -245,3 +245,12 @@ def test_place_written_before_the_name_is_the_office_of_a_bare_title():
     assert offices["이한결"] == ("Vice Governor", "강원도")
     assert offices["오세린"] == ("Mayor", "영천")
     assert offices["문다온"] == ("Governor", "고령")
+
+
+def test_quoted_name_with_latin_name_is_an_organization():
+    text = ("부산시, 아태 해양도시 네트워크 총회 참석\n\n부산시는 20여 개 도시가 참여하는 해양도시 네트워크인 "
+            "‘바다누리(SEANET)’ 총회에 참석했다고 5일 밝혔다.\n")
+    result = extract(text, published="2024-04-05")
+    org = next(o for o in result.organizations if o.name == "바다누리")
+    assert "SEANET" in org.aliases
+    assert [a.name for a in result.alliances] == ["바다누리"]

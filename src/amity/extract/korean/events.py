@@ -306,7 +306,7 @@ def find_alliances(ctx: Context) -> None:
     words = vocab.load("ko", "organizations")["alliance_words"]
     kinds = set(vocab.load("ko", "organizations")["alliance_kinds"])
     for org in ctx.organizations:
-        if org.kind not in kinds or not any(w in org.name for w in words):
+        if org.kind != "alliance" and (org.kind not in kinds or not any(w in org.name for w in words)):
             continue
         org.is_alliance = True
         alliance = AllianceCand(org)

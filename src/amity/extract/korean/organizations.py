@@ -43,6 +43,7 @@ def _is_media(name: str) -> bool:
 def find_organizations(ctx: Context) -> None:
     st = state(ctx)
     _find_media(ctx)
+    _quoted_with_latin(ctx)
     ws = st.words
     text = ctx.text
     v = _vocab()
@@ -59,6 +60,22 @@ def find_organizations(ctx: Context) -> None:
         if name in v["not_organizations"] or not any("가" <= c <= "힣" for c in name):
             continue
         add_org(ctx, name, kind, ws[first].start, w.start + len(stem))
+
+
+def _quoted_with_latin(ctx: Context) -> None:
+    """‘시티넷(CITYNET)’: a quoted Hangul name with its Latin name in brackets is an organization;
+    what the sentence calls it just before (네트워크인, 협의체인) says whether it is an alliance."""
+    alliance_words = tuple(_vocab()["alliance_words"]) + ("협의체",)
+    for m in _QUOTED_LATIN.finditer(ctx.text):
+        name, latin = m.group(1), m.group(2).strip()
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        kind = "alliance" if any(w in before for w in alliance_words) else _org_kind(name) or "other"
+        org = add_org(ctx, name, kind, m.start(1), m.end(1))
+        if latin not in org.aliases:
+            org.aliases.append(latin)
+
+
+_QUOTED_LATIN = re.compile(r"[‘'\"“]([가-힣]{2,15})\(([A-Z][A-Za-z&.\- ]{1,40})\)[’'\"”]")
 
 
 @lru_cache(maxsize=WORD_CACHE)
