@@ -103,6 +103,9 @@ def find_events(ctx: Context) -> None:
         if not found or not any(w in sentence for w in _ev()["happening"]):
             continue
         kinds = {code for _, _, code in found}
+        # 방문해 … 논의했다: talks held on a visit make it a visit; a courtesy call (예방, 접견) stays a meeting
+        if "visit" in kinds and all(sentence[a:b] in _ev()["weak_meeting"] for a, b, code in found if code == "meeting"):
+            kinds.discard("meeting")
         kind = min(kinds, key=_TYPE_ORDER.index)
         date = _best_date(dates)
         if date is None and not future and kind in ("visit", "exchange"):
