@@ -31,7 +31,8 @@ def pairs(kind):
 
 def test_romanisation_variants_of_people_are_flagged_and_different_people_are_not():
     for name in ["Ju Nak-young", "Joo Nak-young", "Lee Hee-seop", "Lee Hee-sup", "Heong-jun Park",
-                 "Hyung-joon Park", "Kim Min-jun", "Kim Min-ji", "Park Jong-hun", "Mikko Laine"]:
+                 "Hyung-joon Park", "Kim Min-jun", "Kim Min-ji", "Park Jong-hun", "Mikko Laine", "Han Hui-ho",
+                 "Han Ho-hui"]:
         person(name)
     found = pairs("person")
     for pair in [("Ju Nak-young", "Joo Nak-young"), ("Lee Hee-seop", "Lee Hee-sup"),
@@ -41,6 +42,7 @@ def test_romanisation_variants_of_people_are_flagged_and_different_people_are_no
         assert "Korean name spelt two ways" in candidate.match.explanation
         assert abs(sum(f.weight for f in candidate.match.features) - candidate.score) < 1e-9
     assert frozenset(("Kim Min-jun", "Kim Min-ji")) not in found
+    assert frozenset(("Han Hui-ho", "Han Ho-hui")) not in found  # the same syllables in another order: someone else
     assert not any("Park Jong-hun" in pair or "Mikko Laine" in pair for pair in found)
 
 
@@ -253,3 +255,26 @@ def test_a_korean_and_an_english_release_on_one_meeting_give_one_person_and_one_
     meeting = m.Engagement.objects.get(date="2026-03-04", type="meeting")
     assert meeting.participants.filter(person=mayors[0]).count() == 1
     assert len(duplicates.reporting_documents(meeting)) == 2  # told in Korean and in English, kept as one occasion
+
+
+def test_new_records_are_compared_when_someone_next_looks():
+    duplicates.refresh()
+    assert duplicates.refresh() is None  # nothing changed since
+    person("Lee Hee-seop")
+    person("Lee Hee-sup")
+    registry.create(m.Organization, name="Haeoreum Alliance Secretariat", actor=ACTOR)
+    scan = duplicates.refresh()
+    assert scan.new == 1 and MergeCandidate.objects.get(status="open").content_type.model == "person"
+    assert duplicates.refresh() is None
+
+
+def test_merging_two_people_at_one_meeting_leaves_one_participant_and_undo_brings_both_back():
+    ju, joo = person("Ju Nak-young"), person("Joo Nak-young")
+    meeting = registry.create(m.Engagement, type="meeting", date="2025-05-02", place=place("Gyeongju"), actor=ACTOR)
+    for who in (ju, joo):
+        registry.create(m.EngagementParticipant, engagement=meeting, person=who, role="host", actor=ACTOR)
+    joo_pk = joo.pk
+    decision = services.merge(ju, joo, actor=ACTOR)
+    assert list(meeting.participants.values_list("person_id", flat=True)) == [ju.pk]
+    services.undo(decision, actor=ACTOR)
+    assert sorted(meeting.participants.values_list("person_id", flat=True)) == sorted([ju.pk, joo_pk])

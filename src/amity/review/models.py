@@ -75,6 +75,13 @@ class MergeCandidate(models.Model):
         return self.content_type.model_class()._base_manager.filter(pk=self.right_id).first()
 
 
+class DuplicateScan(models.Model):
+    """How far the duplicate finder has read the change log (one row): it looks again when records change."""
+
+    last_change = models.BigIntegerField(default=0)
+    time = models.DateTimeField(auto_now=True)
+
+
 class Citation(models.Model):
     """A registry field (or whole record, field "") and a claim that supports it."""
 

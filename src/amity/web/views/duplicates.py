@@ -52,6 +52,7 @@ def _page_url(kind: str) -> str:
 
 @reviewer_required
 def duplicates_page(request):
+    duplicates.refresh()  # records changed since the last look are compared first
     open_candidates = MergeCandidate.objects.filter(status=MergeCandidate.Status.OPEN).select_related("content_type")
     counts: dict[str, int] = {}
     for row in open_candidates.values("content_type").annotate(n=Count("id")):
