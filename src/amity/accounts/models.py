@@ -81,7 +81,24 @@ class ApiToken(models.Model):
         cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
         return token
 
+    @classmethod
+    def account_of(cls, key: str) -> str | None:
+        """The user name a key claims to belong to (by its prefix), for throttling guesses."""
+        if not isinstance(key, str) or not key.startswith("amy_"):
+            return None
+        return cls.objects.filter(prefix=key[4:12]).values_list("user__username", flat=True).first()
+
     def revoke(self) -> None:
         if self.revoked is None:
             self.revoked = timezone.now()
             self.save(update_fields=["revoked"])
+
+
+class FailedAttempt(models.Model):
+    """One failed sign-in or API-token attempt, for throttling (see amity.accounts.throttle)."""
+
+    key = models.CharField(max_length=220, db_index=True)  # "account:<name>" or "address:<ip>"
+    time = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.time:%Y-%m-%d %H:%M:%S} {self.key}"

@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer
 from ninja.utils import check_csrf
 
+from amity.accounts import throttle
 from amity.accounts.models import ApiToken, SiteSettings
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -47,9 +48,16 @@ class TokenOrSession(HttpBearer):
             scheme, _, key = header.partition(" ")
             if scheme.lower() != "bearer":
                 return None
-            token = ApiToken.authenticate(key.strip())
+            key, address = key.strip(), throttle.address_of(request)
+            account = ApiToken.account_of(key)
+            wait = throttle.locked_for(account, address)
+            if wait:
+                raise HttpError(429, throttle.refusal(wait).replace("sign-in", "token authentication"))
+            token = ApiToken.authenticate(key)
             if token is None:
+                throttle.record_failure(account, address)
                 return None
+            throttle.record_success(account, address)
             request.user = token.user
             return Caller(token.user, token)
 

@@ -30,7 +30,7 @@ class Error(Schema):
 
 
 # Declared on every operation so the schema documents (and schemathesis accepts) them.
-ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 413: Error, 415: Error, 422: Error,
+ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 413: Error, 415: Error, 422: Error, 429: Error,
           500: Error}
 
 
