@@ -9,6 +9,7 @@ middle initial. Short forms ("Mayor Park") become aliases of the full name.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import vocab
@@ -68,6 +69,7 @@ _NOT_NAME_WORDS = set(_STOP["not_name_words"]) | set(vocab.load("en", "organizat
 _EDGE_WORDS = set(_STOP["edge_words"])
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm_title(raw: str) -> str | None:
     low = raw.lower().strip()
     for pattern, norm in _TITLES:
@@ -192,14 +194,26 @@ def find_people(ctx: Context) -> None:
 _TITLE_START = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in vocab.load("en", "titles")["starts"]) + ")")
 
 
+_STARTS_CACHE: dict[int, tuple[str, list[int]]] = {}
+
+
+def _title_starts(low: str) -> list[int]:
+    """Where title words start in the lower-cased text; found once per text for all the patterns."""
+    cached = _STARTS_CACHE.get(id(low))
+    if cached is None or cached[0] is not low:
+        _STARTS_CACHE.clear()
+        cached = _STARTS_CACHE[id(low)] = (low, [t.start() for t in _TITLE_START.finditer(low)])
+    return cached[1]
+
+
 def _matches_at_titles(pattern: re.Pattern[str], text: str, low: str) -> list[re.Match[str]]:
     """Run a title-first pattern only where a title word starts (much faster than a full scan)."""
     out: list[re.Match[str]] = []
     last_end = -1
-    for t in _TITLE_START.finditer(low):
-        if t.start() < last_end:
+    for start in _title_starts(low):
+        if start < last_end:
             continue
-        m = pattern.match(text, t.start())
+        m = pattern.match(text, start)
         if m:
             out.append(m)
             last_end = m.end()
