@@ -254,3 +254,10 @@ def test_quoted_name_with_latin_name_is_an_organization():
     org = next(o for o in result.organizations if o.name == "바다누리")
     assert "SEANET" in org.aliases
     assert [a.name for a in result.alliances] == ["바다누리"]
+
+
+def test_ordinary_words_that_are_also_names_are_not_read_as_such():
+    text = ("관광객 증가세 이어져\n\n관광객이 전주 대비 늘었으며 장수를 기원하는 행사에는 주민 대표와 관계 국장이 참석했다. "
+            "시는 양산 체제를 갖춘 공장을 방문했다.\n")
+    result = extract(text, published="2024-04-05")
+    assert result.places == [] and result.people == []
