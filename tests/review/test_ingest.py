@@ -75,3 +75,22 @@ def test_a_known_text_arriving_with_its_publication_date_resolves_relative_dates
     pending = Claim.objects.filter(document=dated.document, slot="engagement", status="pending")
     assert [c.value["date"] for c in pending] == ["2025-03-11"]
     assert Document.objects.count() == 1
+
+
+def test_accept_all_walks_the_queue_in_batches_and_accepts_every_claim(ingest, monkeypatch, capsys):
+    from amity.cli import main
+    from amity.registry import models as m
+    from amity.review import bulk
+
+    ingest("daejeon_finland_meeting.txt")
+    ingest("gwangju_signing.txt")
+    pending = Claim.objects.filter(status=Claim.Status.PENDING).count()
+    monkeypatch.setattr(bulk, "BATCH", 3)  # several batches per slot
+    assert main(["review", "accept", "--all", "--actor", "user:reviewer"]) == 0
+    out = capsys.readouterr().out
+    left = Claim.objects.filter(status=Claim.Status.PENDING).count()
+    accepted = Claim.objects.filter(status=Claim.Status.ACCEPTED).count()
+    assert accepted + left == pending and accepted > pending // 2
+    assert f"accepted {accepted} claim(s)" in out
+    # Dependencies first: the engagement's people exist as records, linked to it.
+    assert m.EngagementParticipant.objects.filter(person__isnull=False).exists()

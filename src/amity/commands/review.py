@@ -73,6 +73,13 @@ def _decide(args) -> int:
     from amity.review import services
     from amity.sources.models import Claim
 
+    if args.all and args.review_command == "accept":
+        from amity.review.bulk import accept_pending  # in batches: flat memory, one commit per batch
+
+        done, skipped = accept_pending(actor=args.actor, slot=args.slot, reason=args.reason, scope=_scope(args.actor),
+                                       report=lambda claim, error: print(f"claim {claim.pk}: {error}"))
+        print(f"accepted {done} claim(s)" + (f", {skipped} skipped" if skipped else ""))
+        return 0 if done or not skipped else 1
     if args.all:
         claims = list(services.pending_claims(slot=args.slot, document=None))
         claims.sort(key=lambda c: services.SLOT_ORDER.index(c.slot))

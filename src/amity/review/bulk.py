@@ -16,8 +16,9 @@ from amity.sources.models import Claim
 BATCH = 500
 
 
-def pending_batches(slot: str | None = None, batch: int = BATCH):
+def pending_batches(slot: str | None = None, batch: int | None = None):
     """Lists of pending claims, at most `batch` at a time, in the order they are to be accepted."""
+    batch = batch or BATCH
     for each in [slot] if slot else services.SLOT_ORDER:
         last = 0
         while True:
