@@ -171,3 +171,11 @@ def test_a_simile_is_not_an_agreement(port):
 def test_a_letter_of_intent_to_establish_a_tie_is_an_mou_and_a_planned_tie(port):
     haiphong = {(a.type, a.status, a.date) for a in port.agreements if "Haiphong" in _names(a.parties)}
     assert haiphong == {("mou", "signed", "2023-03-02"), ("sister_city", "planned", None)}
+
+
+def test_a_planned_occasion_without_a_date_is_kept_as_planned():
+    page = ("City News\nUlsan Mayor Kim Doo-gyeom will visit Osaka, Japan, to attend the sister city anniversary "
+            "ceremony.\nThe city will expand exchanges with Osaka.")
+    result = extract(page, published="2024-05-10")
+    assert ("visit", None, "planned") in _events(result)
+    assert not any(e.type == "exchange" for e in result.events)  # "will expand exchanges" names no occasion

@@ -32,6 +32,7 @@ from .event_patterns import (
     LED_BY,
     MAYBE_TRIGGER,
     MEETING_OF_FORUM,
+    OCCASION_TO_COME,
     PLAN_ONLY,
     PRONOUN_SUBJECT,
     QUOTATION,
@@ -131,8 +132,8 @@ def find_events(ctx: Context) -> None:
         planned = bool(PLAN_ONLY.search(low))
         if planned and best is not None and ctx.published and best.value <= ctx.published.isoformat()[:len(best.value)]:
             planned = False  # a date already past: it happened
-        if planned and best is None:
-            _set_aside(ctx, "plan_only", sentence)
+        if planned and best is None and not OCCASION_TO_COME.search(low):
+            _set_aside(ctx, "plan_only", sentence)  # "will expand exchanges": no occasion named
             continue
         inherited = False
         if best is None and context_date is not None and (previous_had_no_event or previous_type == etype) and (
