@@ -59,6 +59,8 @@ def test_list_text_is_escaped_and_bad_files_get_a_message(registry):
     assert page.status_code == 200 and "The list cannot be read: this is binary data" in page.content.decode()
     page = _upload(viewer, b"name,address\nx,y\n", "list.csv")
     assert "the columns were not recognised" in page.content.decode()
+    page = _upload(viewer, b"city_a,country_a,city_b,country_b\n" + b"x" * (4 * 1024 * 1024), "huge.csv")
+    assert "The file is larger than 4 MB." in page.content.decode()
     refused = viewer.post("/lists/compare/", {"action": "take", "payload": "", "row": ["2"]})
     assert refused.status_code == 302
 

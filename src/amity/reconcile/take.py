@@ -18,7 +18,7 @@ from amity.reconcile.lists import PartnerList, read_list
 from amity.registry.lookup import normalise
 from amity.sources.claims import ClaimDraft
 from amity.sources.linking import suggest_link
-from amity.sources.models import Claim, Document
+from amity.sources.models import Claim, Document, text_checksum
 
 # Marks a document as a partner list (and its claims as read by this module, not the extractor).
 LIST_READER_VERSION = "reconcile-1"
@@ -31,8 +31,6 @@ def _key(*parts) -> str:
 
 def list_document(partner_list: PartnerList, actor: str) -> Document:
     """The list as a source document; the same list twice is one document (checksum)."""
-    from amity.sources.models import text_checksum
-
     text = partner_list.text()
     document = Document.objects.filter(checksum=text_checksum(text)).first()
     if document is None:

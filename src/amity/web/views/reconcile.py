@@ -22,7 +22,8 @@ from amity.reconcile.lists import ListError, read_list
 from amity.reconcile.take import take_rows
 from amity.web.access import viewer_required
 
-MAX_LIST = 5 * 1024 * 1024
+# The take step posts the file back base64-encoded (4/3 larger); it must stay under DATA_UPLOAD_MAX_MEMORY_SIZE.
+MAX_LIST = 4 * 1024 * 1024
 FORMAT_CHOICES = [("", gettext_lazy("recognise it by its columns")), ("gaok", gettext_lazy("GAOK-style list")),
                   ("wikidata", gettext_lazy("Wikidata download (CSV or JSON)")), ("csv", gettext_lazy("plain CSV"))]
 
@@ -32,7 +33,7 @@ class ListForm(forms.Form):
                              help_text=gettext_lazy("XLSX or CSV with 자치단체, 국가, 도시, 구분, 체결일 (or English "
                                                     "headers), a Wikidata Query Service download, or a CSV with "
                                                     "city_a, country_a, city_b, country_b, type, date, source; "
-                                                    "up to 5 MB"))
+                                                    "up to 4 MB"))
     format = forms.ChoiceField(label=gettext_lazy("Kind of list"), choices=FORMAT_CHOICES, required=False)
 
 
@@ -57,7 +58,7 @@ def reconcile_page(request):
     upload = form.cleaned_data["upload"]
     data = upload.read(MAX_LIST + 1)
     if len(data) > MAX_LIST:
-        form.add_error("upload", _("The file is larger than 5 MB."))
+        form.add_error("upload", _("The file is larger than 4 MB."))
         return _page(request, form)
     try:
         listed = read_list(data, upload.name, form.cleaned_data["format"] or None)
