@@ -10,46 +10,65 @@ from __future__ import annotations
 import gettext as _gettext
 from functools import lru_cache
 
-from django.utils.translation import get_language, gettext
-from django.utils.translation import pgettext_lazy as label
+from django.utils.translation import get_language, gettext, pgettext_lazy
 
 from amity.registry import models as m
 
 # kind -> value -> label; the translation context keeps "other" of each kind apart.
 LABELS = {
     "place": {
-        "country": label("place", "country"), "province": label("place", "province / state"),
-        "city": label("place", "city"), "county": label("place", "county"), "district": label("place", "district"),
-        "other": label("place", "other place"),
+        "country": pgettext_lazy("place", "country"),
+        "province": pgettext_lazy("place", "province / state"),
+        "city": pgettext_lazy("place", "city"),
+        "county": pgettext_lazy("place", "county"),
+        "district": pgettext_lazy("place", "district"),
+        "other": pgettext_lazy("place", "other place"),
     },
     "organization": {
-        "government": label("organization", "government"),
-        "government_agency": label("organization", "government agency"),
-        "ministry": label("organization", "ministry"), "embassy": label("organization", "embassy"),
-        "consulate": label("organization", "consulate"), "port_authority": label("organization", "port authority"),
-        "port": label("organization", "port"), "institute": label("organization", "institute"),
-        "university": label("organization", "university"), "company": label("organization", "company"),
-        "council": label("organization", "council"), "alliance": label("organization", "alliance"),
-        "foundation": label("organization", "foundation"), "association": label("organization", "association"),
-        "media": label("organization", "media"), "team": label("organization", "team"),
-        "other": label("organization", "other organization"),
+        "government": pgettext_lazy("organization", "government"),
+        "government_agency": pgettext_lazy("organization", "government agency"),
+        "ministry": pgettext_lazy("organization", "ministry"),
+        "embassy": pgettext_lazy("organization", "embassy"),
+        "consulate": pgettext_lazy("organization", "consulate"),
+        "port_authority": pgettext_lazy("organization", "port authority"),
+        "port": pgettext_lazy("organization", "port"),
+        "institute": pgettext_lazy("organization", "institute"),
+        "university": pgettext_lazy("organization", "university"),
+        "company": pgettext_lazy("organization", "company"),
+        "council": pgettext_lazy("organization", "council"),
+        "alliance": pgettext_lazy("organization", "alliance"),
+        "foundation": pgettext_lazy("organization", "foundation"),
+        "association": pgettext_lazy("organization", "association"),
+        "media": pgettext_lazy("organization", "media"),
+        "team": pgettext_lazy("organization", "team"),
+        "other": pgettext_lazy("organization", "other organization"),
     },
     "engagement": {
-        "meeting": label("engagement", "meeting"), "visit": label("engagement", "visit"),
-        "signing": label("engagement", "signing ceremony"), "workshop": label("engagement", "workshop"),
-        "conference": label("engagement", "conference"), "ceremony": label("engagement", "ceremony"),
-        "festival": label("engagement", "festival"), "exhibition": label("engagement", "exhibition"),
-        "exchange": label("engagement", "exchange"), "other": label("engagement", "other engagement"),
+        "meeting": pgettext_lazy("engagement", "meeting"),
+        "visit": pgettext_lazy("engagement", "visit"),
+        "signing": pgettext_lazy("engagement", "signing ceremony"),
+        "workshop": pgettext_lazy("engagement", "workshop"),
+        "conference": pgettext_lazy("engagement", "conference"),
+        "ceremony": pgettext_lazy("engagement", "ceremony"),
+        "festival": pgettext_lazy("engagement", "festival"),
+        "exhibition": pgettext_lazy("engagement", "exhibition"),
+        "exchange": pgettext_lazy("engagement", "exchange"),
+        "other": pgettext_lazy("engagement", "other engagement"),
     },
     "agreement": {
-        "sister_city": label("agreement", "sister city"), "friendship_city": label("agreement", "friendship city"),
-        "mou": label("agreement", "memorandum of understanding"),
-        "business_agreement": label("agreement", "business agreement"), "other": label("agreement", "other agreement"),
+        "sister_city": pgettext_lazy("agreement", "sister city"),
+        "friendship_city": pgettext_lazy("agreement", "friendship city"),
+        "mou": pgettext_lazy("agreement", "memorandum of understanding"),
+        "business_agreement": pgettext_lazy("agreement", "business agreement"),
+        "other": pgettext_lazy("agreement", "other agreement"),
     },
     "agreement_status": {
-        "planned": label("agreement status", "planned"), "signed": label("agreement status", "signed"),
-        "upgraded": label("agreement status", "upgraded"), "renewed": label("agreement status", "renewed"),
-        "dormant": label("agreement status", "dormant"), "terminated": label("agreement status", "terminated"),
+        "planned": pgettext_lazy("agreement status", "planned"),
+        "signed": pgettext_lazy("agreement status", "signed"),
+        "upgraded": pgettext_lazy("agreement status", "upgraded"),
+        "renewed": pgettext_lazy("agreement status", "renewed"),
+        "dormant": pgettext_lazy("agreement status", "dormant"),
+        "terminated": pgettext_lazy("agreement status", "terminated"),
     },
 }
 MODEL_CHOICES = {
