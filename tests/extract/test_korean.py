@@ -261,3 +261,15 @@ def test_ordinary_words_that_are_also_names_are_not_read_as_such():
             "시는 양산 체제를 갖춘 공장을 방문했다.\n")
     result = extract(text, published="2024-04-05")
     assert result.places == [] and result.people == []
+
+
+def test_latin_and_chinese_forms_in_brackets_become_aliases():
+    text = ("부산시, 코페르시와 항만 협력\n\n부산시는 12일 슬로베니아 코페르(Koper)시와 항만 협력 방안을 논의했다고 밝혔다. "
+            "이 자리에는 안나 노박(Anna Novak) 코페르시장과 왕리(王力) 주부산중국총영사가 함께했다.\n")
+    result = extract(text, published="2024-01-15")
+    assert "Koper" in _place(result, "코페르").aliases
+    mayor = _person(result, "안나 노박")
+    assert (mayor.title, mayor.of, mayor.aliases) == ("Mayor", "코페르", ["Anna Novak"])
+    consul = next(p for p in result.people if p.title == "Consul General")
+    assert consul.aliases == ["王力"] and consul.of == "중국" and consul.to == "KR"
+    assert "부산" in {p.name for p in result.places}

@@ -22,6 +22,8 @@ from .organizations import _org_kind, add_org, publisher
 from .places import mention_known_place, place_named, state
 from .words import WORD_CACHE, Word, is_hangul, split_particle
 
+# The Latin or Chinese form written right after a Hangul name: 코페르(Koper), 꾸징치(顧景奇)
+_BRACKETED = re.compile(r"\s?\(([A-Z][A-Za-z.'\- ]{1,40}|[\u4e00-\u9fff]{2,8})\)")
 _ORDINAL = re.compile(r"^(?:제?\d+대|제\d+기)$")
 
 
@@ -90,7 +92,7 @@ def find_people(ctx: Context) -> None:
             of = add_org(ctx, of, _org_kind(of) or "other", w.start, w.start + len(of))
         if prefix and of is None and to is None and _org_kind(prefix + "회") is None and not _department(prefix):
             continue  # 전통시장, 대회장: not a title after all
-        j = i - 1
+        j = _skip_bracketed(ctx, ws, i)
         while j >= 0 and ctx.text[ws[j].end:ws[j + 1].start].strip() in ("", ")") and (
                 ws[j].text in _titles()["modifiers"] or _ORDINAL.match(ws[j].text) or ws[j].text in _titles()["posting_prefixes"]):
             if ws[j].text in _titles()["posting_prefixes"]:
@@ -133,6 +135,18 @@ def find_people(ctx: Context) -> None:
         while k > 0 and ctx.text[ws[k - 1].end:ws[k].start].strip() in ("·", "ㆍ", ",") and _korean_name(ws[k - 1].text):
             k -= 1  # 강현철·임규연 시의원
             _add_person(ctx, (ws[k].start, ws[k].end), title, of, to, posted)
+
+
+def _skip_bracketed(ctx: Context, ws: list[Word], i: int) -> int:
+    """Index of the word before title i, past a bracketed Latin or Chinese form (안나 노박(Anna Novak) 시장)."""
+    before = ctx.text[max(0, ws[i].start - 45):ws[i].start].rstrip()
+    if not before.endswith(")") or "(" not in before:
+        return i - 1
+    opening = ws[i].start - 45 + before.rindex("(") if ws[i].start >= 45 else before.rindex("(")
+    j = i - 1
+    while j >= 0 and ws[j].start > opening:
+        j -= 1
+    return j
 
 
 def _department(prefix: str) -> bool:
@@ -219,8 +233,8 @@ def _name_before(ctx: Context, ws: list[Word], j: int, i: int) -> tuple[int, int
             ws[first - 1].text, ctx, first - 1):
         first -= 1
     name = ctx.text[ws[first].start:ws[j].end]
-    if len(name.replace(" ", "")) < 2 or (first == j and len(word) < 3):
-        return None
+    if len(name.replace(" ", "")) < 2 or (first == j and len(word) < 3 and not _BRACKETED.match(ctx.text, ws[j].end)):
+        return None  # one short word is a name only with its written form beside it: 왕리(王力)
     return ws[first].start, ws[j].end
 
 
@@ -269,6 +283,9 @@ def _add_person(ctx: Context, span: tuple[int, int], title: str, of: object | No
     elif person.title in (None, "Reporter") and english != "Reporter":
         person.title, person.title_raw = english, title
     person.mentions.append(span)
+    written = _BRACKETED.match(ctx.text, span[1])
+    if written and written.group(1).strip() not in person.aliases:  # 꾸징치(顧景奇), 안나 노박(Anna Novak)
+        person.aliases.append(written.group(1).strip())
     if person.of is None and of is not None:
         person.of_obj = of if not isinstance(of, str) else None
         person.of = of if isinstance(of, str) else getattr(of, "name", None)

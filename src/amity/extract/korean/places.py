@@ -11,6 +11,7 @@ the article too, and named in English by transliteration when a gazetteer city i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,6 +21,7 @@ from ..gazetteer import PlaceEntry
 from .names import KoPlace, korean_names, prefix_match, transliterate_match
 from .words import Word, is_particle, korean_sentences, split_particle, words
 
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z.'\- ]{1,40}|[\u4e00-\u9fff]{2,8})\)")
 _ADMIN_ENDINGS = set("시군구도읍면성주현정")
 _LIST_SEPARATORS = {"·", ",", "、", "(", "/", "‧", "ㆍ"}
 
@@ -194,6 +196,9 @@ def _add_place(ctx: Context, st: KoreanState, i: int | None, start: int, end: in
                 cand.surfaces.append(surface)
     if stem not in cand.surfaces:
         cand.surfaces.append(stem)
+    written = _BRACKETED.match(ctx.text, end)
+    if written and written.group(1).strip() not in cand.surfaces:  # 코페르(Koper)시
+        cand.surfaces.append(written.group(1).strip())
     if (start, end) not in cand.mentions:
         cand.mentions.append((start, end))
     for surface in (stem, *place.korean):
