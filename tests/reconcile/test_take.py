@@ -39,6 +39,13 @@ def test_taken_gaok_row_becomes_claims_and_accepting_them_keeps_one_koper(regist
     assert "코페르" in koper.aliases
     agreement = m.Agreement.objects.filter(parties__place=koper).get()
     assert (agreement.type, str(agreement.signed_date)) == ("sister_city", "2016-06-22")
+    # the list is now the source behind the tie: in the network's edges and in the coverage statement
+    from amity.reconcile.coverage import coverage
+    from amity.reconcile.network import build_network
+
+    edge = next(e for e in build_network(country="SI").edges if e["agreement"] == agreement.pk)
+    assert edge["sources"] == f"document:{document.pk}"
+    assert coverage(koper).figure("with a source document").count == 1
 
 
 def test_taking_twice_adds_nothing_and_matched_rows_cannot_be_taken(registry):
