@@ -86,6 +86,14 @@ def test_family_name_in_capitals_and_compound_title(city_page):
     assert liu.title == "Vice Governor" and liu.of.startswith("Heilongjiang")
 
 
+def test_several_names_under_one_plural_title():
+    result = extract("On Friday, Galway Mayor Tom Keane along with Councillors Aoife Byrne, Declan Moran III "
+                     "and Niamh Walsh signed the charter in Lorient.", "2024-05-14")
+    members = {p.name: p.title for p in result.people}
+    assert members == {"Tom Keane": "Mayor", "Aoife Byrne": "Council Member", "Declan Moran III": "Council Member",
+                       "Niamh Walsh": "Council Member"}
+
+
 def test_byline_reporter_is_a_person(city_page):
     assert "Laura Mendes" in {p.name for p in city_page.people}
 

@@ -58,6 +58,11 @@ _BYLINE = re.compile(r"(?:^|\n|\.\s)\s*(?:(?:[Rr]eport(?:ed)?|[Ww]ritten|[Ss]tor
 _SOURCE_PERSON = re.compile(r"(?:^|\n)\s*Source\s*:\s*(?:Lady|Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})")
 _COURTESY = re.compile(rf"\bcourtesy of {_NAME}")
 _LISTED = re.compile(rf"\b(?:including|such as|among them|joined by) (?P<list>{_TOK} {_TOK}(?:, {_TOK} {_TOK})*,? and {_TOK} {_TOK})")
+_PLURAL_TITLES: dict[str, str] = vocab.load("en", "titles")["plurals"]
+# "Councilmembers Mercurio Martinez III, Nelly Vielma, and Jose Valdez": one title, several names
+_PLURAL_LIST = re.compile(
+    r"\b(?P<title>(?i:" + "|".join(re.escape(t) for t in sorted(_PLURAL_TITLES, key=len, reverse=True)) + r"))\s"
+    rf"(?P<list>{_TOK}(?: {_MID}){{1,3}}(?: III| II| Jr\.)?(?:,? (?:and )?{_TOK}(?: {_MID}){{1,3}}(?: III| II| Jr\.)?)*)")
 _OF_ORG = re.compile(rf"{_NAME} of (?:the )?(?P<tail>[A-Z][^,;.]{{3,80}})")
 
 _STOP = vocab.load("en", "person_stop_words")
@@ -171,6 +176,11 @@ def find_people(ctx: Context) -> None:
     for m in _LISTED.finditer(text):
         for nm in re.finditer(rf"{_TOK} {_TOK}", m.group("list")):
             add(nm.group(0), m.start("list") + nm.start(), m.start("list") + nm.end(), None, None, None)
+    for m in _PLURAL_LIST.finditer(text):
+        title = _PLURAL_TITLES[m.group("title").lower()]
+        for nm in re.finditer(rf"{_TOK}(?: {_MID}){{1,3}}(?: III| II| Jr\.)?", m.group("list")):
+            s0 = m.start("list") + nm.start()
+            add(nm.group(0), s0, s0 + len(nm.group(0)), title, None, None)
     for m in _OF_ORG.finditer(text):
         org = _org_at(ctx, m.start("tail"), m.start("tail") + 2)
         if org is not None and not any(m.start("name") < p.span[1] and p.span[0] < m.end("name") for p in found):
