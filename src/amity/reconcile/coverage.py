@@ -19,7 +19,7 @@ from amity.review.models import Citation
 
 COUNTED = (Agreement.Status.SIGNED, Agreement.Status.UPGRADED, Agreement.Status.RENEWED)
 TYPE_RULES = {
-    Agreement.Type.SISTER_CITY: "agreements of type sister city (자매결연: a formal, council-approved twinning)",
+    Agreement.Type.SISTER_CITY: "agreements of type sister city (자매결연: a formal twinning)",
     Agreement.Type.FRIENDSHIP_CITY: "agreements of type friendship city (우호협력: a looser tie, often a step "
                                     "before twinning)",
     Agreement.Type.MOU: "memoranda of understanding between the parties (not counted as partner cities)",
@@ -160,10 +160,14 @@ def coverage(target=None, *, as_of: dt.date | None = None, quiet_years: int = DE
     statement.quiet = [QuietTie(a, last.get(a.pk, "")) for a in active if not _recent(last.get(a.pk, ""), cutoff)]
     statement.quiet_rule = (f"counted ties with no engagement since {cutoff.isoformat()} ({quiet_years} years): none "
                             "linked to the agreement and none involving both places")
-    statement.sources = (f"the registry on {as_of.isoformat()}: {len(agreements)} agreements, entered by hand or "
-                         f"accepted from {documents} source documents")
+    statement.sources = (f"the registry on {as_of.isoformat()}: {_plural(len(agreements), 'agreement')}, entered by "
+                         f"hand or accepted from {_plural(documents, 'source document')}")
     statement.last_list = _last_list(place_ids, target.all_names if isinstance(target, Place) else None)
     return statement
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _last_list(place_ids: set[int] | None, names: list[str] | None = None) -> list[str]:
