@@ -273,3 +273,11 @@ def test_latin_and_chinese_forms_in_brackets_become_aliases():
     consul = next(p for p in result.people if p.title == "Consul General")
     assert consul.aliases == ["王力"] and consul.of == "중국" and consul.to == "KR"
     assert "부산" in {p.name for p in result.places}
+
+
+def test_country_pairs_and_foreign_associations():
+    text = ("한·중·일 지방정부 교류회의 개최\n\n경주시는 10일 한·중·일 지방정부 교류회의를 열었다고 밝혔다. 회의에는 "
+            "일본자치체국제화협회와 한국지방행정연구원 관계자가 참석했으며 한몽 교류 방안도 논의했다.\n")
+    result = extract(text, published="2024-10-11")
+    assert {c.code for c in result.countries} == {"KR", "CN", "JP", "MN"}
+    assert next(c for c in result.countries if c.code == "CN").name == "중국"

@@ -83,7 +83,9 @@ def find_places_and_countries(ctx: Context) -> None:
     hits: list[tuple[int, int, int, KoPlace, bool]] = []  # word index, start, end, place, strong
     for i, w in enumerate(ws):
         country = prefix_match(w.text, names.countries)
-        if country and (len(w.text) - len(country) <= 4 or is_particle(w.text[len(country):])):
+        # 일본자치체국제화협회 names a Japanese party; 한국지방행정연구원 is a domestic institute of a Korean release
+        org_word = country is not None and names.countries[country] != "KR" and (_org_word(w.text) or _org_word(w.stem))  # 일본자치체국제화협회: a Japanese association
+        if country and (len(w.text) - len(country) <= 4 or is_particle(w.text[len(country):]) or org_word):
             place_name = prefix_match(w.text, names.places)
             if not place_name or len(place_name) <= len(country):
                 length = len(country) + (3 if w.text[len(country):].startswith("공화국") else 0)  # 체코공화국
@@ -113,10 +115,43 @@ def find_places_and_countries(ctx: Context) -> None:
             continue
         _add_place(ctx, st, i, start, end, place)
 
+    _country_pairs(ctx, st)
     _foreign_after_country(ctx, st)
     _country_lists(ctx, st)
     _later_mentions(ctx, st)
     _choose_main(ctx, st)
+
+
+def _org_word(word: str) -> bool:
+    from .organizations import _org_kind  # organizations reads places, not the other way round
+
+    return _org_kind(word) is not None
+
+
+@cache
+def _pair_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """한중 / 한중일 as one word, 한·중·일 / 한-베 with separators (syllables from countries.json)."""
+    others = "".join(s for s in vocab.load("ko", "countries")["pair_syllables"] if s != "한")
+    return re.compile(rf"한[{others}]{{1,2}}"), re.compile(rf"한(?:[·ㆍ‧\-][{others}]){{1,3}}(?![가-힣])")
+
+
+def _country_pairs(ctx: Context, st: KoreanState) -> None:
+    """한·중·일, 한중 교류, 한-베트남: the one-syllable names of countries paired with Korea."""
+    pairs = vocab.load("ko", "countries")["pair_syllables"]
+    names: dict[str, str] = {}
+    for name, code in korean_names().countries.items():
+        names.setdefault(code, name)  # Babel's name first (중국, not 중화인민공화국)
+    for i, w in enumerate(st.words):
+        if i in st.country_of_word or i in st.place_of_word:
+            continue
+        joined, separated = _pair_patterns()
+        m = joined.fullmatch(w.stem) or separated.match(ctx.text, w.start)
+        if not m:
+            continue
+        for offset, syllable in enumerate(m.group(0)):
+            if syllable in pairs:
+                code = pairs[syllable]
+                _add_country(ctx, st, i, m.start() + offset, m.start() + offset + 1, code, names.get(code, syllable))
 
 
 def _suffix_len(rest: str, surface: str = "") -> int:
