@@ -179,3 +179,12 @@ def test_a_planned_occasion_without_a_date_is_kept_as_planned():
     result = extract(page, published="2024-05-10")
     assert ("visit", None, "planned") in _events(result)
     assert not any(e.type == "exchange" for e in result.events)  # "will expand exchanges" names no occasion
+
+
+def test_a_tie_still_to_be_formalised_is_planned_and_an_existing_one_signed():
+    page = ("Gdansk in twinning talks with Baltic ports\n"
+            "Gdansk City Council will this year formalise a twinning partnership with Klaipeda, Lithuania.\n"
+            "Gdansk has already twinned with Bremen, Germany.")
+    result = extract(page, published="2011-06-06")
+    status = {next(iter(_names(a.parties) - {"Gdansk"}), None): a.status for a in result.agreements}
+    assert status.get("Klaipeda") == "planned" and status.get("Bremen") == "signed"

@@ -26,7 +26,7 @@ _PLANNED = re.compile(r"\b(?:if|whether|will(?: \w+)? (?:sign|conclude|establish
                       r"invited \w+ to (?:enter|become)|could soon|near future|upgrad\w+|expected to sign|to become|will be (?:signed|concluded)|"
                       r"to finali[sz]e|first step will|will (?:soon |shortly )?be (?:inked|signed|concluded|with)|"
                       r"(?:will|would) soon|should have|is expected to|are expected to|"
-                      r"agreed to (?:sign|conclude|establish)|to be signed)\b", re.I)
+                      r"agreed to (?:sign|conclude|establish)|to be signed|(?:will|to) (?:\w+ ){0,2}formali[sz]e)\b", re.I)
 _RENEW = re.compile(r"\b(?:renew|reaffirm|re-?sign)\w*", re.I)
 _CLAUSE = re.compile(r";|, while |, and ")
 _DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|"
@@ -300,7 +300,10 @@ def _add(ctx: Context, ag: AgreementCand, renewal: bool) -> None:
         if other.date and ag.date and other.date != ag.date and not (other.planned or ag.planned):
             continue
         other.date = other.date or ag.date
-        other.planned = other.planned and ag.planned
+        if ag.planned and not other.planned and not any(_DATED.search(ctx.folded, s, e) for s, e in other.evidence):
+            other.planned = True  # "in twinning agreements with" (headline), then "will formalise": planned
+        else:
+            other.planned = other.planned and ag.planned
         other.title = other.title or ag.title
         other.evidence += ag.evidence
         return
