@@ -190,3 +190,20 @@ def test_api_reads_pdf_handles_nul_and_refuses_a_multipart_body_without_boundary
     no_boundary = client.post("/api/v1/documents/upload", data=b"--x\r\n", content_type="multipart/form-data",
                               headers=headers)
     assert no_boundary.status_code == 400 and "boundary" in no_boundary.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_the_place_name_index_follows_the_registry_as_it_changes():
+    from amity.registry import services
+    from amity.registry.models import Place
+    from amity.sources.name_index import PLACES, places_named
+
+    assert places_named("Nowhere-on-Sea", "GB") == []
+    place = services.create(Place, name="Nowhere-on-Sea", kind="city", country_code="GB")
+    assert places_named("nowhere on sea", "GB") == [place]  # created after the index was built
+    assert places_named("Nowhere-on-Sea", "FR") == []
+    services.update(place, aliases=["Nusquam Maris"])
+    assert places_named("NUSQUAM MARIS", None) == [place]  # a new alias, any country
+    services.delete(place)
+    assert places_named("Nowhere-on-Sea", "GB") == []
+    assert PLACES.watermark > 0

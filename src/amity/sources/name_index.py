@@ -14,14 +14,15 @@ went stale (a rolled-back or deleted row, a removed alias) never links.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from amity.core.models import ChangeLog
-from amity.registry.lookup import normalise
 from amity.registry.models import Place
 
 # Change-log ids are taken when rows are written but become visible when their transaction
@@ -37,10 +38,17 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 _LEADING_THE = re.compile(r"^\s*the\s+")
 
 
+@functools.cache
+def _combining_marks() -> re.Pattern:
+    marks = "".join(chr(code) for code in range(0x300, 0x10000) if unicodedata.combining(chr(code)))
+    return re.compile(f"[{re.escape(marks)}]")
+
+
 def variant_key(name: str) -> str:
-    """`normalise(name)`, faster for the ASCII names most of the gazetteer holds."""
+    """`normalise(name)` (amity.registry.lookup), with the accents stripped by one regular
+    expression instead of a Python loop over characters: the gazetteer holds ~290,000 names."""
     if not name.isascii():
-        return normalise(name)
+        name = _combining_marks().sub("", unicodedata.normalize("NFKD", name))
     return " ".join(_LEADING_THE.sub("", _PUNCTUATION.sub(" ", name.lower())).split())
 
 
