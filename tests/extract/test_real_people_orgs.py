@@ -131,6 +131,7 @@ def test_acronym_only_outlets_and_agencies(city_page):
 def test_generic_phrases_occasions_and_furniture_are_not_organizations(city_page):
     names = _org_names(city_page)
     assert not names & {"City Council", "Business News", "News", "Sister Cities", "Text Size"}
+    assert not any("Deepen" in n for n in names)  # the headline "Tampere and Harbin Deepen Port Ties"
     headline = extract(HEADLINE_AND_ENVOY, "2024-05-14")
     assert not any("Forum" in o.name for o in headline.organizations)  # "the 5th World Cities Forum"
     assert not any(o.name.endswith("Delegation") for o in headline.organizations)

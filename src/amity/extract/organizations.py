@@ -228,6 +228,8 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
         words = words[-2:]
         name = ctx.text[start:end]
         kind = "port"
+    if _head_left_behind(ctx, words, heads, start, end):
+        return None
     if org_is_event_name(words) or (kind_of_last(words) == "association" and re.search(r"\d\s$", text[:start])):
         return None  # "the 100 Years Forum": a named occasion
     if kind == "media" and words[-1].lower() in ("direct", "online") and len(words) < 3 and first_head == 0:
@@ -241,6 +243,23 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
     cand.is_alliance = kind == "alliance"
     cand.place = ctx.place_at(start, end)
     return cand
+
+
+_CONNECTORS = {"of", "for", "on", "and", "&", "de", "du", "des", "with", "in", "the"}
+
+
+def _head_left_behind(ctx: Context, words: list[str], heads: list[tuple[int, str]], start: int, end: int) -> bool:
+    """"Harbin Deepen Port Ties" (a headline), "Tourism Office Director": a name goes on past its head
+    word only through "of", "for", "and" … ("Ministry of Foreign Affairs") or into a place
+    ("Mayors' Club Ukraine"); otherwise the capitalised words after the head are not the body's."""
+    last = heads[-1][0]
+    tail = words[last + 1:]
+    if not tail or any(w.lower() in _CONNECTORS for w in tail) or words[-1] == "International":
+        return False
+    tail_text = " ".join(tail)
+    names_a_place = ctx.place_at(end - len(tail_text), end) is not None or any(
+        s <= end - len(tail_text) and e >= end for c in ctx.countries.values() for s, e in c.mentions)
+    return not names_a_place and not re.fullmatch(r"[A-Z]{2,}\d*|\d{1,3}", tail_text)
 
 
 def _merge_extended(orgs: list[OrgCand]) -> list[OrgCand]:
