@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from amity.accounts.permissions import can_review
 from amity.core.actor import actor_for_user
@@ -90,6 +90,8 @@ def _take(request):
     except ValueError as error:
         form.add_error(None, str(error))
         return _page(request, form, comparison, data, listed.name, listed.format)
-    messages.success(request, _("%(rows)s rows taken: %(claims)s claims wait for review.")
-                     % {"rows": len(numbers), "claims": len(claims)})
+    taken = ngettext("%(rows)s row taken", "%(rows)s rows taken", len(numbers)) % {"rows": len(numbers)}
+    waiting = ngettext("%(claims)s claim waits for review.", "%(claims)s claims wait for review.",
+                       len(claims)) % {"claims": len(claims)}
+    messages.success(request, f"{taken}: {waiting}")
     return redirect("web:document", pk=document.pk)
