@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from amity.extract.names import same_person
-from amity.extract.romanize import compare_korean, compare_spellings, is_hangul, korean_readings
+from amity.extract.romanize import compare_korean, compare_spellings, is_hangul, korean_readings, name_keys
 from amity.extract.vocab import load
 
 # What each kind of agreement between two names is worth.
@@ -58,6 +58,7 @@ class Match:
         return "; ".join(f"{f.label} ({f.weight:+.2f})" for f in self.features)
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str | None) -> str:
     """Case and accents do not make another name (Hangul is recomposed after NFKD takes it apart)."""
     text = unicodedata.normalize("NFKD", text or "")
@@ -99,7 +100,9 @@ def _pair(a: str, b: str) -> tuple[float, str]:
         return SAME_NAME, f"same name {a!r}"
     if _same_words(a, b):
         return SAME_NAME, f"same name {a!r} / {b!r} in the other order"
-    korean = compare_korean(a, b)
+    keys_a, keys_b = name_keys(a), name_keys(b)
+    # Spellings of one Korean name share a coarse key: without one in common, no need to compare syllables.
+    korean = compare_korean(a, b) if not (keys_a and keys_b) or keys_a & keys_b else None
     if korean is not None:
         score = KOREAN_VARIANT * korean.family * korean.given
         script = " across scripts" if is_hangul(a) != is_hangul(b) else ""

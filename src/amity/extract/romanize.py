@@ -24,8 +24,11 @@ Jamo = tuple[int, int, int]          # (initial, vowel, final) indexes
 Reading = dict[Jamo, float]          # the syllables a spelling may stand for, with how usual the spelling is
 
 
+_HANGUL_ANY = re.compile("[\uac00-\ud7a3]")
+
+
 def is_hangul(text: str) -> bool:
-    return any(_HANGUL_FIRST <= ord(ch) <= _HANGUL_LAST for ch in text)
+    return _HANGUL_ANY.search(text) is not None
 
 
 def decompose(syllable: str) -> Jamo | None:

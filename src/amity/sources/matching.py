@@ -37,7 +37,7 @@ def family_variants(name: str) -> set[str]:
 
 
 def person_candidates(names: list[str], limit: int = 200, exclude: int | None = None) -> list[Person]:
-    """People who may carry one of `names`: any spelling of the family name, in either script."""
+    """People whose names agree with one of `names`: any spelling of the family name, in either script."""
     query = Q()
     for name in names:
         for variant in family_variants(name):
@@ -50,10 +50,17 @@ def person_candidates(names: list[str], limit: int = 200, exclude: int | None = 
                 query |= Q(name__istartswith=f"{variant} ") | Q(name__iendswith=f" {variant}")
     if not query:
         return []
-    people = Person.objects.filter(query)
+    rows = Person.objects.filter(query)
     if exclude is not None:
-        people = people.exclude(pk=exclude)
-    return list(people.prefetch_related("positions__of_place", "positions__of_organization")[:limit])
+        rows = rows.exclude(pk=exclude)
+    # Names first, as plain values: most people sharing a family name have another given name,
+    # and loading them with their posts would be most of the time spent linking.
+    agreeing = [pk for pk, name, aliases in rows.values_list("pk", "name", "aliases")[:limit]
+                if compare_person_names(names, [name, *(aliases or [])]).features]
+    if not agreeing:
+        return []
+    return list(Person.objects.filter(pk__in=agreeing)
+                .prefetch_related("positions__of_place", "positions__of_organization"))
 
 
 def position_agreement(person: Person, title: str | None, of: str | None) -> str:
