@@ -188,3 +188,11 @@ def test_a_tie_still_to_be_formalised_is_planned_and_an_existing_one_signed():
     result = extract(page, published="2011-06-06")
     status = {next(iter(_names(a.parties) - {"Gdansk"}), None): a.status for a in result.agreements}
     assert status.get("Klaipeda") == "planned" and status.get("Bremen") == "signed"
+
+
+def test_friendly_relations_in_general_are_not_a_friendship_city_tie():
+    page = ("Diplomacy\nThe Hanoi official thanked the Chinese Embassy for promoting friendly relations between "
+            "Hanoi and Beijing.\nHanoi and Vientiane signed a friendly cooperation city agreement on May 2, 2024.")
+    result = extract(page, published="2024-05-10")
+    assert [(a.type, a.date) for a in result.agreements] == [("friendship_city", "2024-05-02")]
+    assert any(d.rule == "no_tie" for d in result.decisions)

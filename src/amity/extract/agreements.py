@@ -144,6 +144,10 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
             cities = [p for p in ctx.places if p.kind not in ("province", "state", "prefecture", "region")]
             places = sorted(cities, key=lambda p: -len(p.mentions))[:2] if len(cities) >= 2 else []
     first_type = matches[0][1]
+    if first_type == "friendship_city" and _LOOSE_FRIENDSHIP.search(low) and not _DATED.search(clause) \
+            and not _TIE_NOUN.search(low):
+        ctx.decisions.append(("agreements", "no_tie", (cs, ce)))  # "promoting friendly relations"
+        return
     anchor = _possessor(ctx, places, cs, ce)
     if anchor is not None and len(places) >= 2 and len(types_here) == 1:
         # "Yokohama, one of Incheon's sister cities"
@@ -208,6 +212,10 @@ def _tie_to_come(low: str, matches: list[tuple[int, str]]) -> str | None:
     if mou is None or tie is None or tie[0] < mou:
         return None
     return tie[1] if _TOWARDS.search(low, mou, tie[0]) else None
+
+
+_LOOSE_FRIENDSHIP = re.compile(r"\bfriend(?:ly|ship)(?: and cooperati\w+)? (?:relations?|ties|partnership)\b")
+_TIE_NOUN = re.compile(r"\b(?:cit(?:y|ies)|provinces?|agreements?|memorand\w+|mous?)\b")
 
 
 def _date_beside(ctx: Context, partner: object, cs: int, ce: int, dates: list) -> str | None:

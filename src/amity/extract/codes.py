@@ -116,6 +116,7 @@ DECISIONS: dict[str, str] = {
     "no_actor": "no person, organization or place takes part in it",
     "reference": "points back to an occasion or agreement already read (folded into it)",
     "negated": "negated, counterfactual or a simile (\"like sisters\"), not an agreement",
+    "no_tie": "friendly relations in general: no tie, city partnership or agreement is named",
 }
 
 
