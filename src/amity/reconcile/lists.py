@@ -142,6 +142,8 @@ def _country_codes() -> dict[str, str]:
                 names[header_key(korean.gettext(name))] = country.alpha_2
     for code, aliases in _list_vocab("en").get("countries", {}).items():
         names.update({header_key(alias): code for alias in aliases})
+    extractor_aliases = _optional_vocab("ko", "countries").get("aliases") or {}
+    names.update({header_key(name): code for name, code in extractor_aliases.items() if isinstance(code, str)})
     names.update({header_key(name): code for name, code in _list_vocab("ko").get("countries", {}).items()})
     return names
 
@@ -174,9 +176,25 @@ def _list_vocab(language: str) -> dict:
     return load(language, "partner_list")
 
 
+def _optional_vocab(language: str, name: str) -> dict:
+    """Vocabulary the extractor may ship (another part of Amity); the lists work without it."""
+    try:
+        data = load(language, name)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+@cache
 def hangul_place_names() -> dict[str, str]:
-    """Hangul names of foreign cities → their English name, as shipped with the list vocabulary."""
-    return dict(_list_vocab("ko").get("places", {}))
+    """Hangul names of foreign cities → English name: the extractor's Korean gazetteer of foreign places
+    (`foreign_places`, values [name, country]) where it exists, and the list vocabulary's own."""
+    names = {}
+    for hangul, value in (_optional_vocab("ko", "foreign_places").get("places") or {}).items():
+        if isinstance(value, list) and value and isinstance(value[0], str):
+            names[hangul] = value[0]
+    names.update(_list_vocab("ko").get("places", {}))
+    return names
 
 
 # ------------------------------------------------------------------ tables
