@@ -140,6 +140,8 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
             orgs = orgs or ([p for p in last.parties if isinstance(p, OrgCand)] if last else [])
         elif ctx.agreements:
             places = [p for p in ctx.agreements[-1].parties if isinstance(p, PlaceCand)]
+            if len(places) > 2:  # "the two regions": the two of them the article names most
+                places = sorted(places, key=lambda p: -len(p.mentions))[:2]
         else:  # "The two cities, which signed a sister city agreement in 1993, ...": the two most named
             cities = [p for p in ctx.places if p.kind not in ("province", "state", "prefecture", "region")]
             places = sorted(cities, key=lambda p: -len(p.mentions))[:2] if len(cities) >= 2 else []
