@@ -51,6 +51,10 @@ class ListRow:
     problems: tuple[str, ...] = ()
 
     @property
+    def type_label(self) -> str:
+        return self.type.replace("_", " ")
+
+    @property
     def pair(self) -> str:
         return f"{self.city_a} ({self.country_a or '?'}) – {self.city_b} ({self.country_b or '?'})"
 
