@@ -131,11 +131,18 @@ def _members_through_roles(ctx: Context, org: OrgCand) -> list[PlaceCand]:
     for s, e in org.mentions or [org.span]:
         sent = ctx.sentence_of(s)
         around = ctx.folded[max(sent[0], s - 40):min(sent[1], e + 25)]
-        if not _ROLE_IN.search(around):
+        # "... signed by the Mayor of A, the Governor of B and C Mayor X - establishes the Council of ...":
+        # the signatories' cities found the alliance
+        founding = _ESTABLISHED.search(ctx.folded, sent[0], sent[1]) or re.search(
+            r"\bestablish(?:es|ing)\b", ctx.folded[sent[0]:sent[1]])
+        if not (_ROLE_IN.search(around) or founding):
             continue
         for _, item in ctx.entities_in(*sent):
-            if isinstance(item, PersonCand) and isinstance(item.of_obj, PlaceCand) and item.of_obj not in members:
-                members.append(item.of_obj)
+            place = getattr(item, "of_obj", None) if isinstance(item, PersonCand) else None
+            if isinstance(place, OrgCand):
+                place = place.place
+            if isinstance(place, PlaceCand) and place not in members:
+                members.append(place)
     return members
 
 
