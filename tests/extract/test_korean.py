@@ -202,6 +202,17 @@ def test_transliteration_fallback_matches_gazetteer_latin_names():
     assert transliterate_match("타간로그", "RU").name == "Taganrog"
     assert transliterate_match("세게드", "HU").name == "Szeged"
     assert transliterate_match("가나다라마", "HU") is None
+    # names borrowed from Western languages: ㅡ is silent and l/r, b/v, k/c sound alike
+    assert transliterate_match("클리블랜드", "US").name == "Cleveland"
+
+
+def test_byline_region_is_not_a_party():
+    text = ("[경기=새날신문 박하나 기자] 수원시는 지난 3일 시청 중회의실에서 미국 클리블랜드시와 우호도시 협약을 체결했다고 "
+            "5일 밝혔다.\n")
+    result = extract(text, published="2024-07-05")
+    agreement = next(a for a in result.agreements if a.type == "friendship_city")
+    assert {p.name for p in agreement.parties} == {"수원", "클리블랜드"}
+    assert _place(result, "클리블랜드").canonical_name == "Cleveland"
 
 
 @pytest.mark.parametrize(("text", "future", "expected"), [

@@ -268,6 +268,8 @@ def _places_in(ctx: Context, start: int, end: int) -> list[PlaceCand]:
         if w.start < start or w.end > end or i not in st.place_of_word:
             continue
         place = st.place_of_word[i]
+        if ctx.text[w.end:w.end + 1] == "=" or ctx.text[w.end:w.end + 2] == " =":
+            continue  # [경기=새날신문 …]: the byline's region is where the reporter files from
         nxt = st.place_of_word.get(i + 1)
         if nxt is not None and nxt is not place and w.text == ctx.text[w.start:w.end] and ctx.text[w.end:st.words[i + 1].start] == " ":
             continue

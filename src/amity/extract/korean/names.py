@@ -181,6 +181,30 @@ def romanise(hangul: str) -> str:
     return "".join(out)
 
 
+def romanise_loanword(hangul: str) -> str:
+    """Romanisation for names borrowed from Western languages: ㅡ is silent (클 -> kl), ㄹ is l, ㅐ is a."""
+    out = []
+    for ch in hangul:
+        code = ord(ch) - 0xAC00
+        if not 0 <= code < 11172:
+            out.append(ch.lower())
+            continue
+        initial, medial, final = code // 588, (code % 588) // 28, code % 28
+        vowel = "" if medial == 18 else "a" if medial == 1 else _MEDIAL[medial]
+        out.append(("l" if initial == 5 else _INITIAL[initial]) + vowel + _FINAL[final])
+    return "".join(out)
+
+
+_SOUNDS = str.maketrans({"c": "k", "q": "k", "g": "k", "b": "p", "v": "p", "f": "p", "d": "t", "r": "l", "z": "s",
+                         "j": "s", "x": "ks", "y": "i", "w": "u", "h": ""})
+
+
+def sound_skeleton(latin: str) -> str:
+    """What Hangul can tell apart: Cleveland and 클리블랜드 both become klepelant / kliplant."""
+    s = latin.lower().replace("ph", "p").replace("ch", "s").replace("sh", "s").replace("th", "t").translate(_SOUNDS)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
 def _compact(city: dict) -> dict:
     return {k: city.get(k) for k in ("name", "countrycode", "population", "geonameid", "latitude", "longitude")}
 
@@ -209,12 +233,17 @@ def transliterate_match(hangul: str, country: str) -> PlaceEntry | None:
     """The city of `country` whose Latin name is closest to the romanised Hangul, if close enough."""
     from rapidfuzz import fuzz, process
 
-    roman = romanise(hangul)
     cities = _latin_cities().get(country, ())
-    found = process.extractOne(roman, [key for key, _ in cities], scorer=fuzz.ratio, score_cutoff=80)
-    if found is None:
+    keys = [key for key, _ in cities]
+    found = process.extract(romanise(hangul), keys, scorer=fuzz.ratio, score_cutoff=80, limit=10)
+    skeleton = sound_skeleton(romanise_loanword(hangul))
+    if not found and len(skeleton) >= 4:  # 클리블랜드 ~ Cleveland: compare what both scripts can write
+        found = process.extract(skeleton, [sound_skeleton(k) for k in keys], scorer=fuzz.ratio, score_cutoff=80, limit=10)
+    if not found:
         return None
-    best = cities[found[2]][1]
+    # the closest name; among equally close ones, the biggest city (Cleveland, Ohio before Cleveland, Tennessee)
+    best = max((cities[index][1] for _, score, index in found if score == found[0][1]),
+               key=lambda city: int(city.get("population") or 0))
     return PlaceEntry(best["name"], best["countrycode"], "city", int(best.get("population") or 0), int(best["geonameid"]),
                       lat=best.get("latitude"), lon=best.get("longitude"))
 
