@@ -18,6 +18,7 @@ from amity.core.actor import actor_for_user
 from amity.registry import models as m
 from amity.review import duplicates
 from amity.review import services as review
+from amity.review.evidence import documents_for
 from amity.review.models import Decision, MergeCandidate
 from amity.web.access import reviewer_required
 from amity.web.views.review import record_facts
@@ -43,7 +44,9 @@ def _related_facts(record) -> list[tuple[str, str]]:
 def _facts(record) -> list[tuple[str, str]]:
     if record is None:
         return []
-    return [*record_facts(record), *[(label, value) for label, value in _related_facts(record) if value]]
+    sources = ", ".join(str(document) for document in documents_for(record)[:5])
+    return [*record_facts(record), *[(label, value) for label, value in _related_facts(record) if value],
+            *([(_("from articles"), sources)] if sources else [])]
 
 
 def _page_url(kind: str) -> str:
