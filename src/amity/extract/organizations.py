@@ -287,8 +287,9 @@ def _acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
             if mm.start() != m.start("acr"):
                 org.mentions.append(mm.span())
     # "Sister Cities International (SCI)": an acronym defined after a name with no head word
-    for m in re.finditer(rf"(?P<name>{_TOKEN}(?:\s+(?:and\s+|of\s+|for\s+)?{_TOKEN}){{1,6}})\s*\((?P<acr>[A-Z]{{3,6}})\)",
-                         text):
+    # the name starts at a word's start: tried inside a long run of letters it would fail once per letter
+    for m in re.finditer(rf"(?<![\w'&.-])(?P<name>{_TOKEN}(?:\s+(?:and\s+|of\s+|for\s+)?{_TOKEN}){{1,6}})\s*"
+                         rf"\((?P<acr>[A-Z]{{3,6}})\)", text):
         name = m.group("name")
         start = m.start("name")
         event = re.match(r".*?\b(?:Congress|Conference|Summit|Forum|Meeting|Assembly) of ", name)
