@@ -54,9 +54,6 @@ class ListRow:
     def type_label(self) -> str:
         return self.type.replace("_", " ")
 
-    @property
-    def pair(self) -> str:
-        return f"{self.city_a} ({self.country_a or '?'}) – {self.city_b} ({self.country_b or '?'})"
 
 
 @dataclass
@@ -81,9 +78,6 @@ class PartnerList:
                 return start, start + len(line)
             start += len(line) + 1
         raise KeyError(row.number)
-
-    def row(self, number: int) -> ListRow | None:
-        return next((row for row in self.rows if row.number == number), None)
 
 
 # ------------------------------------------------------------------ cells and values
