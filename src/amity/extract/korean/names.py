@@ -228,6 +228,11 @@ def _latin_cities() -> dict[str, list[tuple[str, dict]]]:
     return _LATIN_BY_COUNTRY
 
 
+@lru_cache(maxsize=256)
+def _skeletons(country: str) -> list[str]:
+    return [sound_skeleton(key) for key, _ in _latin_cities().get(country, ())]
+
+
 @lru_cache(maxsize=4096)
 def transliterate_match(hangul: str, country: str) -> PlaceEntry | None:
     """The city of `country` whose Latin name is closest to the romanised Hangul, if close enough."""
@@ -238,7 +243,7 @@ def transliterate_match(hangul: str, country: str) -> PlaceEntry | None:
     found = process.extract(romanise(hangul), keys, scorer=fuzz.ratio, score_cutoff=80, limit=10)
     skeleton = sound_skeleton(romanise_loanword(hangul))
     if not found and len(skeleton) >= 4:  # 클리블랜드 ~ Cleveland: compare what both scripts can write
-        found = process.extract(skeleton, [sound_skeleton(k) for k in keys], scorer=fuzz.ratio, score_cutoff=80, limit=10)
+        found = process.extract(skeleton, _skeletons(country), scorer=fuzz.ratio, score_cutoff=80, limit=10)
     if not found:
         return None
     # the closest name; among equally close ones, the biggest city (Cleveland, Ohio before Cleveland, Tennessee)
