@@ -36,6 +36,13 @@ def date_text(value) -> str:
     return date.display()
 
 
+def _partial_date(value) -> PartialDate | None:
+    try:
+        return PartialDate.coerce(value) if value else None
+    except (InvalidPartialDate, ValueError, TypeError):
+        return None
+
+
 def record_name(record) -> str:
     """A record's name; a place's or person's Korean name (from its aliases) in a Korean session."""
     if record is None:
@@ -203,8 +210,10 @@ def _organization(v: dict) -> str:
 
 def _engagement(v: dict) -> str:
     parts = [choice_label("engagement", v.get("type")).capitalize()]
-    if v.get("date"):
-        parts.append(_("on %(date)s") % {"date": date_text(v["date"])})
+    date = _partial_date(v.get("date"))
+    if date is not None:
+        on = _("on %(date)s") if date.day else _("in %(date)s")
+        parts.append(on % {"date": date_text(date)})
     if v.get("time"):
         parts.append(_("at %(time)s") % {"time": v["time"]})
     where = ", ".join(x for x in (v.get("venue"), v.get("place")) if x)

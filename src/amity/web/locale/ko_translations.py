@@ -355,6 +355,7 @@ KO = {
     "(accredited to %(country)s)": "(주재국: %(country)s)",
     "%(name)s, a %(kind)s in %(place)s": "%(name)s (%(place)s의 %(kind)s)",
     "on %(date)s": "%(date)s",
+    "in %(date)s": "%(date)s",
     "at %(time)s": "%(time)s",
     "in %(place)s": "장소 %(place)s",
     "with %(names)s": "참가 %(names)s",
@@ -451,10 +452,10 @@ KO = {
 PLURALS = {
     "Save the document and its %(n)s claim for review": "문서와 검토할 주장 %(n)s건 저장",
     "%(n)s result": "결과 %(n)s건",
-    "Accept these %(n)s claim…": "이 주장 %(n)s건 승인…",
-    "Reject these %(n)s claim…": "이 주장 %(n)s건 거부…",
-    "Accept %(n)s claim?": "주장 %(n)s건을 승인할까요?",
-    "Reject %(n)s claim?": "주장 %(n)s건을 거부할까요?",
+    "Accept this claim…": "이 주장 %(n)s건 승인…",
+    "Reject this claim…": "이 주장 %(n)s건 거부…",
+    "Accept this claim?": "주장 %(n)s건을 승인할까요?",
+    "Reject this claim?": "주장 %(n)s건을 거부할까요?",
     "<strong>%(n)s</strong> claim waiting": "검토 대기 주장 <strong>%(n)s</strong>건",
     "in %(n)s document": "문서 %(n)s건",
 }
