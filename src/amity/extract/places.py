@@ -133,6 +133,7 @@ def _other_mentions(text: str, by_key: dict[str, PlaceCand], claimed: list[tuple
             claimed.append(m.span())
 
 
+_GOVERNMENT_SUFFIX = re.compile(r"\s(?:(?:City|Metropolitan|Provincial|Prefectural|Municipal)\s)?Government$")
 SMALL_TOWN = 100_000  # below this a gazetteer name is as likely an ordinary word ("Airport", "Hit", "Date")
 
 
@@ -223,8 +224,10 @@ def _add_mention(ctx: Context, by_key: dict[str, PlaceCand], entry: PlaceEntry |
     if entry is not None:
         key = f"{entry.country}:{entry.name}"
         if key not in by_key:
-            # "Gwangju" the metropolitan city and the city are one name: keep the entry first met
-            by_key[key] = PlaceCand(surface, entry.country, kind or entry.kind, entry)
+            # "Gwangju" the metropolitan city and the city are one name: keep the entry first met;
+            # "Taipei City Government" is the place Taipei (the government's name stays an alias)
+            by_key[key] = PlaceCand(_GOVERNMENT_SUFFIX.sub("", surface) or surface, entry.country,
+                                    kind or entry.kind, entry)
     else:
         base = re.sub(r"(?:[- ](?:City|County|Province|Prefecture|gu|dong|gun|si|eup|myeon))$", "", surface)
         key = f"?:{base}"
