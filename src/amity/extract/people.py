@@ -44,7 +44,8 @@ _TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for)\s
 # "Mayor of Kingston Delroy Williams", "Chairman of Dushanbe city Rustami Emomali": the body the
 # title belongs to, then the name, with no comma between them
 _TITLE_OF_BODY_NAME = re.compile(
-    rf"\b(?P<title>{_TITLE_RE})\s(?:of|for)\s(?:the\s)?(?P<body>[A-Z][\w'.-]*(?:\s(?:of|and|the|for|city|province|"
+    rf"\b(?P<title>{_TITLE_RE})\s(?:of|for)\s(?:the\s)?(?P<body>(?:(?:municipal|provincial|city|district|county|state)\s)?"
+    rf"[A-Z][\w'.-]*(?:\s(?:of|and|the|for|city|province|"
     rf"prefecture|municipal|provincial|county|district|state|[A-Z][\w'.-]*)){{1,12}})")
 # "... Delroy Williams and the Mayor of Birmingham": a second title ends the first body
 _NEXT_TITLE = re.compile(rf"\s(?:and|with|met|told)\s(?:the\s)?(?={_TITLE_RE}\b)", re.I)
