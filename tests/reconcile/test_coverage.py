@@ -36,6 +36,8 @@ def test_planned_and_dormant_ties_are_not_counted_as_partner_cities(registry):
     # the whole registry and the country count the same ties here; another country has none of them
     assert coverage(None, as_of=AS_OF).figure("sister city").count == 3
     assert coverage("SI", as_of=AS_OF).figure("sister city").count == 1
+    slovenia = m.Place.objects.get(kind="country", country_code="SI")  # a country's page counts the country
+    assert coverage(slovenia, as_of=AS_OF).figure("sister city").count == 1
 
 
 def test_ties_without_recent_engagements_and_the_last_list(registry):

@@ -84,6 +84,8 @@ def _scope(target) -> tuple[str, Q, set[int] | None]:
     """(name, agreements filter, place ids) for a Place, an ISO country code or None (everything)."""
     if target is None:
         return "the whole registry", Q(), None
+    if isinstance(target, Place) and target.kind == Place.Kind.COUNTRY:  # a country's page: all its places
+        target = target.country_code
     if isinstance(target, Place):
         ids = {target.pk, *Place.objects.filter(parent=target).values_list("pk", flat=True)}
         return str(target), Q(parties__place__in=ids), ids
@@ -162,7 +164,8 @@ def coverage(target=None, *, as_of: dt.date | None = None, quiet_years: int = DE
                             "linked to the agreement and none involving both places")
     statement.sources = (f"the registry on {as_of.isoformat()}: {_plural(len(agreements), 'agreement')}, entered by "
                          f"hand or accepted from {_plural(documents, 'source document')}")
-    statement.last_list = _last_list(place_ids, target.all_names if isinstance(target, Place) else None)
+    named = isinstance(target, Place) and target.kind != Place.Kind.COUNTRY
+    statement.last_list = _last_list(place_ids, target.all_names if named else None)
     return statement
 
 
