@@ -278,3 +278,18 @@ def test_merging_two_people_at_one_meeting_leaves_one_participant_and_undo_bring
     assert list(meeting.participants.values_list("person_id", flat=True)) == [ju.pk]
     services.undo(decision, actor=ACTOR)
     assert sorted(meeting.participants.values_list("person_id", flat=True)) == sorted([ju.pk, joo_pk])
+
+
+def test_the_terminal_lists_candidates_by_kind_with_their_reasons(capsys):
+    from amity.cli import main
+
+    person("Ju Nak-young")
+    person("Joo Nak-young")
+    registry.create(m.Alliance, name="Busan-Fukuoka Forum", actor=ACTOR)
+    registry.create(m.Alliance, name="Fukuoka-Busan Forum", actor=ACTOR)
+    assert main(["review", "candidates", "--scan", "--kind", "alliance"]) == 0
+    out = capsys.readouterr().out
+    assert "1 new" in out and "Busan-Fukuoka Forum <-> Fukuoka-Busan Forum" in out and "another order" in out
+    assert "Nak-young" not in out
+    assert main(["review", "candidates", "--kind", "ships"]) == 1
+    assert "unknown kind 'ships'" in capsys.readouterr().err
