@@ -21,7 +21,7 @@ _VOWELS, _FINALS = 21, 28
 _HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]{2,5}$")
 
 Jamo = tuple[int, int, int]          # (initial, vowel, final) indexes
-Reading = dict[Jamo, float]          # the syllables a spelling may stand for, with how usual the spelling is
+Reading = tuple[tuple[Jamo, float], ...]  # the syllables a spelling may stand for, most usual first, weighted
 
 
 _HANGUL_ANY = re.compile("[\uac00-\ud7a3]")
@@ -63,7 +63,7 @@ def romanize(text: str) -> str:
 
 
 @cache
-def read_syllable(latin: str) -> tuple[tuple[Jamo, float], ...]:
+def read_syllable(latin: str) -> Reading:
     """Every Hangul syllable a Latin spelling may stand for, with the spelling's weight."""
     latin = latin.lower()
     table = _table()
@@ -116,7 +116,7 @@ class KoreanName:
     """One way of reading a written name as a Korean family name and given-name syllables."""
 
     family: tuple[tuple[str, float], ...]          # Hangul family names it may be, with weights
-    given: tuple[tuple[tuple[Jamo, float], ...], ...]  # per given-name syllable, what it may be
+    given: tuple[Reading, ...]                     # per given-name syllable, what it may be
     written_family: str
     written_given: str
     family_first: bool
@@ -144,7 +144,7 @@ def _segmentations(word: str, limit: int = 6) -> list[list[str]]:
     return results
 
 
-def _given_readings(given_words: list[str]) -> list[tuple[tuple[tuple[Jamo, float], ...], ...]]:
+def _given_readings(given_words: list[str]) -> list[tuple[Reading, ...]]:
     pieces = [piece for word in given_words for piece in re.split(r"[-‐‑'’]", word.lower()) if piece]
     if not pieces or not all(piece.isalpha() and piece.isascii() for piece in pieces):
         return []
