@@ -100,12 +100,11 @@ def _mostly_hangul(text: str) -> bool:
 
 def pdf_text(data: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise UnreadableInput(f"the PDF cannot be read ({error})") from error
+    except Exception as error:  # a damaged PDF raises many kinds (zlib, struct, index, recursion…)
+        raise UnreadableInput(f"the PDF cannot be read ({type(error).__name__}: {error})") from error
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     if not text:
         raise UnreadableInput("the PDF has no text layer (a scan?); paste its text instead")
