@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV ?= .venv
 
-.PHONY: demo test install install-test lint clean
+.PHONY: demo test install install-test lint messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: install-test
 
 lint: install-test
 	$(VENV)/bin/ruff check src tests bench scripts
+
+## Compile the translation catalogs (src/amity/**/locale/*/LC_MESSAGES/django.po) to .mo
+messages:
+	$(VENV)/bin/python scripts/compile_messages.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info
