@@ -94,6 +94,13 @@ def test_several_names_under_one_plural_title():
                        "Niamh Walsh": "Council Member"}
 
 
+def test_honorifics_are_not_names_and_a_city_is_not_a_surname():
+    result = extract("Datuk Seri Aminah Yusof, the Chief Minister of Penang, greeted Mayor Tan Wei Ming of Ipoh.\n"
+                     "Officials from Mayor Seoul's office also came.", "2024-05-14")
+    people = {p.name: p.title for p in result.people}
+    assert people == {"Aminah Yusof": "Chief Minister", "Tan Wei Ming": "Mayor"}
+
+
 def test_byline_reporter_is_a_person(city_page):
     assert "Laura Mendes" in {p.name for p in city_page.people}
 

@@ -101,6 +101,12 @@ def _trim_name(ctx: Context, name: str, start: int) -> tuple[str, int]:
     return " ".join(words), start
 
 
+def _big_place_named(ctx: Context, start: int, end: int) -> bool:
+    """"Mayor Seoul" is not a surname: a single word after a title that is a large city's name."""
+    place = ctx.place_at(start, end)
+    return place is not None and (getattr(place.entry, "population", 0) or 0) > 300_000
+
+
 def _valid_name(ctx: Context, name: str, start: int, end: int, single_ok: bool = False,
                 check_places: bool = True) -> bool:
     words = name.replace('"', "").split()
@@ -133,7 +139,8 @@ def find_people(ctx: Context) -> None:
         e = s + len(name)
         if " " not in name.replace('"', ""):
             # after a title ("Mayor Saito") a name may also be a town's name
-            if _valid_name(ctx, name, s, e, single_ok=True, check_places=title_raw is None):
+            if _valid_name(ctx, name, s, e, single_ok=True, check_places=title_raw is None) and \
+                    not _big_place_named(ctx, s, e):
                 singles.append((name, (s, e), title_raw, of))
             return
         if not _valid_name(ctx, name, s, e):
