@@ -78,6 +78,7 @@ def _event(item: dict) -> ClaimDraft:
     label = f"{item['type']} {item.get('date') or 'undated'}" + (f" in {item['place']}" if item.get("place") else "")
     dated, people = bool(item.get("date")), bool(item.get("participants"))
     why = f"{item['type']} with {names or 'no named participants'}; date {'resolved' if dated else 'not given'}"
+    why += f"; {item['reason']}" if item.get("reason") else ""  # the extractor's named rule (codes.DECISIONS)
     refs = _participant_refs(item) + ([item["place_ref"]] if item.get("place_ref") else [])
     return ClaimDraft("engagement", _key("engagement", item["type"], item.get("date"), normalise(item.get("place"))),
                       item["id"], label, item, _evidence(item), 0.5 + 0.2 * dated + 0.2 * people, why, refs)
@@ -88,6 +89,7 @@ def _agreement(item: dict) -> ClaimDraft:
     status = item.get("status") or "signed"
     label = f"{item['type']}: {' – '.join(p.get('name', '') for p in item.get('parties') or [])}"
     why = f"{status} {item['type'].replace('_', ' ')} agreement" + (f" dated {item['date']}" if item.get("date") else "")
+    why += f"; {item['reason']}" if item.get("reason") else ""
     return ClaimDraft("agreement", _key("agreement", item["type"], *parties), item["id"], label, item,
                       _evidence(item), 0.8 if len(parties) >= 2 else 0.6, why, _participant_refs(item, "parties"))
 
