@@ -132,6 +132,8 @@ def test_name_is_not_cut_at_with_and_acronym_is_its_alias(city_page):
 def test_acronym_only_outlets_and_agencies(city_page):
     names = _org_names(city_page)
     assert {"IRNA", "PNA"} <= names  # "IRNA reported", "(Photo: PNA)"
+    dateline = extract("SEOUL, May 3 (Yonhap) -- Busan signed a pact with Lyon. Xinhua also reported it.")
+    assert {"Yonhap", "Xinhua"} <= _org_names(dateline)
     assert "Iranian Embassy" in names and "Iranian Embassy in Lisbon" not in names
 
 

@@ -52,6 +52,7 @@ def find_organizations(ctx: Context) -> None:
     orgs = _merge_extended(list(found.values()))
     _acronyms(ctx, text, orgs)
     _standalone_acronyms(ctx, text, orgs)
+    _news_agencies(ctx, text, orgs)
     if ctx.clean.publisher:
         _publisher(ctx, orgs)
     ctx.organizations = sorted(orgs, key=lambda o: o.span[0])
@@ -382,6 +383,26 @@ def _standalone_acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
             continue
         taken[word] = OrgCand(name=word, kind="other", span=m.span(), mentions=[m.span()])
     orgs.extend(taken.values())
+
+
+_AGENCY_NAME = re.compile(r"(?<![\w-])(?:" + "|".join(
+    re.escape(a) for a in sorted(vocab.load("en", "organization_heads")["news_agencies"], key=len, reverse=True)) +
+    r")(?![\w-])")
+
+
+def _news_agencies(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
+    """"(Yonhap)", "Xinhua reported", "Photo: VNA": a news agency named by its one word."""
+    known = {a.lower(): o for o in orgs for a in (o.name, *o.aliases)}
+    for m in _AGENCY_NAME.finditer(text):
+        name = m.group(0)
+        org = known.get(name.lower())
+        if org is None:
+            if any(o.span[0] <= m.start() and m.end() <= o.span[1] for o in orgs):
+                continue  # part of a longer name ("Yonhap News Agency")
+            org = known[name.lower()] = OrgCand(name=name, kind="media", span=m.span(), mentions=[])
+            orgs.append(org)
+        if m.span() not in org.mentions:
+            org.mentions.append(m.span())
 
 
 def _publisher(ctx: Context, orgs: list[OrgCand]) -> None:

@@ -18,7 +18,7 @@ from . import vocab
 MAX_CHARS = 100_000  # longer inputs are cut: press releases are a few KB
 
 # "CHENGDU, Sept. 12 (Xinhua) --": a news agency in a dateline
-_AGENCY = re.compile(r"\((Xinhua|Yonhap|Kyodo|Jiji Press|Bernama|AFP|AP|Reuters|VNA|Antara)\)")
+_AGENCY = re.compile(r"\((" + "|".join(re.escape(a) for a in vocab.load("en", "organization_heads")["news_agencies"]) + r")\)")
 _LONG_RUN = re.compile(r"\S{150,}")
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s*")
 _DATE_FORM = (r"\d{4}-\d{2}-\d{2}|\d{4}\s?[./]\s?\d{1,2}\s?[./]\s?\d{1,2}\.?|\d{1,2}[./]\d{1,2}[./]\d{4}"
