@@ -38,3 +38,18 @@ def test_every_korean_message_is_translated(po_path):
         if message.fuzzy or not all(s.strip() for s in strings):
             untranslated.append(message.id)
     assert untranslated == []
+
+
+def test_every_code_label_reads_korean_in_a_korean_session():
+    """Types, statuses and kinds come from amity.extract.codes; the registry's catalog carries
+    their Korean labels, so get_<field>_display() is Korean on every page and report."""
+    from django.utils import translation
+
+    from amity.registry.models import Agreement, Engagement, Organization, Place
+    from amity.registry.models.choices import CONTEXTS
+
+    with translation.override("ko"):
+        labels = [str(label) for choices in (Agreement.Type, Agreement.Status, Engagement.Type,
+                                              Organization.Kind, Place.Kind) for label in choices.labels]
+    assert len(labels) == sum(len(table) for table in CONTEXTS.values())
+    assert [label for label in labels if not any("\uac00" <= ch <= "\ud7a3" for ch in label)] == []

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from amity.core.fields import PartialDateField
-from amity.extract import codes
 from amity.registry.models.base import RegistryModel
+from amity.registry.models.choices import translated_choices
 from amity.registry.models.people import Person
 from amity.registry.models.places import Organization, Place
 from amity.registry.models.vocabulary import Field
@@ -20,8 +20,8 @@ def _exactly_one_party(row, *names: str) -> None:
 
 class Agreement(RegistryModel):
     # the codes the extractor emits are the choices (defined once in amity.extract.codes)
-    Type = models.TextChoices("Type", codes.choices(codes.AGREEMENT_TYPES))
-    Status = models.TextChoices("Status", codes.choices(codes.AGREEMENT_STATUSES))
+    Type = translated_choices("Type", "agreement type")
+    Status = translated_choices("Status", "agreement status")
 
     type = models.CharField(max_length=20, choices=Type.choices)
     title = models.CharField(max_length=300, blank=True)

@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from amity.core.fields import PartialDateField
-from amity.extract import codes
 from amity.registry.models.agreements import Agreement
 from amity.registry.models.alliances import Alliance, Project
 from amity.registry.models.base import RegistryModel
+from amity.registry.models.choices import translated_choices
 from amity.registry.models.people import Person
 from amity.registry.models.places import Organization, Place
 from amity.registry.models.vocabulary import Field
@@ -17,7 +17,7 @@ from amity.registry.models.vocabulary import Field
 
 class Engagement(RegistryModel):
     # the codes the extractor emits are the choices (defined once in amity.extract.codes)
-    Type = models.TextChoices("Type", codes.choices(codes.EVENT_TYPES))
+    Type = translated_choices("Type", "event type")
 
     type = models.CharField(max_length=12, choices=Type.choices)
     title = models.CharField(max_length=300, blank=True)

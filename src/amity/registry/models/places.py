@@ -7,9 +7,9 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from amity.extract import codes
 from amity.registry.countries import is_country_code
 from amity.registry.models.base import NamedModel
+from amity.registry.models.choices import translated_choices
 
 
 def validate_country_code(value: str) -> None:
@@ -24,7 +24,7 @@ def validate_wikidata_id(value: str) -> None:
 
 class Place(NamedModel):
     # the codes the extractor emits are the choices (defined once in amity.extract.codes)
-    Kind = models.TextChoices("Kind", codes.choices(codes.PLACE_KINDS))
+    Kind = translated_choices("Kind", "place kind")
 
     class Source(models.TextChoices):
         REFERENCE = "reference", "reference data (gazetteer)"
@@ -62,7 +62,7 @@ class Place(NamedModel):
 
 
 class Organization(NamedModel):
-    Kind = models.TextChoices("Kind", codes.choices(codes.ORGANIZATION_KINDS))
+    Kind = translated_choices("Kind", "organization kind")
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="organizations")
