@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
 
     add_review_parser(sub, default_actor=f"user:{os.environ.get('USER') or 'cli'}")
 
+    from amity.commands.backup import add_parser as add_backup_parser
+
+    add_backup_parser(sub)
+
     from amity.commands.accounts import add_parser as add_accounts_parser
 
     add_accounts_parser(sub)
@@ -89,12 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     from amity.commands.setup import django_setup
 
     django_setup()
-    from amity.commands import accounts, ingest, registry, review, server
+    from amity.commands import accounts, backup, ingest, registry, review, server
 
     handlers = {"init": registry.init, "export": registry.export, "import": registry.import_,
                 "history": registry.history,
                 "ingest": ingest.ingest, "review": review.review, "serve": server.serve, "demo": server.demo,
-                "user": accounts.user, "token": accounts.token}
+                "user": accounts.user, "token": accounts.token,
+                "backup": backup.backup, "restore": backup.restore}
     if args.command in ("report", "sheet"):
         from amity.portfolio.cli import run as portfolio_command
 

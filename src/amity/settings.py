@@ -3,6 +3,7 @@
 AMITY_HOME     data folder (SQLite database, static files); default ~/.local/share/amity
 DATABASE_URL   e.g. postgresql://postgres@127.0.0.1:5432/amity; default SQLite in AMITY_HOME
 AMITY_SECRET_KEY, AMITY_DEBUG, AMITY_ALLOWED_HOSTS
+AMITY_HTTPS    1 when served behind an HTTPS proxy (Secure cookies, HSTS, X-Forwarded-Proto)
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "amity.core.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -164,3 +166,22 @@ LOGGING = {
 
 # `amity import` reads files up to this size (AMITY_IMPORT_MAX_MB, default 20 MB).
 AMITY_IMPORT_MAX_BYTES = int(os.environ.get("AMITY_IMPORT_MAX_MB", "20")) * 1024 * 1024
+
+# Behind an HTTPS proxy (nginx, Caddy, a load balancer) set AMITY_HTTPS=1: cookies are sent only
+# over HTTPS, browsers are told to use HTTPS for a year (HSTS), and the proxy's
+# X-Forwarded-Proto header says a request came over HTTPS. The proxy must set that header
+# itself (and drop any the client sent). AMITY_HTTPS_REDIRECT=1 also redirects http:// to https://.
+AMITY_HTTPS = os.environ.get("AMITY_HTTPS", "") == "1"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+if AMITY_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("AMITY_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("AMITY_HSTS_SUBDOMAINS", "") == "1"
+    SECURE_SSL_REDIRECT = os.environ.get("AMITY_HTTPS_REDIRECT", "") == "1"
+    CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if host and host != "*"]

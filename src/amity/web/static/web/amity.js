@@ -57,3 +57,10 @@
     if (row) { select(row); }
   });
 })();
+
+// Selects that submit their form when changed (the language switch): no inline handlers,
+// which the Content-Security-Policy refuses.
+document.addEventListener("change", function (event) {
+  var select = event.target.closest && event.target.closest("select[data-submit-on-change]");
+  if (select && select.form) { select.form.submit(); }
+});

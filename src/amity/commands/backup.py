@@ -1,0 +1,137 @@
+"""`amity backup FILE` / `amity restore FILE`: the whole database, byte for byte.
+
+On SQLite this is SQLite's online backup (the server may keep running: the copy is a
+consistent snapshot, WAL included). On PostgreSQL it is pg_dump's custom format and
+pg_restore, when those programs are installed; otherwise the command says so. Unlike
+`amity export` (the registry as JSON, to read, edit or move between installations), a
+backup holds everything: users and password hashes, API tokens, sessions, the change log.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from amity.commands.setup import fail
+
+
+def _database():
+    from django.db import connection
+
+    return connection
+
+
+def _postgres_url(connection) -> str:
+    settings = connection.settings_dict
+    user = settings.get("USER") or ""
+    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+    host = settings.get("HOST") or "localhost"
+    port = f":{settings['PORT']}" if settings.get("PORT") else ""
+    return f"postgresql://{user}{password}{'@' if user else ''}{host}{port}/{settings['NAME']}"
+
+
+def _pg_tool(name: str) -> str | None:
+    return shutil.which(name)
+
+
+def backup(args) -> int:
+    connection = _database()
+    target = Path(args.file)
+    if target.exists() and not args.overwrite:
+        return fail(f"{target} exists; give --overwrite to replace it")
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        target.unlink(missing_ok=True)
+        destination = sqlite3.connect(target)
+        try:
+            connection.connection.backup(destination)
+        finally:
+            destination.close()
+        print(f"Backed up the SQLite database to {target} ({target.stat().st_size // 1024} KB).")
+        return 0
+    if connection.vendor == "postgresql":
+        tool = _pg_tool("pg_dump")
+        if tool is None:
+            return fail("pg_dump is not installed: install PostgreSQL's client programs (Debian: postgresql-client), "
+                        "or run pg_dump --format=custom yourself; `amity export` writes the registry as JSON")
+        result = subprocess.run([tool, "--format=custom", "--no-owner", f"--file={target}",
+                                 _postgres_url(connection)], capture_output=True, text=True)
+        if result.returncode != 0:
+            return fail(f"pg_dump failed: {result.stderr.strip()}")
+        print(f"Backed up the PostgreSQL database to {target} (pg_dump custom format).")
+        return 0
+    return fail(f"backups of {connection.vendor} databases are not supported")
+
+
+def _is_amity_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return False
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            source.close()
+    except (OSError, sqlite3.DatabaseError):
+        return False
+    return {"django_migrations", "registry_place", "review_decision"} <= names
+
+
+def _has_data(connection) -> bool:
+    from django.db.utils import DatabaseError
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sources_document")
+            documents = cursor.fetchone()[0]
+            cursor.execute("SELECT count(*) FROM auth_user")
+            return bool(documents or cursor.fetchone()[0])
+    except DatabaseError:
+        return False  # no tables yet
+
+
+def restore(args) -> int:
+    connection = _database()
+    source = Path(args.file)
+    if not source.is_file():
+        return fail(f"{source}: no such file")
+    if _has_data(connection) and not args.replace:
+        return fail("the database already holds users or documents; give --replace to overwrite all of it "
+                    "with the backup (make a backup of it first)")
+    if connection.vendor == "sqlite":
+        if not _is_amity_sqlite(source):
+            return fail(f"{source} is not a backup made by `amity backup` (an Amity SQLite database)")
+        connection.ensure_connection()
+        backup_copy = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            backup_copy.backup(connection.connection)
+        finally:
+            backup_copy.close()
+        print(f"Restored the database from {source}. Run `amity init` if the backup is from an older version.")
+        return 0
+    if connection.vendor == "postgresql":
+        tool = _pg_tool("pg_restore")
+        if tool is None:
+            return fail("pg_restore is not installed: install PostgreSQL's client programs (Debian: "
+                        "postgresql-client), or run pg_restore --clean yourself")
+        connection.close()
+        result = subprocess.run([tool, "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                                 f"--dbname={_postgres_url(connection)}", str(source)], capture_output=True, text=True)
+        if result.returncode != 0:
+            return fail(f"pg_restore failed: {result.stderr.strip()[:2000]}")
+        print(f"Restored the PostgreSQL database from {source}.")
+        return 0
+    return fail(f"restoring {connection.vendor} databases is not supported")
+
+
+def add_parser(sub) -> None:
+    backup_parser = sub.add_parser("backup", help="copy the whole database to FILE (SQLite online backup / pg_dump)")
+    backup_parser.add_argument("file")
+    backup_parser.add_argument("--overwrite", action="store_true", help="replace FILE if it exists")
+    restore_parser = sub.add_parser("restore", help="replace the whole database with a backup FILE")
+    restore_parser.add_argument("file")
+    restore_parser.add_argument("--replace", action="store_true",
+                                help="overwrite a database that already holds users or documents")
