@@ -196,3 +196,8 @@ def test_friendly_relations_in_general_are_not_a_friendship_city_tie():
     result = extract(page, published="2024-05-10")
     assert [(a.type, a.date) for a in result.agreements] == [("friendship_city", "2024-05-02")]
     assert any(d.rule == "no_tie" for d in result.decisions)
+
+
+def test_receiving_a_delegation_is_one_meeting():
+    page = "News\nBusan Mayor Park Heong-jun received a delegation of the Hamburg City Council at City Hall on June 3."
+    assert _events(extract(page, published="2024-06-05")) == [("meeting", "2024-06-03", None)]

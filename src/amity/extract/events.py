@@ -280,6 +280,9 @@ def _delegation_visits(ctx: Context) -> None:
         m = DELEGATION.search(ctx.folded, start, end)
         if not m or HISTORY.search(ctx.lower, start, end):
             continue
+        if any(ev.type == "meeting" and sentence in ev.evidence for ev in ctx.events) and \
+                not any(ev.type == "visit" and sentence in ev.evidence for ev in ctx.events):
+            continue  # "received a delegation": a courtesy call that is only a reception is one meeting
         own = _best(event_dates(ctx, start, end), m.start())
         # a plan only when the delegation itself is to come ("will send a delegation"), not because
         # someone "believes the MoU will help" later in the sentence
