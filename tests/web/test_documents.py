@@ -36,7 +36,7 @@ def test_preview_shows_what_was_read_and_saves_nothing(reviewer):
     page = response.content.decode()
     assert response.status_code == 200
     assert "Hong Tae-yong, Mayor of Gimhae" in page
-    assert "friendship_city: Gimhae – Sapporo" in page
+    assert "Signed friendship city between Gimhae, Sapporo" in page
     assert 'id="ev-draft-' in page and 'class="evidence' in page
     assert "Nothing is saved yet" in page
     assert not Document.objects.exists()

@@ -169,7 +169,7 @@ def readable_name(obj) -> str:
         return f"{readable.engagement_title(obj)} ({when})"
     if isinstance(obj, m.Position):
         return readable.position_known(obj)
-    return str(obj)
+    return readable.record_name(obj)
 
 
 @register.filter
@@ -190,7 +190,8 @@ def doc_title(document) -> str:
 @register.filter
 def claim_text(claim) -> str:
     """What a claim states, as a sentence in the reader's language."""
-    return readable.claim_sentence(claim.slot, claim.current_value) or claim.label
+    value = claim.current_value if hasattr(claim, "current_value") else claim.value  # a claim or a draft
+    return readable.claim_sentence(claim.slot, value) or claim.label
 
 
 @register.filter
