@@ -134,6 +134,8 @@ def test_acronym_only_outlets_and_agencies(city_page):
     assert {"IRNA", "PNA"} <= names  # "IRNA reported", "(Photo: PNA)"
     dateline = extract("SEOUL, May 3 (Yonhap) -- Busan signed a pact with Lyon. Xinhua also reported it.")
     assert {"Yonhap", "Xinhua"} <= _org_names(dateline)
+    committee = extract("The Plouay twinning committee welcomed its Irish friends. A Korean association sent flowers.")
+    assert _org_names(committee) == {"Plouay twinning committee"}
     assert "Iranian Embassy" in names and "Iranian Embassy in Lisbon" not in names
 
 

@@ -26,6 +26,9 @@ _CHUNK = re.compile(
     rf"{_TOKEN}(?:(?:\s+(?:of|for|on|and|with|de|du|des|la|le|the|in|&)(?=\s))*\s+(?:{_TOKEN}|\d{{1,3}}\b))*"
     r"(?:,\s(?:Inc\.|Ltd\.|Co\., Ltd\.|LLC))?"
 )
+# a body named in capitals and then a lower-case head ("Education, Culture and Tourism committee")
+_LOWER_HEAD_AFTER = re.compile(r" (?:(?:twinning|steering|organising|organizing|friendship|planning|executive) )?"
+                               r"(?:committee|department|commission|association)\b")
 _BODY_OF_CITIES = re.compile(r"\b(?:Cities|Governments|Mayors|Municipalities|Regions)\b")
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&]*[A-Z]\d*(?: \d+)?)\)")
 _GOVERNMENT = re.compile(r"^(?:(?:City|Metropolitan|Provincial|Prefectural|Municipal|County|Town)\s+)*"
@@ -40,7 +43,12 @@ def find_organizations(ctx: Context) -> None:
             if m.start() > 0 and text[m.start() - 1] in "\"'" and not any(
                     _is_head(w.strip(".,'\"")) for w in text[m.start():m.end()].split()):
                 continue  # a quoted title ("titled \"New Division of Work\""), not a name
-            for start, end in _split(text, m.start(), m.end()):
+            pieces = _split(text, m.start(), m.end())
+            tail = _LOWER_HEAD_AFTER.match(text, m.end())
+            if tail and pieces and pieces[-1][1] == m.end() and not _is_country_word(ctx, *pieces[-1]):
+                # "the Saint-Thurien twinning committee" (but "a Korean association" names no body)
+                pieces[-1] = (pieces[-1][0], tail.end())
+            for start, end in pieces:
                 cand = _classify(ctx, text, start, end)
                 if cand is None:
                     continue
@@ -59,6 +67,11 @@ def find_organizations(ctx: Context) -> None:
 
 
 _NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al"}
+
+
+def _is_country_word(ctx: Context, start: int, end: int) -> bool:
+    """The piece ends in a country or demonym ("A Korean"): "association" after it names no body."""
+    return any(s < end and end <= e for c in ctx.countries.values() for s, e in c.mentions)
 
 
 def _is_head(word: str) -> bool:
