@@ -157,6 +157,6 @@ def test_korean_pages(page, site):
     page.click("nav.main >> text=지역")
     page.fill("form.filters input[name=q]", "부산")
     page.press("form.filters input[name=q]", "Enter")
-    page.click("td a:has-text('Busan')")
+    page.click("td a:has-text('부산')")
     assert re.search(r"2023년 6월 22일", page.content())
     shot(page, "18-place-busan-ko")

@@ -11,6 +11,7 @@ from amity.portfolio.reports import queries as q
 from amity.portfolio.reports.coverage import coverage_table
 from amity.portfolio.reports.model import Report, Table
 from amity.registry import models as m
+from amity.web.readable import record_name
 
 MARKED_EVENTS = {m.Agreement.Status.SIGNED, m.Agreement.Status.RENEWED, m.Agreement.Status.UPGRADED}
 
@@ -58,13 +59,13 @@ def city_report(place: m.Place, year: int) -> Report:
         for partner in q.partners_in(agreement, ids):
             linked = [e for e in in_year if e.agreement_id == agreement.pk
                       or (isinstance(partner, m.Place) and partner.pk in places_of[e.pk])]
-            bucket = per_partner.setdefault(partner.name, [])
+            bucket = per_partner.setdefault(record_name(partner), [])
             for engagement in linked:
                 if engagement not in bucket:
                     bucket.append(engagement)
             indicator = activity.get(agreement.pk)
             partners.rows.append([
-                partner.name, getattr(partner, "country_code", ""), agreement.get_type_display(),
+                record_name(partner), getattr(partner, "country_code", ""), agreement.get_type_display(),
                 agreement.signed_date, agreement.get_status_display(), len(linked),
                 indicator.last_contact if indicator else None,
                 ("yes" if indicator.dormant else "no") if indicator else None,
@@ -76,7 +77,7 @@ def city_report(place: m.Place, year: int) -> Report:
                    empty=f"No agreement signed or renewed in {year}.")
     for agreement in agreements:
         for status, date in _agreement_events(agreement, year):
-            signed.rows.append([agreement.title or str(agreement), ", ".join(p.name for p in q.partners_in(agreement, ids)),
+            signed.rows.append([agreement.title or str(agreement), ", ".join(record_name(p) for p in q.partners_in(agreement, ids)),
                                 agreement.get_type_display(), status, date])
 
     log = Table(f"Engagements in {year}", ["Date", "Type", "Title", "Where", "Direction", "Attendance"],
@@ -84,7 +85,7 @@ def city_report(place: m.Place, year: int) -> Report:
                 empty=f"No engagement recorded in {year}.")
     for engagement in in_year:
         log.rows.append([engagement.date, engagement.get_type_display(), engagement.title or str(engagement),
-                         engagement.place.name if engagement.place_id else engagement.venue,
+                         record_name(engagement.place) if engagement.place_id else engagement.venue,
                          _direction(engagement, ids), engagement.attendance])
 
     delegations = Table("Delegations in and out", ["Partner", "In (received)", "Out (sent)", "Engagements"],
@@ -115,5 +116,5 @@ def city_report(place: m.Place, year: int) -> Report:
         ["Follow-ups done", done], ["Follow-ups open", still_open],
     ])
     names = " / ".join(dict.fromkeys([place.name, *place.aliases[:1]]))
-    return Report(title=f"{place.name} exchange report {year}", subtitle=names,
+    return Report(title=f"{record_name(place)} exchange report {year}", subtitle=names,
                   tables=[summary, partners, signed, delegations, log, actions, coverage_table(place)])
