@@ -30,7 +30,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # the second day of a range ("18-21 May", "5 to 10 March"): the range is dated by its first day
 _TO_DAY = r"(?:\s*(?:-|–|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _FUTURE = re.compile(r"\b(will|shall|is to|are to|plans? to|planned|is due|are due|due to|scheduled|upcoming|"
-                     r"set to|next|tomorrow|going to|intends? to|expected to|would|follows|begins?|opens|is hosting|are being|invited|invites|to attend|agreed to|to hold|to host|to visit)\b")
+                     r"set to|next|tomorrow|going to|intends? to|expected to|would|follows|begins?|opens|is hosting|are being|invited|invites|to attend|agreed to|to hold|to host|to visit|"
+                     r"about to|(?:is|are) (?:visiting|holding|attending|travell?ing))\b")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)(?P<sep>[-./])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)\b(?![.:]?\d)")),
