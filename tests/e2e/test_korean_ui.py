@@ -19,7 +19,7 @@ def _texts(page) -> set[str]:
 
 def test_place_page_and_city_report_in_korean(page, site):
     from amity.extract import codes
-    from amity.registry.models import Place
+    from amity.registry.models import Agreement, Place
 
     english_labels = {label for table in (codes.EVENT_TYPES, codes.AGREEMENT_TYPES, codes.AGREEMENT_STATUSES,
                                           codes.ORGANIZATION_KINDS, codes.PLACE_KINDS) for label in table.values()}
@@ -41,3 +41,10 @@ def test_place_page_and_city_report_in_korean(page, site):
     assert "부산" in page.locator("h1").first.inner_text()
     shown = _texts(page)
     assert shown & english_labels == set()
+
+    agreement = Agreement.objects.filter(parties__place=busan).first()
+    page.goto(f"{site}/history/agreement/{agreement.pk}/")
+    actions = {text.strip() for text in page.eval_on_selector_all("td .badge", "els => els.map(e => e.innerText)")}
+    assert actions and actions <= {"생성", "수정", "삭제"}
+    kinds = page.eval_on_selector_all("td:has(.badge)", "els => els.map(e => e.innerText)")
+    assert any(text.startswith("생성 협정") for text in kinds)  # the kind of record, not "agreement"

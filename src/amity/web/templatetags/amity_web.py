@@ -115,6 +115,14 @@ def kind_label(kind: str) -> str:
 
 
 @register.filter
+def record_kind(content_type) -> str:
+    """A change-log entry's kind of record in the reader's language; the model's own name for
+    the kinds without a page (an agreement's status change, a party)."""
+    label = kind_label(content_type.model)
+    return content_type.name if label == content_type.model else label
+
+
+@register.filter
 def kind_url(result) -> str:
     return links.kind_url(result.kind, result.object_id)
 
@@ -202,6 +210,13 @@ def slot_label(slot: str) -> str:
         "follow_up": _("Follow-up"),
     }
     return labels.get(slot, slot)
+
+
+@register.filter
+def action_label(action: str) -> str:
+    """What a change-log entry did, in the reader's language (ChangeLog.Action's values)."""
+    labels = {"create": _("created"), "update": _("updated"), "delete": _("deleted")}
+    return labels.get(action, action)
 
 
 @register.filter
