@@ -33,7 +33,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("organizations", m.Organization, (*NAMED, "kind", "country_code", "website"),
          {"place": m.Place, "parent": m.Organization}),
     Spec("people", m.Person, (*NAMED, "family_name", "given_name", "name_order", "country_code")),
-    Spec("positions", m.Position, ("title", "title_raw", "known_from", "known_to", "notes"),
+    Spec("positions", m.Position, ("title", "title_raw", "known_from", "known_to", "term_start", "term_end", "notes"),
          {"person": m.Person, "of_place": m.Place, "of_organization": m.Organization, "to_place": m.Place}),
     Spec("documents", Document, ("text", "url", "title", "publisher", "published", "language", "notes")),
     Spec("agreements", m.Agreement, ("type", "title", "signed_date", "status", "notes"),

@@ -173,12 +173,18 @@ def document_title(document) -> str:
 
 # -- claim values as sentences ------------------------------------------------------------------
 
+def _mid(kind: str, value: str | None) -> str:
+    """A choice label inside a sentence: "a port authority", not "a Port authority"."""
+    label = choice_label(kind, value)
+    return label if label.isupper() else label[:1].lower() + label[1:]
+
+
 def _names(items) -> str:
     return ", ".join(item.get("name", "") for item in items or [] if isinstance(item, dict) and item.get("name"))
 
 
 def _place(v: dict) -> str:
-    kind, country = choice_label("place", v.get("kind") or "city"), country_name(v.get("country"))
+    kind, country = _mid("place", v.get("kind") or "city"), country_name(v.get("country"))
     if country and v.get("kind") != "country":
         return _("%(name)s, a %(kind)s in %(country)s") % {"name": v.get("name", ""), "kind": kind, "country": country}
     return _("%(name)s, a %(kind)s") % {"name": v.get("name", ""), "kind": kind}
@@ -202,7 +208,7 @@ def _person(v: dict) -> str:
 
 
 def _organization(v: dict) -> str:
-    kind = choice_label("organization", v.get("kind") or "other")
+    kind = _mid("organization", v.get("kind") or "other")
     if v.get("place"):
         return _("%(name)s, a %(kind)s in %(place)s") % {"name": v.get("name", ""), "kind": kind, "place": v["place"]}
     return _("%(name)s, a %(kind)s") % {"name": v.get("name", ""), "kind": kind}
@@ -230,7 +236,7 @@ def _engagement(v: dict) -> str:
 
 
 def _agreement(v: dict) -> str:
-    kind = choice_label("agreement", v.get("type"))
+    kind = _mid("agreement", v.get("type"))
     status = choice_label("agreement_status", v.get("status") or "signed")
     text = _("%(status)s %(kind)s between %(parties)s") % {"status": status.capitalize(), "kind": kind,
                                                           "parties": _names(v.get("parties")) or "?"}
