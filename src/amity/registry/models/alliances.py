@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 from amity.core.fields import PartialDateField
 from amity.registry.models.agreements import Agreement, _exactly_one_party
@@ -82,10 +83,10 @@ class TeamMember(RegistryModel):
 
 class Project(RegistryModel):
     class Status(models.TextChoices):
-        PROPOSED = "proposed"
-        ACTIVE = "active"
-        COMPLETED = "completed"
-        DROPPED = "dropped"
+        PROPOSED = "proposed", pgettext_lazy("project status", "Proposed")
+        ACTIVE = "active", pgettext_lazy("project status", "Active")
+        COMPLETED = "completed", pgettext_lazy("project status", "Completed")
+        DROPPED = "dropped", pgettext_lazy("project status", "Dropped")
 
     name = models.CharField(max_length=300)
     alliance = models.ForeignKey(Alliance, null=True, blank=True, on_delete=models.CASCADE, related_name="projects")
@@ -107,8 +108,8 @@ class ProjectMember(RegistryModel):
     changelog_parent = "project"
 
     class Role(models.TextChoices):
-        LEAD = "lead"
-        PARTNER = "partner"
+        LEAD = "lead", pgettext_lazy("project role", "Lead")
+        PARTNER = "partner", pgettext_lazy("project role", "Partner")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="members")
     place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+")

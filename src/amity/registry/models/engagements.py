@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 from amity.core.fields import PartialDateField
 from amity.registry.models.agreements import Agreement
@@ -62,9 +63,9 @@ class EngagementParticipant(RegistryModel):
 
 class FollowUp(RegistryModel):
     class Status(models.TextChoices):
-        OPEN = "open"
-        DONE = "done"
-        CANCELLED = "cancelled"
+        OPEN = "open", pgettext_lazy("follow-up status", "Open")
+        DONE = "done", pgettext_lazy("follow-up status", "Done")
+        CANCELLED = "cancelled", pgettext_lazy("follow-up status", "Cancelled")
 
     action = models.TextField()
     owner_person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
