@@ -45,13 +45,13 @@ def test_every_code_label_reads_korean_in_a_korean_session():
     their Korean labels, so get_<field>_display() is Korean on every page and report."""
     from django.utils import translation
 
-    from amity.registry.models import Agreement, Engagement, FollowUp, Organization, Place, Project, ProjectMember
+    from amity.registry import models as m
     from amity.registry.models.choices import CONTEXTS
 
     with translation.override("ko"):
-        coded = [str(label) for choices in (Agreement.Type, Agreement.Status, Engagement.Type,
-                                             Organization.Kind, Place.Kind) for label in choices.labels]
-        labels = coded + [str(label) for choices in (Project.Status, ProjectMember.Role, FollowUp.Status)
+        coded = [str(label) for choices in (m.Agreement.Type, m.Agreement.Status, m.Engagement.Type,
+                                             m.Organization.Kind, m.Place.Kind) for label in choices.labels]
+        labels = coded + [str(label) for choices in (m.Project.Status, m.ProjectMember.Role, m.FollowUp.Status)
                           for label in choices.labels]
     assert len(coded) == sum(len(table) for table in CONTEXTS.values())
     assert [label for label in labels if not any("\uac00" <= ch <= "\ud7a3" for ch in label)] == []
