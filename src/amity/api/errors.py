@@ -62,7 +62,7 @@ def _django_errors(error: DjangoValidationError) -> tuple[list[dict], bool]:
 
 def install(api: NinjaAPI) -> None:
     def on_ninja_validation(request, exc: NinjaValidationError):
-        errors = [{"loc": error.get("loc", ()), "msg": error.get("msg", "invalid")} for error in exc.errors]
+        errors = [{"loc": error.get("loc", ()), "msg": _readable(error)} for error in exc.errors]
         return validation_response(api, request, errors)
 
     def on_django_validation(request, exc: DjangoValidationError):
@@ -120,6 +120,14 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(RequestDataTooBig, on_too_big)
     api.add_exception_handler(MultiPartParserError, on_bad_multipart)
     api.add_exception_handler(Exception, on_unexpected)
+
+
+def _readable(error: dict) -> str:
+    """The validation message, saying in words what a schema pattern (a name) refuses."""
+    pattern = (error.get("ctx") or {}).get("pattern")
+    if error.get("type") == "string_pattern_mismatch" and pattern == r"\S":
+        return "must not be blank"
+    return str(error.get("msg", "invalid"))
 
 
 def _unauthenticated_message(request) -> str:

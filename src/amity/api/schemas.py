@@ -14,7 +14,7 @@ from ninja import Schema
 from pydantic import ConfigDict, create_model, model_validator
 from pydantic import Field as Spec
 
-from amity.api.types import Id, PartialDateText, TimeText, required_text, text
+from amity.api.types import BodyId, PartialDateText, TimeText, required_text, text
 from amity.core.fields import PartialDateField
 from amity.registry.models import Field as CooperationField
 
@@ -47,22 +47,23 @@ def _input_type(field: models.Field) -> Any:
     if field.many_to_many:
         return list[FieldCode]
     if field.is_relation:
-        return FieldCode if field.related_model is CooperationField else Id
+        return FieldCode if field.related_model is CooperationField else BodyId
     if isinstance(field, PartialDateField):
         return PartialDateText
     if field.choices:
         return Literal[tuple(value for value, _ in field.flatchoices)]
     if isinstance(field, models.JSONField):
         return list[text(200, min_length=1)]
+    # Strict: a JSON boolean is not a number, nor 1 a boolean (the schema says so, and so does the server).
     if isinstance(field, models.BooleanField):
-        return bool
+        return Annotated[bool, Spec(strict=True)]
     for kind, low, high in _INT_RANGES:
         if isinstance(field, kind):
-            return Annotated[int, Spec(ge=low, le=high)]
+            return Annotated[int, Spec(ge=low, le=high, strict=True)]
     if isinstance(field, models.FloatField):
         limit = _COORDINATES.get(field.name)
         bounds = {"ge": -limit, "le": limit} if limit else {}
-        return Annotated[float, Spec(allow_inf_nan=False, **bounds)]
+        return Annotated[float, Spec(allow_inf_nan=False, strict=True, **bounds)]
     if isinstance(field, models.DecimalField):
         digits = field.max_digits - field.decimal_places
         return Annotated[Decimal, Spec(max_digits=field.max_digits, decimal_places=field.decimal_places,

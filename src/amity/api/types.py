@@ -5,6 +5,7 @@ catching them in validation turns what would be a database error into a 422.
 """
 
 import datetime as dt
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
@@ -26,9 +27,12 @@ def _storable(value: str) -> str:
 
 def _partial_date(value: str) -> str:
     try:
-        return PartialDate.parse(value).isoformat()
+        parsed = PartialDate.parse(value)
     except InvalidPartialDate as error:
         raise ValueError(str(error)) from error
+    if not re.fullmatch(PARTIAL_DATE_PATTERN, value):  # what the schema promises, exactly
+        raise ValueError(f"{value!r}: write dates as YYYY, YYYY-MM or YYYY-MM-DD")
+    return parsed.isoformat()
 
 
 def _time(value: str) -> str:
@@ -63,9 +67,12 @@ PARTIAL_DATE_PATTERN = rf"^({_YEAR}(-{_MONTH})?|{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR
 
 PartialDateText = Annotated[
     str,
-    Field(pattern=PARTIAL_DATE_PATTERN, examples=["2016", "2016-06", "2016-06-22"],
+    # The pattern is in the schema; the server checks the same with readable messages (_partial_date).
+    Field(json_schema_extra={"pattern": PARTIAL_DATE_PATTERN}, examples=["2016", "2016-06", "2016-06-22"],
           description="a partial date: YYYY, YYYY-MM or YYYY-MM-DD"),
     AfterValidator(_partial_date),
 ]
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+# In a JSON body an id is a JSON integer: true is not the id 1, nor "5" the id 5 (query strings are text).
+BodyId = Annotated[int, Field(ge=1, le=MAX_ID, strict=True)]

@@ -132,8 +132,12 @@ def delete(request, slug: str, pk: int):
     require_edit(request, obj)
     back = detail_url(parent_of(obj)) or "web:dashboard"
     if request.method == "POST":
+        whole = parent_of(obj)
         try:
-            services.delete(obj, actor=actor_for_user(request.user))
+            with transaction.atomic():
+                services.delete(obj, actor=actor_for_user(request.user))
+                if whole is not None:  # removing a part must not hand its whole to another scope
+                    require_edit(request, type(whole).objects.get(pk=whole.pk))
         except ProtectedError as error:
             used_by = ", ".join(str(item) for item in list(error.protected_objects)[:5])
             messages.error(request, _("Cannot delete %(record)s: still used by %(others)s.")
