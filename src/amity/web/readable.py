@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -330,6 +331,14 @@ def _logged_value(field, value) -> str:
     return change_value(value)
 
 
+def _field_label(field) -> str:
+    """A field's name as the forms and pages label it ("Type", "Status", "Venue" …), so in the
+    reader's language where the catalog has that label; the model's own name otherwise."""
+    name = str(field.verbose_name)
+    translated = _(capfirst(name))
+    return translated if translated != capfirst(name) else name
+
+
 def history_changes(entry) -> list[tuple[str, str, str]]:
     """(field name, before, after) of one change-log entry, as a person reads them."""
     model = entry.content_type.model_class() if entry.content_type_id else None
@@ -340,7 +349,7 @@ def history_changes(entry) -> list[tuple[str, str, str]]:
         if key in HIDDEN_FIELDS:
             continue
         field = _field_by_attname(model, key)
-        label = str(field.verbose_name) if field is not None else key.replace("_", " ")
+        label = _field_label(field) if field is not None else key.replace("_", " ")
         old, new = _logged_value(field, before.get(key)), _logged_value(field, after.get(key))
         if old != new:
             rows.append((label, old, new))

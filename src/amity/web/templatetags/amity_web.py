@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from amity.core.partialdate import PartialDate
 from amity.registry import models as m
@@ -215,7 +216,8 @@ def slot_label(slot: str) -> str:
 @register.filter
 def action_label(action: str) -> str:
     """What a change-log entry did, in the reader's language (ChangeLog.Action's values)."""
-    labels = {"create": _("created"), "update": _("updated"), "delete": _("deleted")}
+    labels = {"create": pgettext("change", "Create"), "update": pgettext("change", "Update"),
+              "delete": pgettext("change", "Delete")}
     return labels.get(action, action)
 
 
