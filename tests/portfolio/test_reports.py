@@ -150,3 +150,21 @@ def test_pdf_without_a_korean_font_says_so(haeoreum, monkeypatch):
     services.create(m.Project, name="해오름 관광 패스", alliance=haeoreum)
     image, text = _rasterise_first_page(render(progress_report(haeoreum), "pdf"))
     assert "No Korean-capable TrueType font" in text and sum(image.histogram()[:128]) > 2000
+
+
+def test_city_report_reads_korean_in_a_korean_session(busan_year):
+    """Headings, columns, choice labels and names in Korean, in the XLSX as on the page."""
+    from django.utils import translation
+
+    busan_year.aliases = [*busan_year.aliases, "부산광역시"]
+    busan_year.save(update_fields=["aliases"])
+    with translation.override("ko"):
+        report = city_report(busan_year, 2024)
+        book = load_workbook(io.BytesIO(render(report, "xlsx")))
+    assert report.title == "부산광역시 2024년 국제교류 보고서"
+    assert {"개요", "파트너", "2024년 교류"} <= set(book.sheetnames)
+    partners = table(report, "파트너")
+    assert partners.columns[:3] == ["파트너", "국가", "협정"]
+    assert partners.rows and all(row[2] in {"자매도시", "우호협력도시", "양해각서(MOU)", "업무협약", "기타 협정"}
+                                 and row[4] in {"체결 예정", "체결", "격상", "갱신", "휴면", "종료"}
+                                 for row in partners.rows)
