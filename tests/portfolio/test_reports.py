@@ -162,7 +162,7 @@ def test_city_report_reads_korean_in_a_korean_session(busan_year):
         report = city_report(busan_year, 2024)
         book = load_workbook(io.BytesIO(render(report, "xlsx")))
     assert report.title == "부산광역시 2024년 국제교류 보고서"
-    assert {"개요", "파트너", "2024년 교류"} <= set(book.sheetnames)
+    assert book.sheetnames[0] == "보고서" and {"개요", "파트너", "2024년 교류"} <= set(book.sheetnames)
     partners = table(report, "파트너")
     assert partners.columns[:3] == ["파트너", "국가", "협정"]
     assert partners.rows and all(row[2] in {"자매도시", "우호협력도시", "양해각서(MOU)", "업무협약", "기타 협정"}

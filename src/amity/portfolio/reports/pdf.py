@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -47,7 +48,7 @@ def report_pdf(report: Report) -> bytes:
     story = [_p(report.title, styles["title"])]
     if report.subtitle:
         story.append(_p(report.subtitle, styles["note"]))
-    story.append(_p(f"Generated {report.generated.isoformat()} by Amity", styles["note"]))
+    story.append(_p(gettext("Generated %(time)s by Amity") % {"time": report.generated.isoformat()}, styles["note"]))
     notes = list(report.notes)
     texts = [report.title, report.subtitle, *(c for t in report.tables for r in t.text_rows() for c in r)]
     if font_note and any(has_hangul(text) for text in texts):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -51,15 +52,15 @@ def write_table(sheet, columns, rows) -> None:
 def report_xlsx(report: Report) -> bytes:
     book = Workbook()
     cover = book.active
-    cover.title = "Report"
+    cover.title = _sheet_title(_("Report"), set())
     cover.append([report.title])
     cover["A1"].font = Font(bold=True, size=14)
     if report.subtitle:
         cover.append([report.subtitle])
-    cover.append([f"Generated {report.generated.isoformat()}"])
+    cover.append([_("Generated %(time)s") % {"time": report.generated.isoformat()}])
     for note in report.notes:
         cover.append([note])
-    taken = {"Report"}
+    taken = {cover.title}
     for table in report.tables:
         sheet = book.create_sheet(_sheet_title(table.heading, taken))
         write_table(sheet, table.columns, table.rows)
