@@ -43,12 +43,18 @@ def backup(args) -> int:
         return fail(f"{target} exists; give --overwrite to replace it")
     if connection.vendor == "sqlite":
         connection.ensure_connection()
+        source = connection.connection
         target.unlink(missing_ok=True)
-        destination = sqlite3.connect(target)
-        try:
-            connection.connection.backup(destination)
-        finally:
-            destination.close()
+        if source.in_transaction:
+            # SQLite's backup API waits forever on a source that holds an open write transaction
+            # (a command run inside atomic(), a test): copy what this connection sees instead.
+            target.write_bytes(source.serialize())
+        else:
+            destination = sqlite3.connect(target)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
         print(f"Backed up the SQLite database to {target} ({target.stat().st_size // 1024} KB).")
         return 0
     if connection.vendor == "postgresql":
