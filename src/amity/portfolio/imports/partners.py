@@ -69,7 +69,7 @@ def _plan_row(number: int, values: dict[str, str], home: m.Place) -> PlannedRow:
     plan = PlannedRow(number, "create", f"{name} ({country})", values={
         "name": name, "country": country, "type": kind, "date": date, "status": status,
         "title": values.get("title", ""), "partner": partner})
-    plan.details = [m.Agreement.Type(kind).label, date.isoformat() if date else "no date"]
+    plan.details = [str(m.Agreement.Type(kind).label), date.isoformat() if date else "no date"]
     if partner is None:
         plan.details.append("new place: not yet in the registry")
     existing = _existing(home, partner, kind)
