@@ -308,13 +308,14 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 if text[line_start + m.end():line_start + m.end() + 1].islower():
                     continue
             cut = line_start + m.end()
-            _push(spans, text, start, cut)
+            push_span(spans, text, start, cut)
             start = cut
-        _push(spans, text, start, line_start + len(line))
+        push_span(spans, text, start, line_start + len(line))
     return spans
 
 
-def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+def push_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append text[start:end] with its surrounding white space trimmed, unless nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .. import vocab
+from ..text import push_span
 
 _WORD = re.compile(r"[가-힣]+(?:[A-Za-z0-9]+[가-힣]*)*|[A-Za-z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:[.,]\d+)*[가-힣]*")
 _SENTENCE_END = re.compile(r"(?<=[다요음함됨임까])\.(?=\s|$|[\"'”’)\]])|(?<=[.!?])[\"'”’]?\s+(?=[\"“‘(\[]?[가-힣A-Z0-9])")
@@ -70,19 +71,10 @@ def korean_sentences(text: str) -> list[tuple[int, int]]:
         start = line_start
         for m in _SENTENCE_END.finditer(line):
             cut = line_start + m.end()
-            _push(spans, text, start, cut)
+            push_span(spans, text, start, cut)
             start = cut
-        _push(spans, text, start, line_start + len(line))
+        push_span(spans, text, start, line_start + len(line))
     return spans
-
-
-def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def is_hangul(s: str) -> bool:
