@@ -81,8 +81,20 @@ class DateMention:
     kind: str
 
 
+# Dates in an article are resolved a few years either side of its publication date, so a
+# publication year near the ends of what `date` holds would overflow: such a date is refused.
+PUBLISHED_YEARS = range(1000, 9900)
+
+
 def parse_published(value: object) -> tuple[date | None, str | None]:
     """Publication date from a date, datetime or string; (None, warning) when unreadable."""
+    published, warning = _read_published(value)
+    if published is not None and published.year not in PUBLISHED_YEARS:
+        return None, f"published: year {published.year} is out of range"
+    return published, warning
+
+
+def _read_published(value: object) -> tuple[date | None, str | None]:
     if value is None or value == "":
         return None, None
     if isinstance(value, datetime):

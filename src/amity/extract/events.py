@@ -238,7 +238,9 @@ def _period_end(value: str) -> date:
     if len(parts) == 3:
         return date(*parts)
     year, month = parts[0], parts[1] if len(parts) > 1 else 12
-    return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    if month == 12:  # computed directly: the day after would be past date.max in the year 9999
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
 def _date_from_occasion(ctx: Context) -> None:
