@@ -40,7 +40,7 @@ def test_swagger_ui_works_offline(served):
         page = browser.new_page()
         page.route("**/*", only_local)
         page.goto(f"{served}/api/v1/docs")
-        page.wait_for_selector(".opblock-summary", timeout=20_000)
+        page.wait_for_selector(".opblock-summary", timeout=60_000)
         operations = page.locator(".opblock-summary-path").all_inner_texts()
         browser.close()
     assert any("/api/v1/agreements/{id}/parties" in text.replace("\u200b", "") for text in operations)
