@@ -8,22 +8,22 @@ import re
 
 from rapidfuzz import fuzz
 
-# Each group: romanisations of one Korean family name.
-_KOREAN_FAMILY_GROUPS = [
-    "kim gim", "lee yi rhee rhie ri i", "park pak bak bahk", "choi choe chey", "jung jeong chung cheong",
-    "kang gang", "cho jo joe", "yoon yun", "jang chang", "lim im rim", "han", "oh o", "seo suh",
-    "shin sin shinn", "kwon gwon", "hwang", "ahn an", "song", "jeon chun cheon jun chon", "hong", "yoo yu you ryu",
-    "ko go koh", "moon mun", "yang ryang", "son sohn", "bae bai pae", "baek paik paek back", "heo huh hur",
-    "nam", "sim shim", "noh roh no", "ha", "kwak gwak", "sung seong", "cha", "joo ju chu choo", "woo u",
-    "koo goo ku gu", "min", "na ra", "jin", "ji chi", "um eom", "chae", "won", "bang", "gong kong", "hyun hyeon",
-    "ham", "byun byeon", "yeom", "yeo", "do", "seok suk", "seol sul", "ma", "gil kil", "yeon", "pyo", "myung",
-    "ki gi", "ban", "wang", "geum kum", "ok", "yuk", "maeng", "je", "mo", "tak", "kook guk",
-]
-KOREAN_FAMILY: dict[str, str] = {}
-for _group in _KOREAN_FAMILY_GROUPS:
-    _names = _group.split()
-    for _n in _names:
-        KOREAN_FAMILY[_n] = _names[0]
+from . import vocab
+
+
+def _family_spellings() -> dict[str, str]:
+    """Each written form of a Korean family name -> its most usual spelling ("rhee" -> "lee"), read
+    from the one list of the Korean romanisation data (the first spelling of a name wins where two
+    names share one, as 임 and 림 share "lim")."""
+    spellings: dict[str, str] = {}
+    for forms in vocab.load("ko", "romanization")["family_names"].values():
+        usual = forms[0][0]
+        for form, _weight in forms:
+            spellings.setdefault(form, usual)
+    return spellings
+
+
+KOREAN_FAMILY: dict[str, str] = _family_spellings()
 
 _HYPHEN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 

@@ -18,9 +18,8 @@ VENUES: set[str] = set(vocab.load("en", "venues")["venues"])
 TITLE_WORDS: set[str] = set(vocab.load("en", "title_words")["title_words"])
 # Title words that can only start a role ("General" and "Executive" also end body names).
 ROLE_STARTS: set[str] = set(vocab.load("en", "title_words")["role_starts"])
-_STOP_AFTER = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-               "saturday", "sunday"}
+# a month or weekday after "of"/"on" starts a date, not the rest of a name ("Council on 5 May")
+_STOP_AFTER: set[str] = set(vocab.load("en", "months")["names"]) | set(vocab.load("en", "months")["weekdays"])
 _TOKEN = r"(?:[A-Z][\w'&.-]*|[A-Z]{2,}\d*|&)"
 _CHUNK = re.compile(
     rf"{_TOKEN}(?:(?:\s+(?:of|for|on|and|with|de|du|des|la|le|the|in|&)(?=\s))*\s+(?:{_TOKEN}|\d{{1,3}}\b))*"

@@ -34,9 +34,8 @@ _CONTEXT_PATTERNS = [
     re.compile(rf"(?P<name>{_NAME}) (?P<suffix>City|County|Prefecture|Province)\b"),
 ]
 _KR_SUFFIXES = {"gu", "dong", "gun", "si", "eup", "myeon"}
-_NOT_PLACE_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-                    "friday", "saturday", "sunday", "mayor", "governor", "the", "this", "holy", "council",
+_NOT_PLACE_WORDS = set(vocab.load("en", "months")["names"]) | set(vocab.load("en", "months")["weekdays"]) | {
+                    "mayor", "governor", "the", "this", "holy", "council",
                     "chairperson", "deputy", "vice", "president", "minister", "university", "mr", "ms"}
 
 
