@@ -8,6 +8,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from amity.registry.models import Organization, Place
 
@@ -22,12 +23,12 @@ class Role(models.TextChoices):
 class Profile(models.Model):
     """A user's role; an editor with a scope may only change records involving it."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="amity_profile")
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.VIEWER)
-    scope_places = models.ManyToManyField(Place, blank=True, related_name="+",
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="amity_profile")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.VIEWER)
+    scope_places = models.ManyToManyField(Place, verbose_name=_("scope places"), blank=True, related_name="+",
                                           help_text="editor limited to records involving these places")
-    scope_organizations = models.ManyToManyField(Organization, blank=True, related_name="+")
-    language = models.CharField(max_length=5, blank=True, choices=settings.LANGUAGES)
+    scope_organizations = models.ManyToManyField(Organization, verbose_name=_("scope organizations"), blank=True, related_name="+")
+    language = models.CharField(_("language"), max_length=5, blank=True, choices=settings.LANGUAGES)
 
     def __str__(self) -> str:
         return f"{self.user} ({self.role})"
@@ -36,7 +37,7 @@ class Profile(models.Model):
 class SiteSettings(models.Model):
     """One row: whether the registry is readable without signing in."""
 
-    public_read = models.BooleanField(default=False, help_text="anyone may read the registry (never write)")
+    public_read = models.BooleanField(_("public read"), default=False, help_text="anyone may read the registry (never write)")
 
     @classmethod
     def current(cls) -> SiteSettings:
@@ -50,14 +51,14 @@ def _hash(key: str) -> str:
 class ApiToken(models.Model):
     """A per-user API token. Only its hash is stored; the key is shown once."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(max_length=100)
-    prefix = models.CharField(max_length=8, db_index=True)
-    key_hash = models.CharField(max_length=64, unique=True)
-    read_only = models.BooleanField(default=False)
-    created = models.DateTimeField(auto_now_add=True)
-    last_used = models.DateTimeField(null=True, blank=True)
-    revoked = models.DateTimeField(null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("prefix"), max_length=8, db_index=True)
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    read_only = models.BooleanField(_("read only"), default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created"]
@@ -97,8 +98,8 @@ class ApiToken(models.Model):
 class FailedAttempt(models.Model):
     """One failed sign-in or API-token attempt, for throttling (see amity.accounts.throttle)."""
 
-    key = models.CharField(max_length=220, db_index=True)  # "account:<name>" or "address:<ip>"
-    time = models.DateTimeField(default=timezone.now, db_index=True)
+    key = models.CharField(_("key"), max_length=220, db_index=True)  # "account:<name>" or "address:<ip>"
+    time = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
 
     def __str__(self) -> str:
         return f"{self.time:%Y-%m-%d %H:%M:%S} {self.key}"

@@ -9,6 +9,7 @@ import uuid
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.deletion import Collector
+from django.utils.translation import gettext_lazy as _
 
 from amity.core.actor import current_actor, current_request_id
 from amity.core.partialdate import PartialDate
@@ -22,21 +23,21 @@ class ChangeLog(models.Model):
         UPDATE = "update"
         DELETE = "delete"
 
-    time = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.CharField(max_length=150, db_index=True)
-    request_id = models.CharField(max_length=32, blank=True)
-    action = models.CharField(max_length=10, choices=Action.choices)
-    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
-    object_id = models.BigIntegerField(db_index=True)
-    object_repr = models.CharField(max_length=300)
+    time = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.CharField(_("actor"), max_length=150, db_index=True)
+    request_id = models.CharField(_("request id"), max_length=32, blank=True)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    content_type = models.ForeignKey(ContentType, verbose_name=_("content type"), on_delete=models.PROTECT, related_name="+")
+    object_id = models.BigIntegerField(_("object id"), db_index=True)
+    object_repr = models.CharField(_("object repr"), max_length=300)
     # A change of a part (an agreement's party, an alliance's member) is also shown
     # in the history of the whole it belongs to.
     parent_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        ContentType, verbose_name=_("parent type"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    parent_id = models.BigIntegerField(null=True, blank=True, db_index=True)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
+    parent_id = models.BigIntegerField(_("parent id"), null=True, blank=True, db_index=True)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
 
     class Meta:
         ordering = ["-time", "-id"]

@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from amity.registry.models import Agreement, Alliance, Engagement, FollowUp, Project
 from amity.registry.models.base import RegistryModel
@@ -19,13 +20,13 @@ class PortfolioYear(RegistryModel):
     are the records kept. Both are shown side by side because they often differ.
     """
 
-    alliance = models.ForeignKey(Alliance, null=True, blank=True, on_delete=models.CASCADE,
+    alliance = models.ForeignKey(Alliance, verbose_name=_("alliance"), null=True, blank=True, on_delete=models.CASCADE,
                                  related_name="portfolio_years")
-    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.CASCADE,
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), null=True, blank=True, on_delete=models.CASCADE,
                                   related_name="portfolio_years")
-    year = models.PositiveSmallIntegerField()
-    stated_count = models.PositiveIntegerField(null=True, blank=True, help_text="the number an article or official stated")
-    source = models.CharField(max_length=500, blank=True, help_text="article, URL or meeting the count comes from")
+    year = models.PositiveSmallIntegerField(_("year"))
+    stated_count = models.PositiveIntegerField(_("stated count"), null=True, blank=True, help_text="the number an article or official stated")
+    source = models.CharField(_("source"), max_length=500, blank=True, help_text="article, URL or meeting the count comes from")
 
     class Meta:
         ordering = ["year", "id"]
@@ -53,9 +54,9 @@ class PortfolioEntry(RegistryModel):
 
     changelog_parent = "portfolio_year"
 
-    portfolio_year = models.ForeignKey(PortfolioYear, on_delete=models.CASCADE, related_name="entries")
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="portfolio_entries")
-    status = models.CharField(max_length=10, choices=Project.Status.choices, default=Project.Status.ACTIVE)
+    portfolio_year = models.ForeignKey(PortfolioYear, verbose_name=_("portfolio year"), on_delete=models.CASCADE, related_name="entries")
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="portfolio_entries")
+    status = models.CharField(_("status"), max_length=10, choices=Project.Status.choices, default=Project.Status.ACTIVE)
 
     class Meta:
         ordering = ["portfolio_year", "project__name"]
@@ -71,11 +72,11 @@ class AgendaItem(RegistryModel):
 
     changelog_parent = "engagement"
 
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="agenda_items")
-    number = models.PositiveSmallIntegerField(default=1)
-    title = models.CharField(max_length=300)
-    summary = models.TextField(blank=True)
-    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.SET_NULL, related_name="agenda_items")
+    engagement = models.ForeignKey(Engagement, verbose_name=_("engagement"), on_delete=models.CASCADE, related_name="agenda_items")
+    number = models.PositiveSmallIntegerField(_("number"), default=1)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    project = models.ForeignKey(Project, verbose_name=_("project"), null=True, blank=True, on_delete=models.SET_NULL, related_name="agenda_items")
 
     class Meta:
         ordering = ["engagement", "number", "id"]
@@ -94,10 +95,10 @@ class Decision(RegistryModel):
 
     changelog_parent = "agenda_item"
 
-    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
-    text = models.TextField()
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.ADOPTED)
-    follow_ups = models.ManyToManyField(FollowUp, blank=True, related_name="decisions")
+    agenda_item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField(_("text"))
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.ADOPTED)
+    follow_ups = models.ManyToManyField(FollowUp, verbose_name=_("follow-ups"), blank=True, related_name="decisions")
 
     class Meta:
         ordering = ["agenda_item", "id"]
@@ -113,9 +114,9 @@ def new_feed_key() -> str:
 class FeedKey(models.Model):
     """The secret in a user's calendar feed URL (calendar apps cannot sign in)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
-    key = models.CharField(max_length=64, unique=True, default=new_feed_key)
-    created = models.DateTimeField(auto_now_add=True)
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="calendar_feed")
+    key = models.CharField(_("key"), max_length=64, unique=True, default=new_feed_key)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
 
     def __str__(self) -> str:
         return f"calendar feed of {self.user}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from amity.sources.models import Claim
 
@@ -19,14 +20,14 @@ class Decision(models.Model):
         DISMISS = "dismiss", "dismiss merge candidate"
         UNDO = "undo"
 
-    time = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.CharField(max_length=150)
-    action = models.CharField(max_length=12, choices=Action.choices)
-    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions")
-    undoes = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT, related_name="undone_by")
-    reason = models.TextField(blank=True)
+    time = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.CharField(_("actor"), max_length=150)
+    action = models.CharField(_("action"), max_length=12, choices=Action.choices)
+    claim = models.ForeignKey(Claim, verbose_name=_("claim"), null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions")
+    undoes = models.OneToOneField("self", verbose_name=_("undoes"), null=True, blank=True, on_delete=models.PROTECT, related_name="undone_by")
+    reason = models.TextField(_("reason"), blank=True)
     # What the decision did, so it can be undone: records created, fields changed, merges.
-    effects = models.JSONField(default=dict)
+    effects = models.JSONField(_("effects"), default=dict)
 
     class Meta:
         ordering = ["-time", "-id"]
@@ -48,16 +49,16 @@ class MergeCandidate(models.Model):
         MERGED = "merged"
         DISMISSED = "dismissed"
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    left_id = models.BigIntegerField()
-    right_id = models.BigIntegerField()
-    score = models.FloatField()
-    explanation = models.TextField()
+    content_type = models.ForeignKey(ContentType, verbose_name=_("content type"), on_delete=models.CASCADE, related_name="+")
+    left_id = models.BigIntegerField(_("left id"))
+    right_id = models.BigIntegerField(_("right id"))
+    score = models.FloatField(_("score"))
+    explanation = models.TextField(_("explanation"))
     # What matched and how much each weighed: [{"label": ..., "weight": ...}], summing to the score.
-    features = models.JSONField(default=list, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
-    created = models.DateTimeField(auto_now_add=True)
-    claim = models.ForeignKey(Claim, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    features = models.JSONField(_("features"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    claim = models.ForeignKey(Claim, verbose_name=_("claim"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["-score", "id"]
@@ -78,18 +79,18 @@ class MergeCandidate(models.Model):
 class DuplicateScan(models.Model):
     """How far the duplicate finder has read the change log (one row): it looks again when records change."""
 
-    last_change = models.BigIntegerField(default=0)
-    time = models.DateTimeField(auto_now=True)
+    last_change = models.BigIntegerField(_("last change"), default=0)
+    time = models.DateTimeField(_("time"), auto_now=True)
 
 
 class Citation(models.Model):
     """A registry field (or whole record, field "") and a claim that supports it."""
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.BigIntegerField()
-    field = models.CharField(max_length=60, blank=True)
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
-    decision = models.ForeignKey(Decision, null=True, on_delete=models.SET_NULL, related_name="citations")
+    content_type = models.ForeignKey(ContentType, verbose_name=_("content type"), on_delete=models.CASCADE, related_name="+")
+    object_id = models.BigIntegerField(_("object id"))
+    field = models.CharField(_("field"), max_length=60, blank=True)
+    claim = models.ForeignKey(Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="citations")
+    decision = models.ForeignKey(Decision, verbose_name=_("decision"), null=True, on_delete=models.SET_NULL, related_name="citations")
 
     class Meta:
         indexes = [models.Index(fields=["content_type", "object_id"])]
@@ -100,12 +101,12 @@ class Citation(models.Model):
 class AutoAcceptRule(models.Model):
     """An admin's rule to accept some claims without review. Off by default."""
 
-    name = models.SlugField(max_length=60, unique=True, help_text="the change log names it bot:<name>")
-    slot = models.CharField(max_length=14, choices=Claim.Slot.choices)
-    min_confidence = models.FloatField(default=0.9)
-    require_link = models.BooleanField(default=False, help_text="only claims linked to a known record "
+    name = models.SlugField(_("name"), max_length=60, unique=True, help_text="the change log names it bot:<name>")
+    slot = models.CharField(_("slot"), max_length=14, choices=Claim.Slot.choices)
+    min_confidence = models.FloatField(_("min confidence"), default=0.9)
+    require_link = models.BooleanField(_("require link"), default=False, help_text="only claims linked to a known record "
                                                                 "(e.g. gazetteer places)")
-    enabled = models.BooleanField(default=False)
+    enabled = models.BooleanField(_("enabled"), default=False)
 
     def __str__(self) -> str:
         return f"{self.name}: {self.slot} ≥ {self.min_confidence}{' linked' if self.require_link else ''}"

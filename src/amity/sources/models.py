@@ -7,6 +7,7 @@ import unicodedata
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from amity.core.fields import PartialDateField
 from amity.registry.models.base import RegistryModel
@@ -19,14 +20,14 @@ def text_checksum(text: str) -> str:
 
 
 class Document(RegistryModel):
-    text = models.TextField()
-    checksum = models.CharField(max_length=64, unique=True, editable=False)
-    url = models.URLField(max_length=1000, blank=True)
-    title = models.CharField(max_length=500, blank=True)
-    publisher = models.CharField(max_length=200, blank=True)
-    published = PartialDateField(db_index=True)
-    language = models.CharField(max_length=10, blank=True, help_text="ISO 639-1, e.g. en, ko")
-    extracted_with = models.CharField(max_length=20, blank=True, help_text="extractor version of the last run")
+    text = models.TextField(_("text"))
+    checksum = models.CharField(_("checksum"), max_length=64, unique=True, editable=False)
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published = PartialDateField(_("published"), db_index=True)
+    language = models.CharField(_("language"), max_length=10, blank=True, help_text="ISO 639-1, e.g. en, ko")
+    extracted_with = models.CharField(_("extracted with"), max_length=20, blank=True, help_text="extractor version of the last run")
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -62,25 +63,25 @@ class Claim(models.Model):
         REJECTED = "rejected"
         SUPERSEDED = "superseded", "superseded (no longer extracted)"
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="claims")
-    slot = models.CharField(max_length=14, choices=Slot.choices, db_index=True)
-    key = models.CharField(max_length=64, help_text="content-derived key, stable across runs")
-    local_id = models.CharField(max_length=20, blank=True, help_text="the item's id in the extraction")
-    label = models.CharField(max_length=300, help_text="short human summary")
-    value = models.JSONField(help_text="the extracted item")
-    edited_value = models.JSONField(null=True, blank=True, help_text="the reviewer's corrected item")
-    evidence = models.JSONField(default=list, help_text="[{start, end, text}] into the document text")
-    extractor_version = models.CharField(max_length=20)
-    confidence = models.FloatField()
-    explanation = models.TextField(blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    document = models.ForeignKey(Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="claims")
+    slot = models.CharField(_("slot"), max_length=14, choices=Slot.choices, db_index=True)
+    key = models.CharField(_("key"), max_length=64, help_text="content-derived key, stable across runs")
+    local_id = models.CharField(_("local id"), max_length=20, blank=True, help_text="the item's id in the extraction")
+    label = models.CharField(_("label"), max_length=300, help_text="short human summary")
+    value = models.JSONField(_("value"), help_text="the extracted item")
+    edited_value = models.JSONField(_("edited value"), null=True, blank=True, help_text="the reviewer's corrected item")
+    evidence = models.JSONField(_("evidence"), default=list, help_text="[{start, end, text}] into the document text")
+    extractor_version = models.CharField(_("extractor version"), max_length=20)
+    confidence = models.FloatField(_("confidence"))
+    explanation = models.TextField(_("explanation"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     # The registry record this claim is about: suggested by linking, set on accept.
-    link_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    link_id = models.BigIntegerField(null=True, blank=True)
-    link_score = models.FloatField(null=True, blank=True)
-    link_explanation = models.TextField(blank=True)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
+    link_type = models.ForeignKey(ContentType, verbose_name=_("link type"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    link_id = models.BigIntegerField(_("link id"), null=True, blank=True)
+    link_score = models.FloatField(_("link score"), null=True, blank=True)
+    link_explanation = models.TextField(_("link explanation"), blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["document", "id"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from amity.core.fields import PartialDateField
 from amity.registry.models.base import RegistryModel
@@ -23,12 +24,12 @@ class Agreement(RegistryModel):
     Type = translated_choices("Type", "agreement type")
     Status = translated_choices("Status", "agreement status")
 
-    type = models.CharField(max_length=20, choices=Type.choices)
-    title = models.CharField(max_length=300, blank=True)
-    signed_date = PartialDateField()
-    signed_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.SIGNED)
-    fields = models.ManyToManyField(Field, blank=True, related_name="agreements")
+    type = models.CharField(_("type"), max_length=20, choices=Type.choices)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    signed_date = PartialDateField(_("signed date"))
+    signed_place = models.ForeignKey(Place, verbose_name=_("signed place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SIGNED)
+    fields = models.ManyToManyField(Field, verbose_name=_("fields"), blank=True, related_name="agreements")
 
     class Meta:
         ordering = ["signed_date", "id"]
@@ -42,10 +43,10 @@ class Agreement(RegistryModel):
 class AgreementParty(RegistryModel):
     changelog_parent = "agreement"
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
-    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="agreement_parties")
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="parties")
+    place = models.ForeignKey(Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.PROTECT, related_name="agreement_parties")
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="agreement_parties"
+        Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.PROTECT, related_name="agreement_parties"
     )
 
     class Meta:
@@ -61,9 +62,9 @@ class AgreementParty(RegistryModel):
 class AgreementSignatory(RegistryModel):
     changelog_parent = "agreement"
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="signed_agreements")
-    on_behalf_of = models.ForeignKey(AgreementParty, null=True, blank=True, on_delete=models.SET_NULL)
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="signatories")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="signed_agreements")
+    on_behalf_of = models.ForeignKey(AgreementParty, verbose_name=_("on behalf of"), null=True, blank=True, on_delete=models.SET_NULL)
 
     def __str__(self) -> str:
         return str(self.person)
@@ -74,9 +75,9 @@ class AgreementStatusChange(RegistryModel):
 
     changelog_parent = "agreement"
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="status_history")
-    status = models.CharField(max_length=12, choices=Agreement.Status.choices)
-    date = PartialDateField()
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="status_history")
+    status = models.CharField(_("status"), max_length=12, choices=Agreement.Status.choices)
+    date = PartialDateField(_("date"))
 
     class Meta:
         ordering = ["date", "id"]

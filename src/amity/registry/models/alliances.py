@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from amity.core.fields import PartialDateField
@@ -15,11 +16,11 @@ from amity.registry.models.vocabulary import Field
 
 
 class Alliance(NamedModel):
-    established = PartialDateField()
-    dissolved = PartialDateField()
-    secretariat_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    secretariat = models.CharField(max_length=300, blank=True, help_text="who runs the secretariat")
-    purpose = models.TextField(blank=True)
+    established = PartialDateField(_("established"))
+    dissolved = PartialDateField(_("dissolved"))
+    secretariat_place = models.ForeignKey(Place, verbose_name=_("secretariat place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    secretariat = models.CharField(_("secretariat"), max_length=300, blank=True, help_text="who runs the secretariat")
+    purpose = models.TextField(_("purpose"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -28,13 +29,13 @@ class Alliance(NamedModel):
 class AllianceMember(RegistryModel):
     changelog_parent = "alliance"
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="members")
-    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="alliance_memberships")
+    alliance = models.ForeignKey(Alliance, verbose_name=_("alliance"), on_delete=models.CASCADE, related_name="members")
+    place = models.ForeignKey(Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.PROTECT, related_name="alliance_memberships")
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="alliance_memberships"
+        Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.PROTECT, related_name="alliance_memberships"
     )
-    joined = PartialDateField()
-    left = PartialDateField()
+    joined = PartialDateField(_("joined"))
+    left = PartialDateField(_("left"))
 
     def __str__(self) -> str:
         return str(self.place or self.organization)
@@ -48,10 +49,10 @@ class Team(RegistryModel):
 
     changelog_parent = "alliance"
 
-    alliance = models.ForeignKey(Alliance, on_delete=models.CASCADE, related_name="teams")
-    name = models.CharField(max_length=200)
-    based_in = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    established = PartialDateField()
+    alliance = models.ForeignKey(Alliance, verbose_name=_("alliance"), on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(_("name"), max_length=200)
+    based_in = models.ForeignKey(Place, verbose_name=_("based in"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    established = PartialDateField(_("established"))
 
     def __str__(self) -> str:
         return self.name
@@ -66,11 +67,11 @@ class TeamMember(RegistryModel):
 
     changelog_parent = "team"
 
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="members")
-    from_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    seats = models.PositiveSmallIntegerField(default=1)
-    role = models.CharField(max_length=100, blank=True)
+    team = models.ForeignKey(Team, verbose_name=_("team"), on_delete=models.CASCADE, related_name="members")
+    from_place = models.ForeignKey(Place, verbose_name=_("from place"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    seats = models.PositiveSmallIntegerField(_("seats"), default=1)
+    role = models.CharField(_("role"), max_length=100, blank=True)
 
     def __str__(self) -> str:
         who = self.person or self.from_place
@@ -88,14 +89,14 @@ class Project(RegistryModel):
         COMPLETED = "completed", pgettext_lazy("project status", "Completed")
         DROPPED = "dropped", pgettext_lazy("project status", "Dropped")
 
-    name = models.CharField(max_length=300)
-    alliance = models.ForeignKey(Alliance, null=True, blank=True, on_delete=models.CASCADE, related_name="projects")
-    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.CASCADE, related_name="projects")
-    field = models.ForeignKey(Field, null=True, blank=True, on_delete=models.SET_NULL, related_name="projects")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    start = PartialDateField()
-    end = PartialDateField()
-    description = models.TextField(blank=True)
+    name = models.CharField(_("name"), max_length=300)
+    alliance = models.ForeignKey(Alliance, verbose_name=_("alliance"), null=True, blank=True, on_delete=models.CASCADE, related_name="projects")
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), null=True, blank=True, on_delete=models.CASCADE, related_name="projects")
+    field = models.ForeignKey(Field, verbose_name=_("field"), null=True, blank=True, on_delete=models.SET_NULL, related_name="projects")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    start = PartialDateField(_("start"))
+    end = PartialDateField(_("end"))
+    description = models.TextField(_("description"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -111,14 +112,14 @@ class ProjectMember(RegistryModel):
         LEAD = "lead", pgettext_lazy("project role", "Lead")
         PARTNER = "partner", pgettext_lazy("project role", "Partner")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="members")
-    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    role = models.CharField(max_length=10, choices=Role.choices, default=Role.PARTNER)
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="members")
+    place = models.ForeignKey(Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PARTNER)
     budget_share = models.DecimalField(
-        max_digits=16, decimal_places=2, null=True, blank=True, help_text="amount this member contributes"
+        _("budget share"), max_digits=16, decimal_places=2, null=True, blank=True, help_text="amount this member contributes"
     )
-    budget_currency = models.CharField(max_length=3, blank=True, default="")
+    budget_currency = models.CharField(_("budget currency"), max_length=3, blank=True, default="")
 
     def __str__(self) -> str:
         return f"{self.place or self.organization} ({self.role})"
@@ -130,11 +131,11 @@ class ProjectMember(RegistryModel):
 class Milestone(RegistryModel):
     changelog_parent = "project"
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
-    name = models.CharField(max_length=300)
-    due = PartialDateField()
-    done = PartialDateField()
-    progress = models.PositiveSmallIntegerField(default=0, help_text="percent")
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="milestones")
+    name = models.CharField(_("name"), max_length=300)
+    due = PartialDateField(_("due"))
+    done = PartialDateField(_("done"))
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0, help_text="percent")
 
     class Meta:
         ordering = ["due", "id"]

@@ -6,6 +6,7 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from amity.core.models import LoggedModel
 
@@ -18,10 +19,10 @@ def validate_names(value) -> None:
 class RegistryModel(LoggedModel):
     """A registry record: a stable uid (used by export/import), timestamps, notes."""
 
-    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
-    notes = models.TextField(blank=True)
+    uid = models.UUIDField(_("UID"), default=uuid.uuid4, unique=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+    notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
         abstract = True
@@ -30,8 +31,8 @@ class RegistryModel(LoggedModel):
 class NamedModel(RegistryModel):
     """A record with a canonical name and variants in any script or romanisation."""
 
-    name = models.CharField(max_length=200, db_index=True)
-    aliases = models.JSONField(default=list, blank=True, validators=[validate_names])
+    name = models.CharField(_("name"), max_length=200, db_index=True)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True, validators=[validate_names])
 
     class Meta:
         abstract = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from amity.core.fields import PartialDateField
@@ -20,17 +21,17 @@ class Engagement(RegistryModel):
     # the codes the extractor emits are the choices (defined once in amity.extract.codes)
     Type = translated_choices("Type", "event type")
 
-    type = models.CharField(max_length=12, choices=Type.choices)
-    title = models.CharField(max_length=300, blank=True)
-    date = PartialDateField(db_index=True)
-    time = models.TimeField(null=True, blank=True)
-    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
-    venue = models.CharField(max_length=300, blank=True)
-    topics = models.ManyToManyField(Field, blank=True, related_name="engagements")
-    attendance = models.PositiveIntegerField(null=True, blank=True)
-    outcome = models.TextField(blank=True)
-    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
-    alliance = models.ForeignKey(Alliance, null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
+    type = models.CharField(_("type"), max_length=12, choices=Type.choices)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    date = PartialDateField(_("date"), db_index=True)
+    time = models.TimeField(_("time"), null=True, blank=True)
+    place = models.ForeignKey(Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    topics = models.ManyToManyField(Field, verbose_name=_("topics"), blank=True, related_name="engagements")
+    attendance = models.PositiveIntegerField(_("attendance"), null=True, blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
+    alliance = models.ForeignKey(Alliance, verbose_name=_("alliance"), null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -44,13 +45,13 @@ class Engagement(RegistryModel):
 class EngagementParticipant(RegistryModel):
     changelog_parent = "engagement"
 
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="participants")
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="engagements")
+    engagement = models.ForeignKey(Engagement, verbose_name=_("engagement"), on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.PROTECT, related_name="engagements")
     organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.PROTECT, related_name="engagements"
+        Organization, verbose_name=_("organization"), null=True, blank=True, on_delete=models.PROTECT, related_name="engagements"
     )
-    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.PROTECT, related_name="engagement_parties")
-    role = models.CharField(max_length=100, blank=True, help_text="host, guest, speaker, delegation …")
+    place = models.ForeignKey(Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.PROTECT, related_name="engagement_parties")
+    role = models.CharField(_("role"), max_length=100, blank=True, help_text="host, guest, speaker, delegation …")
 
     def __str__(self) -> str:
         who = self.person or self.organization or self.place
@@ -67,15 +68,15 @@ class FollowUp(RegistryModel):
         DONE = "done", pgettext_lazy("follow-up status", "Done")
         CANCELLED = "cancelled", pgettext_lazy("follow-up status", "Cancelled")
 
-    action = models.TextField()
-    owner_person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    owner_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    owner_organization = models.ForeignKey(Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    due = PartialDateField(db_index=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
-    engagement = models.ForeignKey(Engagement, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
-    agreement = models.ForeignKey(Agreement, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
-    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    action = models.TextField(_("action"))
+    owner_person = models.ForeignKey(Person, verbose_name=_("owner person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    owner_place = models.ForeignKey(Place, verbose_name=_("owner place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    owner_organization = models.ForeignKey(Organization, verbose_name=_("owner organization"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    due = PartialDateField(_("due"), db_index=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    engagement = models.ForeignKey(Engagement, verbose_name=_("engagement"), null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    agreement = models.ForeignKey(Agreement, verbose_name=_("agreement"), null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
+    project = models.ForeignKey(Project, verbose_name=_("project"), null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
 
     class Meta:
         ordering = ["due", "id"]

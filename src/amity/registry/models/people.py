@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from amity.core.fields import PartialDateField
 from amity.registry.models.base import NamedModel, RegistryModel
@@ -15,11 +16,11 @@ class Person(NamedModel):
         GIVEN_FIRST = "given_first", "given name first (Heong-jun Park)"
         FAMILY_FIRST = "family_first", "family name first (Park Heong-jun)"
 
-    family_name = models.CharField(max_length=100, blank=True)
-    given_name = models.CharField(max_length=100, blank=True)
-    name_order = models.CharField(max_length=12, choices=NameOrder.choices, default=NameOrder.GIVEN_FIRST)
+    family_name = models.CharField(_("family name"), max_length=100, blank=True)
+    given_name = models.CharField(_("given name"), max_length=100, blank=True)
+    name_order = models.CharField(_("name order"), max_length=12, choices=NameOrder.choices, default=NameOrder.GIVEN_FIRST)
     country_code = models.CharField(
-        "ISO nationality", max_length=2, blank=True, validators=[validate_country_code]
+        _("ISO nationality"), max_length=2, blank=True, validators=[validate_country_code]
     )
 
     class Meta:
@@ -32,23 +33,23 @@ class Position(RegistryModel):
 
     changelog_parent = "person"
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
-    title = models.CharField(max_length=100, help_text="normalised: Mayor, Ambassador, Director …")
-    title_raw = models.CharField(max_length=300, blank=True, help_text="as written: Director of the … Division")
-    of_place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(_("title"), max_length=100, help_text="normalised: Mayor, Ambassador, Director …")
+    title_raw = models.CharField(_("title as written"), max_length=300, blank=True, help_text="as written: Director of the … Division")
+    of_place = models.ForeignKey(Place, verbose_name=_("of place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     of_organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+        Organization, verbose_name=_("of organization"), null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
     )
     to_place = models.ForeignKey(
-        Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Place, verbose_name=_("to place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="for envoys: the country or city they are accredited to",
     )
     # The dates of the articles it was seen in (an article shows it held, not when the term began or ends) …
-    known_from = PartialDateField()
-    known_to = PartialDateField()
+    known_from = PartialDateField(_("known from"))
+    known_to = PartialDateField(_("known to"))
     # … and the term of office, only when a source or a person states it.
-    term_start = PartialDateField(help_text="the stated start of the term, if known")
-    term_end = PartialDateField(help_text="the stated end of the term, if known")
+    term_start = PartialDateField(_("term start"), help_text="the stated start of the term, if known")
+    term_end = PartialDateField(_("term end"), help_text="the stated end of the term, if known")
 
     class Meta:
         ordering = ["person", "known_from"]

@@ -6,6 +6,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from amity.registry.countries import is_country_code
 from amity.registry.models.base import NamedModel
@@ -30,22 +31,22 @@ class Place(NamedModel):
         REFERENCE = "reference", "reference data (gazetteer)"
         REGISTRY = "registry", "entered in the registry"
 
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CITY)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.CITY)
     country_code = models.CharField(
-        "ISO country", max_length=2, blank=True, db_index=True, validators=[validate_country_code]
+        _("ISO country"), max_length=2, blank=True, db_index=True, validators=[validate_country_code]
     )
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
-    geonames_id = models.BigIntegerField("GeoNames id", null=True, blank=True, unique=True)
-    kr_admin_code = models.CharField("Korean admin code", max_length=10, blank=True, db_index=True)
+    parent = models.ForeignKey("self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    geonames_id = models.BigIntegerField(_("GeoNames id"), null=True, blank=True, unique=True)
+    kr_admin_code = models.CharField(_("Korean admin code"), max_length=10, blank=True, db_index=True)
     # Set only when a person confirms the match (an accepted claim or an edit): lists are matched by it.
-    wikidata_id = models.CharField("Wikidata id", max_length=20, blank=True, db_index=True,
+    wikidata_id = models.CharField(_("Wikidata id"), max_length=20, blank=True, db_index=True,
                                    validators=[validate_wikidata_id], help_text="e.g. Q1234")
-    admin_level = models.CharField(max_length=40, blank=True, help_text="e.g. metropolitan_city, county")
-    population = models.BigIntegerField(null=True, blank=True)
-    latitude = models.FloatField(null=True, blank=True)
-    longitude = models.FloatField(null=True, blank=True)
-    demonyms = models.JSONField(default=list, blank=True)
-    source = models.CharField(max_length=10, choices=Source.choices, default=Source.REGISTRY)
+    admin_level = models.CharField(_("admin level"), max_length=40, blank=True, help_text="e.g. metropolitan_city, county")
+    population = models.BigIntegerField(_("population"), null=True, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    demonyms = models.JSONField(_("demonyms"), default=list, blank=True)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.REGISTRY)
 
     class Meta:
         ordering = ["name"]
@@ -64,13 +65,13 @@ class Place(NamedModel):
 class Organization(NamedModel):
     Kind = translated_choices("Kind", "organization kind")
 
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="organizations")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    place = models.ForeignKey(Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="organizations")
     country_code = models.CharField(
-        "ISO country", max_length=2, blank=True, validators=[validate_country_code]
+        _("ISO country"), max_length=2, blank=True, validators=[validate_country_code]
     )
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="units")
-    website = models.URLField(blank=True)
+    parent = models.ForeignKey("self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.SET_NULL, related_name="units")
+    website = models.URLField(_("website"), blank=True)
 
     class Meta:
         ordering = ["name"]
