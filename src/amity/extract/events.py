@@ -79,6 +79,17 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
     return etype, pos
 
 
+def _planned_near(low: str, trigger: int) -> bool:
+    """A plan word up to the end of the trigger's own statement makes the occasion a plan ("will visit",
+    "we will have an event ... to mark the signing"); one in what someone then says about it ("Welcoming
+    the delegation, Secretary Tuan said he believes the MoU will help ...") does not."""
+    speech = _SPEECH.search(low, trigger)
+    return bool(PLAN_ONLY.search(low, 0, speech.start() if speech else len(low)))
+
+
+_SPEECH = re.compile(r"\b(?:said|says|believes?|noted|stressed|expressed|hoped|added)\b")
+
+
 def event_dates(ctx: Context, start: int, end: int) -> list:
     """Dates in a sentence that can date an event (not "said on the 4th", not a dateline, not
     "since local government was reorganised in 2009")."""
@@ -129,7 +140,7 @@ def find_events(ctx: Context) -> None:
         if etype != "signing" and HABITUAL.search(low) and (best is None or SPECIFICITY.get(best.kind, 0) < 4):
             _set_aside(ctx, "habitual", sentence)  # "Its annual meeting alternates between ...", "have visited"
             continue
-        planned = bool(PLAN_ONLY.search(low))
+        planned = _planned_near(low, trigger)
         if planned and best is not None and ctx.published and best.value <= ctx.published.isoformat()[:len(best.value)]:
             planned = False  # a date already past: it happened
         if planned and best is None and not OCCASION_TO_COME.search(low):

@@ -1,0 +1,29 @@
+"""Events and their dates as news sites and city pages write them (fixtures written for these tests
+in the style of such pages: a menu line, a byline, bullets, a photo credit).
+
+Each test asserts what a reader of the page takes from it."""
+
+from __future__ import annotations
+
+from amity.extract import extract
+
+WELCOME_PAGE = """News | Provinces | International
+Thanh Hoa and Chungcheongbuk sign cooperation MoU
+Updated: 14:20 2024-03-08 | By Tran Minh
+On March 7, the People's Committee of Thanh Hoa province and Chungcheongbuk province signed a memorandum of understanding on cooperation.
+Welcoming the Chungcheongbuk delegation led by Governor Kim Young-hwan, Chairman Do Minh Tuan said he believes the MoU will open opportunities in trade and tourism.
+Photo: VNA
+"""
+
+
+def _events(result) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, e.date, e.status) for e in result.events]
+
+
+def test_a_plan_in_what_someone_then_says_does_not_make_the_welcome_a_plan():
+    # "he believes the MoU will open ..." is an opinion about later; the welcome took place
+    result = extract(WELCOME_PAGE, published="2024-03-08")
+    meetings = [e for e in result.events if e.type == "meeting"]
+    assert [(e.date, e.status) for e in meetings] == [("2024-03-07", None)]
+    assert {"Kim Young-hwan", "Do Minh Tuan"} <= {p.name for p in meetings[0].participants}
+    assert not any(e.status == "planned" for e in result.events)
