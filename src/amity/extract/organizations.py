@@ -42,7 +42,7 @@ def find_organizations(ctx: Context) -> None:
             if m.start() > 0 and text[m.start() - 1] in "\"'" and not any(
                     _is_head(w.strip(".,'\"")) for w in text[m.start():m.end()].split()):
                 continue  # a quoted title ("titled \"New Division of Work\""), not a name
-            pieces = _split(text, m.start(), m.end())
+            pieces = _split(ctx, text, m.start(), m.end())
             tail = _LOWER_HEAD_AFTER.match(text, m.end())
             if tail and pieces and pieces[-1][1] == m.end() and not _is_country_word(ctx, *pieces[-1]):
                 # "the Saint-Thurien twinning committee" (but "a Korean association" names no body)
@@ -60,6 +60,7 @@ def find_organizations(ctx: Context) -> None:
     _acronyms(ctx, text, orgs)
     _standalone_acronyms(ctx, text, orgs)
     _news_agencies(ctx, text, orgs)
+    _credits(ctx, text, orgs)
     if ctx.clean.publisher:
         _publisher(ctx, orgs)
     ctx.organizations = sorted(orgs, key=lambda o: o.span[0])
@@ -105,7 +106,26 @@ def _role_after_name(words: list[str], i: int, cur: int) -> bool:
             and words[i - 1].lower() not in ("of", "for", "the", "and"))
 
 
-def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _country_starts(ctx: Context, pos: int) -> bool:
+    return any(s == pos for c in ctx.countries.values() for s, _e in c.mentions)
+
+
+def _names_without_head(ctx: Context, text: str, left: tuple[int, int], right_start: int) -> bool:
+    """"Brazil and Putrajaya Corporation", "Jan de Wit and Harbin Port Group": before "and" stands a
+    whole name of its own (a country, or a person beside a body named by its place), so the body
+    starts after "and". "Library and Archive Dept.", "Southeast Asia and Pacific Department",
+    "Hubli and Dharwad Municipal Corporation" are one name joined by "and"."""
+    words = text[left[0]:left[1]].split()
+    if any(w[0].islower() and w not in _NAME_PARTICLES for w in words):
+        return False
+    left_is_place = ctx.place_at(*left) is not None
+    if any(s <= left[0] and left[1] <= e for c in ctx.countries.values() for s, e in c.mentions):
+        return True
+    right_is_place = ctx.place_at(right_start, right_start + 1) is not None
+    return right_is_place and not left_is_place
+
+
+def _split(ctx: Context, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a capitalised chunk where it joins two names ("X Foundation and Y University"), or where a
     person or a role follows the name of a body."""
     spans = list(re.finditer(r"\S+", text[start:end]))
@@ -119,16 +139,19 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         keep_token = False  # the cut falls before this word, which starts the next piece
         cut = False
         if low in ("and", "&") and _has_head(spans[cur:i]) and HEADS.get(prev.rstrip(".")) is not None:
-            cut = _has_head(spans[i + 1:])
+            # a head word alone names nothing ("Library and Archive Dept." is one department)
+            cut = i - cur >= 2 and _has_head(spans[i + 1:])
         elif low in ("and", "&") and not _has_head(spans[cur:i]) and _has_head(spans[i + 1:]):
-            # "Brazil and Putrajaya Corporation", "Jan de Wit and Harbin Port Group"
-            cut = not any(w[0].islower() and w not in _NAME_PARTICLES for w in words[cur:i])
+            cut = _names_without_head(ctx, text, (start + spans[cur].start(), start + spans[i - 1].end()),
+                                      start + spans[i + 1].start())
         elif low == "and" and _has_head(spans[cur:i]) and _person_follows(words, i + 1):
             cut = True  # "Department of Civil Affairs and Yao Ching-yu"
         elif low == "with":  # "Association for Friendship with Foreign Countries" is one name
             cut = not _has_head(spans[cur:i]) or HEADS.get(prev) is not None
         elif low == "of" and i > cur and not _has_head(spans[cur:i]) and prev not in TITLE_WORDS:
             cut = True  # "Ivan Mark Abellana of the ... Office"
+        elif low == "in" and "embassy" in (w.lower() for w in words[cur:i]) and i + 1 < len(words) and _country_starts(ctx, start + spans[i + 1].start()):
+            pass  # an embassy is accredited to a country: "Embassy of Japan in Korea" is its whole name
         elif low == "in" and not (prev in ("consulate", "consulate-general")
                                   or (prev == "general" and i > 1 and words[i - 2].lower() == "consulate")):
             cut = True  # "the Iranian Embassy in Lisbon": the place is where it sits, not its name
@@ -415,6 +438,52 @@ def _news_agencies(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
             orgs.append(org)
         if m.span() not in org.mentions:
             org.mentions.append(m.span())
+
+
+_CREDIT_WORDS = vocab.load("en", "credits")
+_CREDIT_CUE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(_CREDIT_WORDS["cues"], key=len, reverse=True)) +
+                         r")\s*:?\s*", re.I)
+# a site's own address ("www.uclg.org") points to a body named elsewhere; a bare domain is a credit
+_SITE = re.compile(r"(?<![\w@/.-])(?!www\.)[A-Za-z][\w-]*(?:\.[a-z]{2,6})+(?![\w.-]*[@/\w])")
+_VIA = re.compile(r"\s(?:" + "|".join(re.escape(v) for v in _CREDIT_WORDS["via"]) + r")\s(?P<name>" + _TOKEN +
+                  r"(?:\s" + _TOKEN + r"){0,3})")
+# "SEOUL, Sept. 29, 2022 /PRNewswire/ --", "Seoul--(Newswire)--": the wire that carries a release
+_WIRE = re.compile(r"\d{4}\s*/(?P<slash>[A-Z][\w ]{2,30}?)/\s*[-—–]|--\((?P<dash>[^()\n]{2,30})\)--")
+
+
+def _credits(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
+    """"Source: Newsgd.com", "(chinadaily.com.cn)", "(Photo: J. Doe via Wikimedia Commons)", "/PRNewswire/":
+    a credit or a wire names the outlet or archive the page or its photo comes from. A web site is
+    taken where a credit opens or as all a bracket holds; a person credited for a photo is not a body."""
+    known = {a.lower(): o for o in orgs for a in (o.name, *o.aliases)}
+
+    def take(start: int, end: int) -> None:
+        name = ctx.text[start:end].strip(" .,")
+        if len(name) < 3 or name.rsplit(".", 1)[-1].lower() in _CREDIT_WORDS["not_sites"]:
+            return
+        if ctx.place_at(start, end) is not None or _country_starts(ctx, start):
+            return
+        org = known.get(name.lower())
+        if org is None:
+            org = known[name.lower()] = OrgCand(name=name, kind="media", span=(start, start + len(name)), mentions=[])
+            orgs.append(org)
+        org.mentions.append((start, start + len(name)))
+
+    for m in _WIRE.finditer(text):
+        group = "slash" if m.group("slash") else "dash"
+        take(m.start(group), m.end(group))
+    for m in _SITE.finditer(text):
+        opened = text[max(0, m.start() - 1):m.start()] in ("(", "[") and text[m.end():m.end() + 1] in (")", "]")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        cue = _CREDIT_CUE.search(text, max(line_start, m.start() - 30), m.start())
+        if opened or (cue is not None and cue.end() == m.start()):
+            take(*m.span())
+    for m in _CREDIT_CUE.finditer(text):
+        line_end = text.find("\n", m.end())
+        credit = text[m.end(): line_end if line_end >= 0 else len(text)][:120]
+        via = _VIA.search(credit)
+        if via and m.group(0)[:1].isupper():
+            take(m.end() + via.start("name"), m.end() + via.end("name"))
 
 
 def _publisher(ctx: Context, orgs: list[OrgCand]) -> None:

@@ -1,0 +1,81 @@
+"""Organization names as real pages write them: where a name with "and" or "in" ends, and the
+outlets named only in credits and wire datelines. The fixtures are written for these tests in the
+style of news sites and city pages; the assertions are what a reader takes from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from amity.extract import extract
+
+RELEASE = """Home > News > International
+Lakeview signs twinning accord with Osaka
+
+2024-03-11      Source: harbourtimes.com
+
+OSAKA, March 11, 2024 /CityWire/ -- A delegation from Lakeview was welcomed by officials of
+the Chinese Embassy in Japan and the Embassy of Canada in Korea before the signing in Osaka.
+The Danish Embassy in Lisbon sent a message of support.
+Mayor Tom Reyes is accompanied by Planning and Budget Dept. Head, Ana Cruz; Culture and Tourism Bureau Head,
+Ben Ortiz; and the Regional and Foreign Cooperation Bureau.
+Staff of the Asia and Pacific Department joined them.
+The Hubli and Dharwad Municipal Corporation also sent a delegation.
+Brazil and Putrajaya Corporation signed a separate deal.
+
+[Photo by harbourtimes.com]
+The harbour at dusk (Photo: Maria Lopes via Harbour Archive)
+Mayor Reyes at the ceremony (Photo: Ken Ito)
+signing_ceremony.jpg
+For more, see the association's site (www.lakeviewtwinning.org).
+"""
+
+NEWSWIRE = """Mayors' Declaration on Clean Ports
+
+Seoul--(Kwire)--The mayors of Seoul and Prague signed a joint declaration on clean ports.
+"""
+
+
+@pytest.fixture(scope="module")
+def release():
+    return extract(RELEASE, "2024-03-11")
+
+
+def _names(result) -> set[str]:
+    return {o.name for o in result.organizations}
+
+
+def test_an_embassy_in_a_country_keeps_the_country_in_its_name(release):
+    names = _names(release)
+    assert {"Chinese Embassy in Japan", "Embassy of Canada in Korea"} <= names
+    # in a city, the city only says where the embassy sits
+    assert "Danish Embassy" in names
+    assert not any("Lisbon" in n for n in names)
+
+
+def test_a_name_joined_by_and_is_one_body(release):
+    names = _names(release)
+    assert {"Planning and Budget Dept.", "Culture and Tourism Bureau", "Regional and Foreign Cooperation Bureau",
+            "Asia and Pacific Department", "Hubli and Dharwad Municipal Corporation"} <= names
+    assert not names & {"Budget Dept.", "Tourism Bureau", "Foreign Cooperation Bureau", "Pacific Department",
+                        "Dharwad Municipal Corporation"}
+
+
+def test_a_country_before_and_is_not_part_of_the_body(release):
+    assert "Putrajaya Corporation" in _names(release)
+    assert "Brazil and Putrajaya Corporation" not in _names(release)
+
+
+def test_credits_and_wires_name_the_outlet(release):
+    names = _names(release)
+    assert {"harbourtimes.com", "CityWire", "Harbour Archive"} <= names
+
+
+def test_a_person_file_or_site_address_in_a_credit_is_no_body(release):
+    names = _names(release)
+    assert not any("Ken Ito" in n or "Maria Lopes" in n or ".jpg" in n or "www." in n for n in names)
+
+
+def test_a_korean_style_newswire_dateline_names_the_wire():
+    result = extract(NEWSWIRE, "2005-03-29")
+    assert "Kwire" in _names(result)
+    assert not {"Seoul", "Prague"} & _names(result)
