@@ -15,6 +15,15 @@ Welcoming the Chungcheongbuk delegation led by Governor Kim Young-hwan, Chairman
 Photo: VNA
 """
 
+BLOG_PAGE = """Letters from Sapporo
+2019-11-20
+by Aya
+
+Longtime readers will remember that Sapporo and Daejeon became sister cities in October 2010, when the two mayors signed the agreement in Daejeon.
+This autumn, a youth orchestra delegation from Daejeon came to see us.
+Tags: exchange, music
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -27,3 +36,12 @@ def test_a_plan_in_what_someone_then_says_does_not_make_the_welcome_a_plan():
     assert [(e.date, e.status) for e in meetings] == [("2024-03-07", None)]
     assert {"Kim Young-hwan", "Do Minh Tuan"} <= {p.name for p in meetings[0].participants}
     assert not any(e.status == "planned" for e in result.events)
+
+
+def test_a_tie_of_years_ago_does_not_date_the_trip_told_next():
+    # the tie's history is background; the orchestra's trip is today's news and keeps no old date
+    result = extract(BLOG_PAGE, published="2019-11-20")
+    visits = [e for e in result.events if e.type == "visit"]
+    assert len(visits) == 1
+    assert visits[0].date is None or visits[0].date.startswith("2019")
+    assert "Daejeon" in {p.name for p in visits[0].participants}

@@ -236,11 +236,16 @@ def _drop_history(ctx: Context) -> None:
         return
     kept = []
     for ev in ctx.events:
-        if ev.date and (ctx.published - _period_end(ev.date)).days > 365:
+        if _is_history(ctx, ev.date):
             _set_aside(ctx, "background", ev.sentence)
         else:
             kept.append(ev)
     ctx.events[:] = kept
+
+
+def _is_history(ctx: Context, value: str | None) -> bool:
+    """A date more than a year before the report: when the tie began, not today's occasion."""
+    return bool(value and ctx.published and (ctx.published - _period_end(value)).days > 365)
 
 
 def _period_end(value: str) -> date:
@@ -355,7 +360,8 @@ def _recent_date(ctx: Context, sentence: tuple[int, int], window: int = 3):
         return None
     for ev in reversed(ctx.events):
         last = max((i for i in map(lambda s: _sentence_index(ctx, s), ev.evidence) if i is not None), default=-99)
-        if ev.date and not ev.planned and here - last <= window:
+        if ev.date and not ev.planned and here - last <= window and not _is_history(ctx, ev.date):
+            # (a tie's history reported just before, "became partners in 2016", dates no trip)
             return _FixedDate(ev.date)
     return None
 
