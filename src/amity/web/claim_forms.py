@@ -22,8 +22,8 @@ from django.utils.translation import gettext_lazy
 
 from amity.core.partialdate import InvalidPartialDate, PartialDate
 from amity.registry import models as m
+from amity.registry.choice_labels import choices, country_choices, field_choices
 from amity.search.service import name_filter
-from amity.web.choice_labels import choices, country_choices, field_choices
 
 REGISTRY_KINDS = {"place": m.Place, "person": m.Person, "organization": m.Organization}
 _LOCAL = re.compile(r"^(?P<name>.*?)\s*\[(?P<ref>[\w-]{1,20})\]\s*$")

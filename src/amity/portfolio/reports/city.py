@@ -13,7 +13,7 @@ from amity.portfolio.reports import queries as q
 from amity.portfolio.reports.coverage import coverage_table
 from amity.portfolio.reports.model import Report, Table
 from amity.registry import models as m
-from amity.web.readable import record_name
+from amity.registry.readable import record_name
 
 MARKED_EVENTS = {m.Agreement.Status.SIGNED, m.Agreement.Status.RENEWED, m.Agreement.Status.UPGRADED}
 

@@ -11,10 +11,11 @@ from django.utils.translation import pgettext
 
 from amity.core.partialdate import PartialDate
 from amity.registry import models as m
+from amity.registry import readable
 from amity.review.services import dependencies
 from amity.search.service import MARK_END, MARK_START
 from amity.sources.models import Document
-from amity.web import links, readable
+from amity.web import links
 
 register = template.Library()
 

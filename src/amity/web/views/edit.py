@@ -16,12 +16,12 @@ from amity.core.actor import actor_for_user
 from amity.core.models import history_of
 from amity.registry import models as m
 from amity.registry import services
+from amity.registry.readable import history_changes
 from amity.search.service import name_filter
 from amity.sources.models import Document
 from amity.web.access import require_edit, viewer_required
 from amity.web.forms import PARENT_FIELD, form_for, lookup_label
 from amity.web.links import EDITABLE, detail_url, parent_of
-from amity.web.readable import history_changes
 
 
 def _model(slug: str):

@@ -17,12 +17,12 @@ from django.views.decorators.http import require_POST
 from amity.accounts.permissions import can_admin, scope_of
 from amity.core.actor import actor_for_user
 from amity.core.partialdate import InvalidPartialDate, PartialDate
+from amity.registry.readable import claim_sentence
 from amity.review import services as review
 from amity.review.models import Decision, MergeCandidate
 from amity.sources.models import Claim, Document
 from amity.web.access import reviewer_required
 from amity.web.claim_forms import claim_form, suggestions
-from amity.web.readable import claim_sentence
 
 
 def _float(value: str) -> float | None:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from amity.core.partialdate import InvalidPartialDate, PartialDate
 from amity.extract.vocab import load
 from amity.registry import models as m
-from amity.web.choice_labels import choice_label, country_name
+from amity.registry.choice_labels import choice_label, country_name
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 HEADLINE_LENGTH = 140
