@@ -10,8 +10,6 @@ from django.db.models import Q
 from amity.core.partialdate import PartialDate
 from amity.registry import models as m
 
-ACTIVE_AGREEMENT = [m.Agreement.Status.SIGNED, m.Agreement.Status.UPGRADED, m.Agreement.Status.RENEWED]
-
 
 def place_and_districts(place: m.Place) -> list[int]:
     return [place.pk, *m.Place.objects.filter(parent=place).values_list("pk", flat=True)]
@@ -50,18 +48,6 @@ def positions_at_place(place: m.Place):
             .select_related("person", "of_place", "of_organization", "to_place").order_by("-known_from"))
 
 
-def engagement_places(engagement: m.Engagement) -> set[int]:
-    places = {engagement.place_id} if engagement.place_id else set()
-    for participant in engagement.participants.all():
-        if participant.place_id:
-            places.add(participant.place_id)
-        if participant.organization_id and participant.organization.place_id:
-            places.add(participant.organization.place_id)
-        if participant.person_id:
-            places.update(p.of_place_id for p in participant.person.positions.all() if p.of_place_id)
-    return places
-
-
 def today() -> PartialDate:
     return PartialDate.parse(dt.date.today())
 
@@ -71,32 +57,6 @@ def follow_ups_due(within_days: int = 60):
     return (m.FollowUp.objects.filter(status=m.FollowUp.Status.OPEN)
             .filter(Q(due__isnull=True) | Q(due__lte=horizon))
             .select_related("engagement", "agreement", "project", "owner_place", "owner_person").order_by("due", "id"))
-
-
-@dataclass
-class QuietPartnership:
-    agreement: m.Agreement
-    last: m.Engagement | None
-
-
-def quiet_partnerships(days: int = 365, limit: int = 20) -> list[QuietPartnership]:
-    """Active agreements with no engagement between their parties for `days` (or none at all)."""
-    cutoff = PartialDate.parse(dt.date.today() - dt.timedelta(days=days))
-    agreements = list(m.Agreement.objects.filter(status__in=ACTIVE_AGREEMENT).prefetch_related("parties"))
-    engagements = list(m.Engagement.objects.exclude(date=None).prefetch_related(
-        "participants__organization", "participants__person__positions").order_by("-date"))
-    places_of = {e.pk: engagement_places(e) for e in engagements}
-    quiet = []
-    for agreement in agreements:
-        parties = {p.place_id for p in agreement.parties.all() if p.place_id}
-        last = next((e for e in engagements
-                     if e.agreement_id == agreement.pk or len(parties & places_of[e.pk]) >= 2), None)
-        if last is not None:
-            if last.date.latest < cutoff.earliest:
-                quiet.append(QuietPartnership(agreement, last))
-        elif agreement.signed_date is None or agreement.signed_date.latest < cutoff.earliest:
-            quiet.append(QuietPartnership(agreement, None))
-    return quiet[:limit]
 
 
 def years_histogram(dates) -> list[tuple[str, int]]:

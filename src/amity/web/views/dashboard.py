@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from amity.registry import models as m
 from amity.sources.models import Claim, Document
-from amity.web import queries
+from amity.web import partnerships, queries
 from amity.web.access import viewer_required
 
 
@@ -29,6 +29,6 @@ def dashboard(request):
         "recent": m.Engagement.objects.select_related("place").order_by("-date", "-id")[:8],
         "pending": pending,
         "follow_ups": queries.follow_ups_due()[:10],
-        "quiet": queries.quiet_partnerships(),
+        "quiet": partnerships.quiet_partnerships(),
         "today": queries.today(),
     })
