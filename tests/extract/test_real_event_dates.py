@@ -24,6 +24,21 @@ This autumn, a youth orchestra delegation from Daejeon came to see us.
 Tags: exchange, music
 """
 
+AHEAD_PAGE = """GIMPO CITY ENG
+News & Notice
+Gimpo City Delegation Visits Sister City Yantai
+  • Date : 2024-11-04
+A delegation from Gimpo City is set to visit Yantai, China, for the 15th anniversary of the sisterhood ties.
+The delegation, led by Mayor Kim Byung-soo, will begin its schedule in Yantai on Tuesday, October 29.
+"""
+
+DUE_PAGE = """Home > News > City
+Suwon mayor holds talks with Freiburg counterpart
+Suwon Mayor Lee Jae-joon held talks on the 12th with Mayor Martin Horn of Freiburg.
+The two mayors discussed a youth exchange programme.
+Mayor Lee is also due to take part in the 3rd Korea-Germany Mayors' Meeting.
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -45,3 +60,16 @@ def test_a_tie_of_years_ago_does_not_date_the_trip_told_next():
     assert len(visits) == 1
     assert visits[0].date is None or visits[0].date.startswith("2019")
     assert "Daejeon" in {p.name for p in visits[0].participants}
+
+
+def test_a_release_written_ahead_of_the_trip_gives_one_visit_on_its_day():
+    # published after the day it names: the plan in the lead is the dated trip below, not a second trip
+    result = extract(AHEAD_PAGE, published="2024-11-04")
+    visits = [e for e in result.events if e.type == "visit"]
+    assert [(e.date, e.status) for e in visits] == [("2024-10-29", None)]
+
+
+def test_an_occasion_still_due_after_the_reported_meeting_is_kept_as_a_plan():
+    result = extract(DUE_PAGE, published="2024-06-14")
+    meetings = sorted((e.date or "", e.status) for e in result.events if e.type == "meeting")
+    assert meetings == [("", "planned"), ("2024-06-12", None)]

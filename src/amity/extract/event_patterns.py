@@ -32,7 +32,8 @@ BOTH_SIDES = re.compile(r"\s*(?:the two (?:sides|cities|mayors|leaders|delegatio
 QUOTED_SENTENCE = re.compile(r"\s*[\"“]")
 PRONOUN_SUBJECT = re.compile(r"(?:he|she|the mayor|the governor|the ambassador)\b", re.I)
 REFERENCED = re.compile(r"(?:after|following) the (?:\w+ )?(ceremony|meeting|signing|talks|workshop|forum|visit)\b")
-PLAN_ONLY = re.compile(r"\b(?:will|would|agreed to|plans? to|intends? to|hopes?|aims? to|could|should|is to|are to|to be)\b")
+PLAN_ONLY = re.compile(r"\b(?:will|would|agreed to|plans? to|intends? to|hopes?|aims? to|could|should|is to|are to|to be|"
+                       r"(?:is|are) (?:also )?(?:set|scheduled|due|slated) to)\b")
 ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:\w+ )?(?:ceremony|meeting|signing|event|visit|workshop|forum|talks|"
                       r"trip|document)\b", re.I)
 REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$")
@@ -74,5 +75,5 @@ ALONGSIDE = [
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # a definite occasion still to come, kept though undated ("is set to visit Jingzhou for the
 # anniversary", "will hold the signing ceremony"): a plan that names the occasion
-OCCASION_TO_COME = re.compile(r"\b(?:is|are) (?:set|scheduled|due|slated) to\b|\bwill (?:hold|host|attend|sign|visit|"
+OCCASION_TO_COME = re.compile(r"\b(?:is|are) (?:also )?(?:set|scheduled|due|slated) to\b|\bwill (?:hold|host|attend|sign|visit|"
                               r"travel|lead|meet)\b|\b(?:upcoming|forthcoming)\b")

@@ -225,8 +225,27 @@ def find_events(ctx: Context) -> None:
             ctx.events.insert(0, ev)
         else:
             _merge_into(target, ev)
+    _plans_carried_out(ctx)
     _date_from_occasion(ctx)
     _drop_history(ctx)
+
+
+def _plans_carried_out(ctx: Context) -> None:
+    """A release written ahead of a trip and published after it: "A delegation is set to visit Jingzhou"
+    in the lead, "... will begin their schedule on Wednesday, September 25" (a day already past) below.
+    The plan announced first is the occasion dated after it, not a second one still to come; a plan
+    told after the dated occasion ("is also due to take part in the Governors' Meeting") stays apart."""
+    kept = []
+    for ev in ctx.events:
+        if ev.planned and ev.date is None:
+            later = next((o for o in ctx.events if o.type == ev.type and not o.planned and o.date
+                          and o.sentence[0] > ev.sentence[0]
+                          and any(p is q for p in ev.participants for q in o.participants)), None)
+            if later is not None:
+                _merge_into(later, ev)
+                continue
+        kept.append(ev)
+    ctx.events[:] = kept
 
 
 def _drop_history(ctx: Context) -> None:
