@@ -21,9 +21,9 @@ from .text import fold
 _TITLES: list[tuple[str, str | None]] = [tuple(pair) for pair in vocab.load("en", "titles")["titles"]]
 _TITLE_RE = "(?i:" + "|".join(f"(?:{t})" for t, _ in _TITLES) + ")"
 # a name word: "Muller", "McKenzie", "O'Malley", "Heong-joon", "O-Bong" (a one-letter syllable before a hyphen)
-_TOK = r"(?:O'[A-Z][a-z]+|(?:[A-Z][a-z]+|[A-Z](?=-[A-Za-z]))(?:[A-Z][a-z]+)?(?:'[A-Za-z][a-z]+)?(?:-[A-Za-z][a-z]+)?)"
+_TOK = r"(?:[A-Z]\.(?=[A-Z][a-z]))?(?:O'[A-Z][a-z]+|(?:[A-Z][a-z]+|[A-Z](?=-[A-Za-z]))(?:[A-Z][a-z]+)?(?:'[A-Za-z][a-z]+)?(?:-[A-Za-z][a-z]+)?)"
 # a later name word, which may follow a particle ("Jan de Wit", "Ursula von der Leyen")
-_MID = r"(?:(?:de|van|von|der|den|da|du|le|bin) (?=[a-zA-Z]))?(?:" + _TOK + r"|\"[A-Z][a-z]+\"|[A-Z]\.?(?![\w']))"
+_MID = r"(?:(?:de|van|von|der|den|da|du|le|bin) (?=[a-zA-Z]))?(?:" + _TOK + r"|\"[A-Z][a-z]+\"|(?:[A-Z]\.)*[A-Z]\.?(?![\w']))"
 # a family name may be written in capitals before the given name ("ZHANG Yingchun", "KIM Hak-hong")
 _NAME = rf"(?P<name>(?:[A-Z]{{2,8}}(?= [A-Z][a-z])|{_TOK})(?: {_MID}){{0,3}}(?: (?:III|II|IV|Jr\.))?)"
 _ONE = rf"(?P<name>{_TOK})"
@@ -38,9 +38,11 @@ _BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:(?P<prep>in|to)\s(?P<loc>(?
 _APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b(?! [A-Z][a-z]){_TAIL}")
 _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
 # "The Mayor of Islamabad, Sheikh Anser Aziz, said" / "Minister for Local Government, Premila Kumar says"
-_TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for)\s(?:the\s)?[A-Z](?:(?!\s(?:and|with)\s)[^,;.]){{1,60}}"
+_TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for|in|to)\s(?:the\s)?[A-Z](?:(?!\s(?:and|with)\s)[^,;.]){{1,60}}"
                               rf"(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))?)?,\s(?:Dr\.?\s)?{_NAME}"
                               r"(?=,|\s+[a-z]|\.|\s*$)")
+_POSTED_IN = re.compile(r"\s(?:in|to)\s")
+_NAME_THEN_COMMA = re.compile(r"[A-Z][a-z]+,\s(?:the\s)?(?:[A-Z][a-z]+\s)?$")
 # "Mayor of Kingston Delroy Williams", "Chairman of Dushanbe city Rustami Emomali": the body the
 # title belongs to, then the name, with no comma between them
 _TITLE_OF_BODY_NAME = re.compile(
@@ -70,7 +72,9 @@ _STOP = vocab.load("en", "person_stop_words")
 _LEADING_TITLES = set(_STOP["leading_titles"])
 # words of a body's name ("Club", "Institute") are never words of a person's name; venues are
 # left out on purpose ("Park" is a family name)
-_NOT_NAME_WORDS = set(_STOP["not_name_words"]) | set(vocab.load("en", "organization_heads")["heads"])
+_MONTHS = vocab.load("en", "months")
+_NOT_NAME_WORDS = (set(_STOP["not_name_words"]) | set(vocab.load("en", "organization_heads")["heads"])
+                   | set(_MONTHS["names"]) | set(_MONTHS["weekdays"]))
 # sentence-initial words and headline verbs next to a name ("But Tanaka Yasushi", "Song Jingwu Meets")
 _EDGE_WORDS = set(_STOP["edge_words"])
 
@@ -99,6 +103,10 @@ def _trim_name(ctx: Context, name: str, start: int) -> tuple[str, int]:
     if words[0] in _EDGE_WORDS:  # nothing but such words ("Reunite After")
         return "", start
     return " ".join(words), start
+
+
+def _ends_a_place(ctx: Context, start: int) -> bool:
+    return any(s < start < e for item in (*ctx.places, *ctx.countries.values()) for s, e in item.mentions)
 
 
 def _big_place_named(ctx: Context, start: int, end: int) -> bool:
@@ -138,6 +146,8 @@ def find_people(ctx: Context) -> None:
         name, s = _trim_name(ctx, name.strip().rstrip(","), s)
         e = s + len(name)
         if " " not in name.replace('"', ""):
+            if _ends_a_place(ctx, s):
+                return  # "Consul General in Chiang Mai": the word after the title ends a place's name
             # after a title ("Mayor Saito") a name may also be a town's name
             if _valid_name(ctx, name, s, e, single_ok=True, check_places=title_raw is None) and \
                     not _big_place_named(ctx, s, e):
@@ -158,11 +168,13 @@ def find_people(ctx: Context) -> None:
         add(m.group("name"), m.start("name"), m.end("name"), "Chairperson",
             org.name if org else None, org)
     for m in _matches_at_titles(_TITLE_THEN_NAME, text, ctx.lower):
+        if _POSTED_IN.match(m.group("tail") or "") and _NAME_THEN_COMMA.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "Komate K., Thailand Consul General in Chengdu, Chao X.": the title is the name's before it
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
     for m in _matches_at_titles(_TITLE_OF_BODY_NAME, text, ctx.lower):
         nxt = _NEXT_TITLE.search(text, m.start("body"), m.end("body"))
-        end = nxt.start() if nxt else m.end("body")
+        end = _body_end(text, m.start("body"), nxt.start() if nxt else m.end("body"))
         split = _split_body_and_name(ctx, m.start("body"), end)
         if split is not None:
             body_end, name_start = split
@@ -236,6 +248,22 @@ def _matches_at_titles(pattern: re.Pattern[str], text: str, low: str) -> list[re
             out.append(m)
             last_end = m.end()
     return out
+
+
+_BODY_TRAILER = re.compile(r"(?:[.,']|\s(?:and|the|of|for|with))+$")
+
+
+_SENTENCE_END = re.compile(r"\n|(?<=[a-z]{2})\.\s")
+
+
+def _body_end(text: str, start: int, end: int) -> int:
+    """"vice governor of Osaka Prefecture Nobuhiko Yamaguchi and deputy mayor ...", "... Toru
+    Takahashi.": the joining words and the full stop after the name are not part of it, nor is what
+    follows a line break or the end of the sentence ("St." and initials do not end one)."""
+    stop = _SENTENCE_END.search(text, start, end)
+    end = stop.start() if stop else end
+    trailer = _BODY_TRAILER.search(text, start, end)
+    return trailer.start() if trailer else end
 
 
 def _split_body_and_name(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
@@ -437,8 +465,10 @@ def resolve_titles(ctx: Context) -> None:
         chosen = None
         for s, _ in spans:
             sent = ctx.sentence_of(s)
+            # an envoy represents a country, never the one they are posted to ("Ambassador to the US")
             before = [it for _, it in ctx.entities_in(sent[0], s) if type(it).__name__ in kinds
-                      and not (city_title and getattr(it, "kind", None) in ("province", "state", "prefecture"))]
+                      and not (city_title and getattr(it, "kind", None) in ("province", "state", "prefecture"))
+                      and not (p.to and getattr(it, "code", None) == p.to)]
             if before:
                 chosen = before[-1]
                 break

@@ -1,0 +1,69 @@
+"""People as real news pages write them: lower-case titles before "of <place> <name>", names with
+glued initials, envoys posted to a country, and words that end a place's name after a title. The
+fixtures are written for these tests in the style of news sites; the assertions are what a reader
+takes from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from amity.extract import extract
+
+NEWS = """Latest News | World
+Twin cities renew ties
+
+On Friday, the mayor of Vilnius Artūras Zuokas and the mayor of Warsaw Hanna Gronkiewicz-Waltz signed a
+cooperation agreement. During the trip, meetings were held with
+vice governor of Osaka Prefecture Nobuhiko Yamaguchi and deputy mayor of Kyoto Toru Takahashi.
+The delegation was received by Mayor Mr E.Bat-Uul of Ulaanbaatar and the Mayor of Freiburg, Martin W.W Horn, at
+the city hall.
+A group from Thailand will join the Thai Ambassador to the United States, Tanee Sangrat, and the
+US Consul General in Chiang Mai, Lisa Buzenas, at the ceremony.
+Komate Kamalanavin, Thailand Consul General in Chengdu, Chao Wen and others attended.
+Paul Hart, former chairman of Leeds Twin Sister Cities, also spoke.
+"""
+
+
+@pytest.fixture(scope="module")
+def news():
+    return extract(NEWS, "2024-05-10")
+
+
+def _people(result) -> dict[str, tuple[str | None, str | None]]:
+    return {p.name: (p.title, p.of) for p in result.people}
+
+
+def test_lower_case_title_of_a_place_then_the_name(news):
+    people = _people(news)
+    assert people["Artūras Zuokas"] == ("Mayor", "Vilnius")
+    assert people["Hanna Gronkiewicz-Waltz"] == ("Mayor", "Warsaw")
+    # "... Nobuhiko Yamaguchi and deputy mayor ...": the second title starts a second person
+    assert people["Nobuhiko Yamaguchi"][0] == "Vice Governor"
+    assert people["Toru Takahashi"] == ("Deputy Mayor", "Kyoto")
+
+
+def test_initials_glued_to_the_name_are_part_of_it(news):
+    people = _people(news)
+    assert "E.Bat-Uul" in people and "E" not in people
+    assert people["Martin W.W Horn"] == ("Mayor", "Freiburg")
+
+
+def test_an_envoy_represents_a_country_not_the_one_they_are_posted_to(news):
+    people = _people(news)
+    assert people["Tanee Sangrat"][0] == "Ambassador"
+    assert people["Tanee Sangrat"][1] in ("Thai", "Thailand")
+    assert people["Lisa Buzenas"][0] == "Consul General"
+
+
+def test_the_word_ending_a_place_after_a_title_is_no_person(news):
+    assert "Mai" not in _people(news)
+
+
+def test_a_title_in_apposition_belongs_to_the_name_before_it(news):
+    people = _people(news)
+    assert people["Komate Kamalanavin"][0] == "Consul General"
+    assert people.get("Chao Wen", (None, None))[0] is None
+
+
+def test_the_name_of_a_twinning_body_is_no_person(news):
+    assert not any("Sister" in name or "Cities" in name for name in _people(news))
