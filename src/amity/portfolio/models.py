@@ -29,6 +29,8 @@ class PortfolioYear(RegistryModel):
     source = models.CharField(_("source"), max_length=500, blank=True, help_text="article, URL or meeting the count comes from")
 
     class Meta:
+        verbose_name = _("portfolio year")
+        verbose_name_plural = _("portfolio years")
         ordering = ["year", "id"]
         constraints = [
             models.UniqueConstraint(fields=["alliance", "year"], name="portfolio_year_unique_alliance"),
@@ -59,8 +61,9 @@ class PortfolioEntry(RegistryModel):
     status = models.CharField(_("status"), max_length=10, choices=Project.Status.choices, default=Project.Status.ACTIVE)
 
     class Meta:
+        verbose_name = _("portfolio entry")
+        verbose_name_plural = _("portfolio entries")
         ordering = ["portfolio_year", "project__name"]
-        verbose_name_plural = "portfolio entries"
         constraints = [models.UniqueConstraint(fields=["portfolio_year", "project"], name="portfolio_entry_unique")]
 
     def __str__(self) -> str:
@@ -79,6 +82,8 @@ class AgendaItem(RegistryModel):
     project = models.ForeignKey(Project, verbose_name=_("project"), null=True, blank=True, on_delete=models.SET_NULL, related_name="agenda_items")
 
     class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
         ordering = ["engagement", "number", "id"]
 
     def __str__(self) -> str:
@@ -101,6 +106,8 @@ class Decision(RegistryModel):
     follow_ups = models.ManyToManyField(FollowUp, verbose_name=_("follow-ups"), blank=True, related_name="decisions")
 
     class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
         ordering = ["agenda_item", "id"]
 
     def __str__(self) -> str:

@@ -30,6 +30,8 @@ class Document(RegistryModel):
     extracted_with = models.CharField(_("extracted with"), max_length=20, blank=True, help_text="extractor version of the last run")
 
     class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
         ordering = ["-published", "-id"]
 
     def __str__(self) -> str:
@@ -84,6 +86,8 @@ class Claim(models.Model):
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["document", "id"]
         constraints = [models.UniqueConstraint(fields=["document", "slot", "key"], name="one_claim_per_fact")]
         indexes = [models.Index(fields=["link_type", "link_id"])]

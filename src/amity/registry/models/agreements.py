@@ -32,6 +32,8 @@ class Agreement(RegistryModel):
     fields = models.ManyToManyField(Field, verbose_name=_("fields"), blank=True, related_name="agreements")
 
     class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
         ordering = ["signed_date", "id"]
 
     def __str__(self) -> str:
@@ -50,7 +52,8 @@ class AgreementParty(RegistryModel):
     )
 
     class Meta:
-        verbose_name_plural = "agreement parties"
+        verbose_name = _("agreement party")
+        verbose_name_plural = _("agreement parties")
 
     def __str__(self) -> str:
         return str(self.place or self.organization)
@@ -66,6 +69,10 @@ class AgreementSignatory(RegistryModel):
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="signed_agreements")
     on_behalf_of = models.ForeignKey(AgreementParty, verbose_name=_("on behalf of"), null=True, blank=True, on_delete=models.SET_NULL)
 
+    class Meta:
+        verbose_name = _("agreement signatory")
+        verbose_name_plural = _("agreement signatories")
+
     def __str__(self) -> str:
         return str(self.person)
 
@@ -80,6 +87,8 @@ class AgreementStatusChange(RegistryModel):
     date = PartialDateField(_("date"))
 
     class Meta:
+        verbose_name = _("agreement status change")
+        verbose_name_plural = _("agreement status changes")
         ordering = ["date", "id"]
 
     def __str__(self) -> str:

@@ -23,6 +23,8 @@ class Alliance(NamedModel):
     purpose = models.TextField(_("purpose"), blank=True)
 
     class Meta:
+        verbose_name = _("alliance")
+        verbose_name_plural = _("alliances")
         ordering = ["name"]
 
 
@@ -36,6 +38,10 @@ class AllianceMember(RegistryModel):
     )
     joined = PartialDateField(_("joined"))
     left = PartialDateField(_("left"))
+
+    class Meta:
+        verbose_name = _("alliance member")
+        verbose_name_plural = _("alliance members")
 
     def __str__(self) -> str:
         return str(self.place or self.organization)
@@ -53,6 +59,10 @@ class Team(RegistryModel):
     name = models.CharField(_("name"), max_length=200)
     based_in = models.ForeignKey(Place, verbose_name=_("based in"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     established = PartialDateField(_("established"))
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
 
     def __str__(self) -> str:
         return self.name
@@ -72,6 +82,10 @@ class TeamMember(RegistryModel):
     person = models.ForeignKey(Person, verbose_name=_("person"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
     role = models.CharField(_("role"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
 
     def __str__(self) -> str:
         who = self.person or self.from_place
@@ -99,6 +113,8 @@ class Project(RegistryModel):
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -121,6 +137,10 @@ class ProjectMember(RegistryModel):
     )
     budget_currency = models.CharField(_("budget currency"), max_length=3, blank=True, default="")
 
+    class Meta:
+        verbose_name = _("project member")
+        verbose_name_plural = _("project members")
+
     def __str__(self) -> str:
         return f"{self.place or self.organization} ({self.role})"
 
@@ -138,6 +158,8 @@ class Milestone(RegistryModel):
     progress = models.PositiveSmallIntegerField(_("progress"), default=0, help_text="percent")
 
     class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
         ordering = ["due", "id"]
 
     def __str__(self) -> str:

@@ -34,6 +34,8 @@ class Engagement(RegistryModel):
     alliance = models.ForeignKey(Alliance, verbose_name=_("alliance"), null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
 
     class Meta:
+        verbose_name = _("engagement")
+        verbose_name_plural = _("engagements")
         ordering = ["-date", "-id"]
 
     def __str__(self) -> str:
@@ -52,6 +54,10 @@ class EngagementParticipant(RegistryModel):
     )
     place = models.ForeignKey(Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.PROTECT, related_name="engagement_parties")
     role = models.CharField(_("role"), max_length=100, blank=True, help_text="host, guest, speaker, delegation …")
+
+    class Meta:
+        verbose_name = _("engagement participant")
+        verbose_name_plural = _("engagement participants")
 
     def __str__(self) -> str:
         who = self.person or self.organization or self.place
@@ -79,6 +85,8 @@ class FollowUp(RegistryModel):
     project = models.ForeignKey(Project, verbose_name=_("project"), null=True, blank=True, on_delete=models.CASCADE, related_name="follow_ups")
 
     class Meta:
+        verbose_name = _("follow up")
+        verbose_name_plural = _("follow-ups")
         ordering = ["due", "id"]
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.core.fields import PartialDateField
 from amity.registry.models.base import NamedModel, RegistryModel
@@ -24,8 +25,9 @@ class Person(NamedModel):
     )
 
     class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
         ordering = ["name"]
-        verbose_name_plural = "people"
 
 
 class Position(RegistryModel):
@@ -34,7 +36,7 @@ class Position(RegistryModel):
     changelog_parent = "person"
 
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="positions")
-    title = models.CharField(_("title"), max_length=100, help_text="normalised: Mayor, Ambassador, Director …")
+    title = models.CharField(pgettext_lazy("a person's post", "title"), max_length=100, help_text="normalised: Mayor, Ambassador, Director …")
     title_raw = models.CharField(_("title as written"), max_length=300, blank=True, help_text="as written: Director of the … Division")
     of_place = models.ForeignKey(Place, verbose_name=_("of place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     of_organization = models.ForeignKey(
@@ -52,6 +54,8 @@ class Position(RegistryModel):
     term_end = PartialDateField(_("term end"), help_text="the stated end of the term, if known")
 
     class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
         ordering = ["person", "known_from"]
 
     def __str__(self) -> str:

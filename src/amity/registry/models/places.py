@@ -49,6 +49,8 @@ class Place(NamedModel):
     source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.REGISTRY)
 
     class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
         ordering = ["name"]
         indexes = [models.Index(fields=["kind", "country_code"])]
 
@@ -74,4 +76,6 @@ class Organization(NamedModel):
     website = models.URLField(_("website"), blank=True)
 
     class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
         ordering = ["name"]

@@ -12,6 +12,8 @@ class Field(LoggedModel):
     name_ko = models.CharField(_("Korean name"), max_length=100, blank=True)
 
     class Meta:
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
         ordering = ["name"]
 
     def __str__(self) -> str:
