@@ -61,7 +61,7 @@ def test_binary_and_missing_files(home, tmp_path):
 
 def test_demo_export_import_and_history(home, tmp_path):
     assert run(home, "demo", "--no-serve").returncode == 0
-    exported = run(home, "export")
+    exported = run(home, "export", "--format", "registry")
     data = json.loads(exported.stdout)
     assert any(a["name"] == "Haeoreum Alliance" for a in data["alliances"])
     csv_dir = tmp_path / "csv"

@@ -24,12 +24,17 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--workers", type=int, default=None)
     demo.add_argument("--no-serve", action="store_true", help="load the demo and stop")
 
-    export = sub.add_parser("export", help="export the whole registry")
-    export.add_argument("--format", choices=["json", "csv"], default="json")
-    export.add_argument("-o", "--output", help="file (json) or folder (csv); json goes to stdout by default")
+    export = sub.add_parser("export", help="export every table (dump), or the registry as readable JSON or CSV")
+    export.add_argument("file", nargs="?", help="where to write (the same as -o)")
+    export.add_argument("--format", choices=["dump", "registry", "json", "csv"], default="dump",
+                        help="dump: every table, for `amity import` into a new database (default); "
+                             "registry (or json): the records as readable JSON to merge into any installation; "
+                             "csv: one file per record type")
+    export.add_argument("-o", "--output", help="file (dump, registry) or folder (csv); stdout by default")
 
-    imp = sub.add_parser("import", help="import an export file (JSON); all or nothing")
-    imp.add_argument("file", help="the JSON file, or - for standard input")
+    imp = sub.add_parser("import", help="import an export file: a dump into a new database, or registry JSON; "
+                                        "all or nothing")
+    imp.add_argument("file", help="the file, or - for standard input")
     imp.add_argument("--actor", default="bot:import", help="who the change log names (default bot:import)")
 
     history = sub.add_parser("history", help="the change log of one record")

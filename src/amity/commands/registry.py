@@ -17,18 +17,36 @@ def init(args) -> int:
 def export(args) -> int:
     from amity.transfer import export_csv, export_registry
 
+    output = args.output or args.file
     if args.format == "csv":
-        if not args.output:
+        if not output:
             return fail("CSV export writes one file per record type: give a folder with -o")
-        paths = export_csv(Path(args.output))
-        print(f"Wrote {len(paths)} CSV files to {args.output}", file=sys.stderr)
+        paths = export_csv(Path(output))
+        print(f"Wrote {len(paths)} CSV files to {output}", file=sys.stderr)
         return 0
+    if args.format == "dump":
+        return _export_dump(output)
     text = json.dumps(export_registry(), ensure_ascii=False, indent=1)
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
-        print(f"Wrote {args.output}", file=sys.stderr)
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+        print(f"Wrote {output}", file=sys.stderr)
     else:
         sys.stdout.write(text + "\n")
+    return 0
+
+
+def _export_dump(output: str | None) -> int:
+    from amity.transfer.dump import write_dump
+
+    if not output:
+        write_dump(sys.stdout)
+        return 0
+    partial = Path(f"{output}.partial")
+    with partial.open("w", encoding="utf-8") as handle:
+        counts = write_dump(handle)
+    partial.replace(output)  # never leave a half-written dump under the real name
+    print(f"Wrote {sum(counts.values())} rows of {len(counts)} tables to {output} "
+          "(no password hashes, API tokens or sessions: see its first line)", file=sys.stderr)
     return 0
 
 
@@ -36,9 +54,19 @@ def import_(args) -> int:
     from amity.transfer import ImportFailed, import_registry, read_import_file
 
     try:
-        data = read_import_file(sys.stdin.buffer, "standard input") if args.file == "-" else read_import_file(args.file)
-    except ImportFailed as error:
-        return fail(f"{error}\nNothing was imported.")
+        stream = sys.stdin.buffer if args.file == "-" else open(args.file, "rb")  # noqa: SIM115 (closed below)
+    except OSError as error:
+        return fail(f"{args.file}: {'no such file' if isinstance(error, FileNotFoundError) else error.strerror}"
+                    "\nNothing was imported.")
+    with stream:
+        first = stream.readline(1024 * 1024)
+        if _is_dump(first):
+            return _import_dump(first, stream, args.file)
+        name = "standard input" if args.file == "-" else args.file
+        try:
+            data = read_import_file(_Rejoined(first, stream), name)
+        except ImportFailed as error:
+            return fail(f"{error}\nNothing was imported.")
     try:
         counts = import_registry(data, actor=args.actor)
     except ImportFailed as error:
@@ -46,6 +74,45 @@ def import_(args) -> int:
     summary = ", ".join(f"{count} {section}" for section, count in counts.items() if count) or "nothing new"
     print(f"Imported {summary}.")
     return 0
+
+
+class _Rejoined:
+    """The first line, already read to tell a dump from registry JSON, put back before the rest."""
+
+    def __init__(self, first: bytes, rest):
+        self.first, self.rest = first, rest
+
+    def read(self, size: int) -> bytes:
+        return self.first + self.rest.read(max(size - len(self.first), 0))
+
+
+def _is_dump(first: bytes) -> bool:
+    from amity.transfer.load import is_dump_header
+
+    return first.lstrip().startswith(b"{") and is_dump_header(first)
+
+
+def _import_dump(first: bytes, stream, name: str) -> int:
+    import io
+
+    from amity.transfer import ImportFailed
+    from amity.transfer.load import restore_dump
+
+    text = io.TextIOWrapper(stream, encoding="utf-8", errors="strict")
+    try:
+        counts = restore_dump(_chain(first.decode("utf-8"), text), name)
+    except ImportFailed as error:
+        return fail(f"{error}\nNothing was imported.")
+    except UnicodeDecodeError as error:
+        return fail(f"{name}: not UTF-8 text ({error.reason})\nNothing was imported.")
+    print(f"Restored {sum(counts.values())} rows of {len(counts)} tables from {name}. Users have no password "
+          "until one is set (`amity manage changepassword USERNAME`); issue API tokens anew.")
+    return 0
+
+
+def _chain(first: str, rest):
+    yield first
+    yield from rest
 
 
 def history(args) -> int:
