@@ -5,7 +5,12 @@ Each test asserts what a reader of the page takes from it."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from amity.extract import extract
+from amity.extract.cli import main
 
 WELCOME_PAGE = """News | Provinces | International
 Thanh Hoa and Chungcheongbuk sign cooperation MoU
@@ -37,6 +42,12 @@ Suwon mayor holds talks with Freiburg counterpart
 Suwon Mayor Lee Jae-joon held talks on the 12th with Mayor Martin Horn of Freiburg.
 The two mayors discussed a youth exchange programme.
 Mayor Lee is also due to take part in the 3rd Korea-Germany Mayors' Meeting.
+"""
+
+MONTHLY_PAGE = """Twin Towns Newsletter | Issue 41
+Our chairman Peter Hall met Mayor Anne Leroy of Vendome on the 27th at the Guildhall.
+Mayor Leroy visited the Saturday market on Saturday.
+The committee will visit Vendome next month.
 """
 
 
@@ -73,3 +84,36 @@ def test_an_occasion_still_due_after_the_reported_meeting_is_kept_as_a_plan():
     result = extract(DUE_PAGE, published="2024-06-14")
     meetings = sorted((e.date or "", e.status) for e in result.events if e.type == "meeting")
     assert meetings == [("", "planned"), ("2024-06-12", None)]
+
+
+@pytest.mark.parametrize("published", ["2023-06", "June 2023", "2023/06"])
+def test_a_month_only_publication_date_is_a_month_not_its_first_day(published):
+    result = extract(MONTHLY_PAGE, published=published)
+    assert result.document.published == "2023-06"
+    dates = {(e.type, e.date) for e in result.events}
+    # the 27th of the publication month (was May 27, read from June 1st); "on Saturday" is some
+    # Saturday of that June, not a day guessed from the 1st
+    assert ("meeting", "2023-06-27") in dates
+    assert ("visit", "2023-06") in dates
+    assert ("visit", "2023-07") in dates
+
+
+def test_a_year_only_publication_date_gives_no_invented_day():
+    result = extract(MONTHLY_PAGE, published="2023")
+    assert result.document.published == "2023"
+    assert all(e.date in (None, "2023") for e in result.events)
+
+
+def test_one_worker_and_two_workers_read_a_month_only_date_alike(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": MONTHLY_PAGE, "published": "2023-06"}) + "\n"
+                           for i in range(4)), encoding="utf-8")
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.jsonl"
+        assert main(["--jsonl", str(src), "-o", str(out), "--workers", workers]) == 0
+        rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        outputs.append([(r["document"]["published"], sorted((e["type"], e["date"]) for e in r["events"]))
+                        for r in rows])
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0][0] == "2023-06"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .codes import DECISIONS
 from .context import Context, CountryCand, name_of
+from .dates import published_text
 from .model import (
     Agreement,
     Alliance,
@@ -50,7 +51,7 @@ def assemble(ctx: Context, language: str | None) -> Extraction:
 
     out = Extraction()
     out.document = DocumentInfo(
-        title=ctx.title, published=ctx.published.isoformat() if ctx.published else None,
+        title=ctx.title, published=published_text(ctx.published),
         language=language, publisher=ctx.clean.publisher, url=ctx.url, length=len(ctx.raw),
     )
     for p in ctx.places:

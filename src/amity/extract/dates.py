@@ -86,6 +86,61 @@ class DateMention:
 PUBLISHED_YEARS = range(1000, 9900)
 
 
+class PartialPublished(date):
+    """A publication date that names only its month ("2023-06", "June 2023") or its year ("2023").
+    It stands for the last day of that period as the reference date ("on the 27th" is June 27),
+    and what is counted from the day of publication ("today", "on Friday", "yesterday") is known
+    only to that period. `period` is how it is reported ("2023-06")."""
+
+    period: str
+
+    def __new__(cls, period: str | int, month: int | None = None, day: int | None = None) -> date:
+        if not isinstance(period, str):  # date arithmetic and replace() build plain days
+            return date(period, month or 1, day or 1)
+        parts = [int(x) for x in period.split("-")]
+        year, month = parts[0], parts[1] if len(parts) > 1 else 12
+        last = (date(year, month + 1, 1) - timedelta(days=1)).day if month < 12 else 31
+        self = super().__new__(cls, year, month, last)
+        self.period = period
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PartialPublished) and other.period == self.period
+
+    def __hash__(self) -> int:
+        return hash(("partial", self.period))
+
+    def __reduce__(self):  # pickled to Dask workers as itself, not as a plain date
+        return (PartialPublished, (self.period,))
+
+
+def published_text(published: date | None) -> str | None:
+    """How the publication date is reported: a day, or only the month or year it names."""
+    if published is None:
+        return None
+    return published.period if isinstance(published, PartialPublished) else published.isoformat()
+
+
+# kinds resolved from the publication day, and (for a year-only date) from its month
+_FROM_PUBLICATION_DAY = frozenset({"weekday", "rel_day", "rel_week"})
+_FROM_PUBLICATION_MONTH = frozenset({"nth", "nth_rel", "rel_month", "md", "dm", "num_md", "rel_m"})
+_MONTH_ONLY = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\.?$")
+_MONTH_NAME_YEAR = re.compile(rf"^(?:{_MONTH_ALTERNATION})\.?,?\s+(\d{{4}})$", re.I)
+_YEAR_ONLY = re.compile(r"^(\d{4})$")
+
+
+def _partial_published(s: str) -> PartialPublished | None:
+    m = _MONTH_ONLY.match(s)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return PartialPublished(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}")
+    m = _MONTH_NAME_YEAR.match(s)
+    if m:
+        month = MONTHS[s.split()[0].lower().rstrip(".,")]
+        return PartialPublished(f"{int(m.group(1)):04d}-{month:02d}")
+    m = _YEAR_ONLY.match(s)
+    return PartialPublished(m.group(1)) if m else None
+
+
 def parse_published(value: object) -> tuple[date | None, str | None]:
     """Publication date from a date, datetime or string; (None, warning) when unreadable."""
     published, warning = _read_published(value)
@@ -106,6 +161,9 @@ def _read_published(value: object) -> tuple[date | None, str | None]:
     s = value.strip()[:64]
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
     try:
+        partial = None if m else _partial_published(s)
+        if partial is not None:
+            return partial, None
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3))), None
         parsed = dateutil_parser.parse(s, default=datetime(2000, 1, 1), fuzzy=False)
@@ -159,6 +217,9 @@ def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -
         return g["year"]
     if published is None:
         return None
+    if isinstance(published, PartialPublished) and (
+            kind in _FROM_PUBLICATION_DAY or len(published.period) == 4 and kind in _FROM_PUBLICATION_MONTH):
+        return published.period  # "on Friday" in a page dated only "June 2023": some day of that June
     if kind in ("md", "dm", "num_md"):
         month = int(g["m"]) if kind == "num_md" else MONTHS[g["mon"].lower().rstrip(".")]
         d = _latest_not_after(month, int(g["d"] if kind == "num_md" else g["day"]), published, future)
@@ -213,7 +274,7 @@ def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -
     return None
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=512, typed=True)  # typed: a month-only publication date is not its last day
 def find_dates(text: str, start: int, end: int, published: date | None) -> tuple[DateMention, ...]:
     """Date mentions in text[start:end], most specific first where they overlap (cached: several
     steps ask for the same sentence)."""
