@@ -79,3 +79,32 @@ def test_a_korean_style_newswire_dateline_names_the_wire():
     result = extract(NEWSWIRE, "2005-03-29")
     assert "Kwire" in _names(result)
     assert not {"Seoul", "Prague"} & _names(result)
+
+
+NETWORK_PAGE = """News | Members
+Mayors meet in Rabat
+
+The Secretariat of UCLG Africa announced that the Executive Committee met in Rabat, Morocco.
+The Pan-African Council of UCLG Africa will meet again in Kigali.
+Cities of the Baltic coast met in Gdynia.
+The Board of the Union of the Baltic Cities and the UBC Executive Board approved the budget. The Council of Europe sent an observer.
+Delegates of NEAR and ICLEI also attended.
+"""
+
+
+@pytest.fixture(scope="module")
+def network_page():
+    return extract(NETWORK_PAGE, "2024-06-01")
+
+
+def test_an_organ_of_a_named_body_is_recorded_as_the_body(network_page):
+    names = _names(network_page)
+    assert {"UCLG Africa", "Union of the Baltic Cities"} <= names
+    assert not any(n.startswith(("Secretariat", "Pan-African Council", "Board of", "UBC Executive")) for n in names)
+    assert "Council of Europe" in names  # an organ word before a place is the name of a body of its own
+
+
+def test_city_networks_named_by_short_name_are_alliances(network_page):
+    alliances = {a.name for a in network_page.alliances}
+    assert {"UCLG Africa", "Union of the Baltic Cities", "NEAR", "ICLEI"} <= alliances
+    assert "Council of Europe" not in alliances

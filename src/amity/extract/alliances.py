@@ -30,6 +30,13 @@ _COUNT = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|e
                     r"(?P<what>projects|fields|members|areas|sectors|tasks|initiatives|teams)\b", re.I)
 _QUOTED = re.compile(r"[\"“]([^\"”]{4,80})[\"”]")
 _CONTINENTAL = re.compile(r"^(?:European|African|Asian|Eurasian) Union\b")
+CITY_NETWORKS: set[str] = set(vocab.load("en", "alliances")["city_networks"])
+
+
+def _is_city_network(org: OrgCand) -> bool:
+    """"UCLG", "NEAR", "UCLG Africa": a network of cities named by its short name alone."""
+    words = org.name.split()
+    return any(a in CITY_NETWORKS for a in (org.name, *org.aliases)) or (len(words) == 2 and words[0] in CITY_NETWORKS)
 
 
 def _is_alliance(ctx: Context, org: OrgCand) -> bool:
@@ -38,7 +45,7 @@ def _is_alliance(ctx: Context, org: OrgCand) -> bool:
     organ = _ORGAN_OF.match(org.name)
     if organ and any(o is not org and org.name[organ.end():].startswith(o.name) for o in ctx.organizations):
         return False
-    if org.kind == "alliance":
+    if org.kind == "alliance" or _is_city_network(org):
         return True
     if org.kind in ("association", "council") and _GOV_WORDS.search(org.name):
         return True

@@ -61,6 +61,7 @@ def find_organizations(ctx: Context) -> None:
     _standalone_acronyms(ctx, text, orgs)
     _news_agencies(ctx, text, orgs)
     _credits(ctx, text, orgs)
+    _organs_to_bodies(orgs)
     if ctx.clean.publisher:
         _publisher(ctx, orgs)
     ctx.organizations = sorted(orgs, key=lambda o: o.span[0])
@@ -438,6 +439,42 @@ def _news_agencies(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
             orgs.append(org)
         if m.span() not in org.mentions:
             org.mentions.append(m.span())
+
+
+_ORGANS = "|".join(re.escape(o) for o in sorted(vocab.load("en", "organization_heads")["organs"], key=len, reverse=True))
+_ORGAN_OF = re.compile(rf"^(?:the\s)?(?:{_ORGANS})\s(?:of|for)\s(?:the\s)?(?P<body>[A-Z].+)$")
+_BODY_ORGAN = re.compile(rf"^(?P<body>[A-Z][A-Z\d&]{{1,9}}(?:\s[A-Z][a-z]+)??)\s(?:{_ORGANS})$")
+
+
+def _organs_to_bodies(orgs: list[OrgCand]) -> None:
+    """"the Secretariat of UCLG Africa", "Board of the Union of the Baltic Cities", "UBC Executive Board":
+    an organ of a body is recorded as the body. The body must be named (an acronym, a body found in
+    the text, or a name ending in a head word); "Council of Europe" is a name of its own."""
+    by_name = {a.lower(): o for o in orgs for a in (o.name, *o.aliases)}
+    for org in list(orgs):
+        m = _ORGAN_OF.match(org.name) or _BODY_ORGAN.match(org.name)
+        if m is None:
+            continue
+        body = m.group("body")
+        first = body.split()[0]
+        if not (body.lower() in by_name or (first.isupper() and len(first) >= 2) or any(map(_is_head, body.split()))):
+            continue
+        offset = m.start("body")
+        spans = [(s + offset, s + offset + len(body)) for s, _e in org.mentions or [org.span]]
+        orgs.remove(org)
+        target = by_name.get(body.lower())
+        if target is None or target is org:
+            target = by_name[body.lower()] = OrgCand(name=body, kind=org.kind, span=spans[0], mentions=[])
+            target.place = org.place
+            orgs.append(target)
+        target.mentions += [sp for sp in spans if sp not in target.mentions]
+    for short in [o for o in orgs if o.name.isupper() and not o.aliases]:
+        # "UBC" (from "UBC Executive Board") is the "Union of the Baltic Cities" named in full
+        full = next((o for o in orgs if o is not short and len(o.name.split()) > 1 and initials(o.name) == short.name), None)
+        if full is not None:
+            full.aliases.append(short.name)
+            full.mentions += short.mentions
+            orgs.remove(short)
 
 
 _CREDIT_WORDS = vocab.load("en", "credits")
