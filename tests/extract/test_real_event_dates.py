@@ -50,6 +50,13 @@ Mayor Leroy visited the Saturday market on Saturday.
 The committee will visit Vendome next month.
 """
 
+TOUR_PAGE = """Home > Local Cooperation > News
+Chengdu Friendship Association delegation tours Japan
+2019-04-12
+At the invitation of the Japan-China Friendship Society, a delegation from Chengdu led by Vice Mayor Liu Hong visited Osaka, Kyoto and Nara from April 8 to 11.
+Photo: the delegation in Kyoto / Xinhua
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -117,3 +124,12 @@ def test_one_worker_and_two_workers_read_a_month_only_date_alike(tmp_path):
                         for r in rows])
     assert outputs[0] == outputs[1]
     assert outputs[0][0][0] == "2023-06"
+
+
+def test_the_places_a_delegation_went_to_are_where_not_who():
+    result = extract(TOUR_PAGE, published="2019-04-12")
+    visits = [e for e in result.events if e.type == "visit"]
+    assert [e.date for e in visits] == ["2019-04-08"]
+    who = {p.name for p in visits[0].participants}
+    assert {"Liu Hong", "Chengdu"} <= who
+    assert not who & {"Osaka", "Kyoto", "Nara"}

@@ -228,6 +228,35 @@ def find_events(ctx: Context) -> None:
     _plans_carried_out(ctx)
     _date_from_occasion(ctx)
     _drop_history(ctx)
+    for ev in ctx.events:
+        if ev.type == "visit":
+            _visitors_only(ctx, ev)
+
+
+def _visitors_only(ctx: Context, ev: EventCand) -> None:
+    """Who takes part in a visit are the visitors: the places they went to ("visited Beijing, Guilin
+    and Shanghai", "travelled to Bry-sur-Marne", the visit's own city) are where, not who."""
+    destinations = {id(ev.place)} if ev.place is not None else set()
+    for start, end in ev.evidence:
+        previous_end = None
+        for s, e, item in ctx.mentions_in(start, end):
+            if not isinstance(item, PlaceCand):
+                previous_end = None
+                continue
+            before = ctx.folded[max(start, s - 40):s]
+            listed = previous_end is not None and _LIST_GAP.fullmatch(ctx.folded[previous_end:s])
+            if TO_PLACE.search(before) or listed:
+                destinations.add(id(item))
+                previous_end = e
+            else:
+                previous_end = None
+    origins = {id(item) for start, end in ev.evidence for s, _e, item in ctx.mentions_in(start, end)
+               if isinstance(item, PlaceCand) and _FROM.search(ctx.folded[max(start, s - 30):s])}
+    ev.participants = [p for p in ev.participants if not (isinstance(p, PlaceCand) and id(p) in destinations - origins)]
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_FROM = re.compile(r"\b(?:from|of)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,3}$")
 
 
 def _plans_carried_out(ctx: Context) -> None:
