@@ -51,11 +51,50 @@ def find_agreements(ctx: Context) -> None:
             continue
         # an agreement's own date may follow "since" ("since the tie was established on October 25, 1983")
         sentence_dates = occasion_dates(ctx.folded, s0, e0, ctx.published, since_is_background=False)
+        if _instrument_list(ctx, sentence):
+            continue
         pieces = _clauses(text, s0)
         for cs, ce in pieces:
             _read_clause(ctx, sentence, cs, ce, home, sentence_dates)
     if home is not None:
         _partner_lists(ctx, home)
+
+
+# "the Memorandum of Understanding on Economic Cooperation (1994), the Memorandum ... (2000)": instruments
+# named one after another, each with its year in brackets
+_DATED_INSTRUMENT = re.compile(r"(?P<title>(?:[A-Z][\w'-]*\s(?:(?:of|on|and|to|for|the)\s)*){1,10}?)\((?P<year>(?:19|20)\d{2})\)")
+
+
+def _new_partner(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> bool:
+    """"the first exchange agreement ... since the MOU with Yancheng City": "the agreement" refers back,
+    unless the clause ties the text's city "with" a place that no agreement read so far has."""
+    known = [p for ag in ctx.agreements for p in ag.parties]
+    return any(all(p is not q for q in known) and any(ctx.folded[max(cs, s - 5):s] == "with " for s, _ in _spans_in(ctx, p, cs, ce))
+               for p in places)
+
+
+def _instrument_list(ctx: Context, sentence: tuple[int, int]) -> bool:
+    """Two or more instruments listed with their years are one agreement each, dated by its bracket.
+    The parties are the places of the sentence, or (a sentence naming none: "Since then, through
+    agreements such as ...") those of the tie read just before."""
+    s0, e0 = sentence
+    listed = []
+    for m in _DATED_INSTRUMENT.finditer(ctx.folded, s0, e0):
+        kind = next((t for t, p in TYPES if p.search(m.group("title").lower())), None)
+        if kind is not None:
+            listed.append((kind, m))
+    if len(listed) < 2:
+        return False
+    places = _unique([it for _, it in ctx.entities_in(s0, e0) if isinstance(it, PlaceCand)])
+    places = [p for p in places if not _is_container(ctx, p, s0, e0)]
+    if len(places) < 2:
+        places = [p for p in ctx.agreements[-1].parties] if ctx.agreements else []
+    if len(places) < 2:
+        return False
+    for kind, m in listed:
+        _add(ctx, AgreementCand(type=kind, parties=places[:2], sentence=sentence, date=m.group("year"),
+                                title=m.group("title").strip(), evidence=[m.span()], rule="instrument_list"), False)
+    return True
 
 
 _PARTNERS = re.compile(r"\bpartner (?:cities|city|municipalities|regions|towns)\b")
@@ -131,7 +170,8 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     renewal = bool(_RENEW.search(clause))
 
     pairs: list[tuple[str, list[object]]] = []
-    if _ANAPHORA.search(clause) and not _NEW_ONE.search(clause) and ctx.agreements:
+    if _ANAPHORA.search(clause) and not _NEW_ONE.search(clause) and ctx.agreements \
+            and not _new_partner(ctx, places, cs, ce):
         ctx.decisions.append(("agreements", "reference", (cs, ce)))  # "signed the agreement at City Hall"
         return
     if not places and _BOTH.search(clause):
@@ -257,7 +297,10 @@ def _is_container(ctx: Context, place: PlaceCand, cs: int, ce: int) -> bool:
     return False
 
 
-_CONTAINER_AFTER_COMMA = re.compile(r",?\s(?:in\s)?(?:the\s)?(?:[\w-]+\s){0,2}?(?:(?:state|province|prefecture)\sof\s)?")
+# "Yongin City, Gyeonggi Province" / "Altamira in the Mexican state of Tamaulipas", but not "Gyeonggi Province
+# and Utah": a conjunction between two places makes them two parties
+_CONTAINER_AFTER_COMMA = re.compile(r",?\s(?:in\s)?(?:the\s)?(?:(?!(?:and|or|with|to|from|between)\s)[\w-]+\s){0,2}?"
+                                    r"(?:(?:state|province|prefecture)\sof\s)?")
 _CONTAINER_AFTER_IN = re.compile(r"(?:\s(?:City|District|County|Province))?\sin\s(?:the\s)?")
 
 

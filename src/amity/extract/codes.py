@@ -107,6 +107,7 @@ DECISIONS: dict[str, str] = {
     "signed": "the text names the agreement as signed, concluded or existing",
     "planned": "the text names the agreement as still to be signed",
     "partner_list": "one of the partners the text lists for the article's city",
+    "instrument_list": "one of several instruments the text lists, each with its own year",
     "tie_to_come": "the tie a preliminary MoU or letter of intent is signed to establish",
     # set aside
     "background": "background: how a tie began or a history summary, not an occasion of this report",
