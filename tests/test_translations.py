@@ -51,7 +51,36 @@ def test_every_code_label_reads_korean_in_a_korean_session():
     with translation.override("ko"):
         coded = [str(label) for choices in (m.Agreement.Type, m.Agreement.Status, m.Engagement.Type,
                                              m.Organization.Kind, m.Place.Kind) for label in choices.labels]
-        labels = coded + [str(label) for choices in (m.Project.Status, m.ProjectMember.Role, m.FollowUp.Status)
+        labels = coded + [str(label) for choices in (m.Project.Status, m.ProjectMember.Role, m.FollowUp.Status,
+                                                     m.Place.Source, m.Person.NameOrder, *_other_apps_choices())
                           for label in choices.labels]
     assert len(coded) == sum(len(table) for table in CONTEXTS.values())
     assert [label for label in labels if not any("\uac00" <= ch <= "\ud7a3" for ch in label)] == []
+
+
+def _other_apps_choices():
+    from amity.accounts.models import Role
+    from amity.core.models import ChangeLog
+    from amity.portfolio.models import Decision as MeetingDecision
+    from amity.review.models import Decision, MergeCandidate
+    from amity.sources.models import Claim
+
+    return (Role, ChangeLog.Action, MeetingDecision.Outcome, Decision.Action, MergeCandidate.Status,
+            Claim.Slot, Claim.Status)
+
+
+def test_every_field_and_record_type_name_reads_korean_in_a_korean_session():
+    """The history tab, forms and admin label fields by their verbose names: each is translated."""
+    from django.apps import apps
+    from django.utils import translation
+
+    untranslated = []
+    with translation.override("ko"):
+        for model in apps.get_models():
+            if not model.__module__.startswith("amity.") or model._meta.app_label == "search":
+                continue  # the search index is internal: no page shows its fields
+            names = [model._meta.verbose_name, model._meta.verbose_name_plural]
+            names += [field.verbose_name for field in model._meta.concrete_fields if field.name != "id"]
+            untranslated += [f"{model.__name__}: {name}" for name in map(str, names)
+                             if not any("\uac00" <= ch <= "\ud7a3" for ch in name)]
+    assert untranslated == []

@@ -9,15 +9,16 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.registry.models import Organization, Place
 
 
 class Role(models.TextChoices):
-    ADMIN = "admin"
-    EDITOR = "editor"
-    REVIEWER = "reviewer"
-    VIEWER = "viewer"
+    ADMIN = "admin", pgettext_lazy("role", "Admin")
+    EDITOR = "editor", pgettext_lazy("role", "Editor")
+    REVIEWER = "reviewer", pgettext_lazy("role", "Reviewer")
+    VIEWER = "viewer", pgettext_lazy("role", "Viewer")
 
 
 class Profile(models.Model):
@@ -30,6 +31,10 @@ class Profile(models.Model):
     scope_organizations = models.ManyToManyField(Organization, verbose_name=_("scope organizations"), blank=True, related_name="+")
     language = models.CharField(_("language"), max_length=5, blank=True, choices=settings.LANGUAGES)
 
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+
     def __str__(self) -> str:
         return f"{self.user} ({self.role})"
 
@@ -38,6 +43,10 @@ class SiteSettings(models.Model):
     """One row: whether the registry is readable without signing in."""
 
     public_read = models.BooleanField(_("public read"), default=False, help_text="anyone may read the registry (never write)")
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
 
     @classmethod
     def current(cls) -> SiteSettings:
@@ -61,6 +70,8 @@ class ApiToken(models.Model):
     revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
         ordering = ["-created"]
 
     def __str__(self) -> str:
@@ -100,6 +111,10 @@ class FailedAttempt(models.Model):
 
     key = models.CharField(_("key"), max_length=220, db_index=True)  # "account:<name>" or "address:<ip>"
     time = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed attempt")
+        verbose_name_plural = _("failed attempts")
 
     def __str__(self) -> str:
         return f"{self.time:%Y-%m-%d %H:%M:%S} {self.key}"

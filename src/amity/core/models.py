@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.deletion import Collector
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.core.actor import current_actor, current_request_id
 from amity.core.partialdate import PartialDate
@@ -19,9 +20,9 @@ class ChangeLog(models.Model):
     """One create, update or delete of a registry object, with before/after values."""
 
     class Action(models.TextChoices):
-        CREATE = "create"
-        UPDATE = "update"
-        DELETE = "delete"
+        CREATE = "create", pgettext_lazy("change action", "Create")
+        UPDATE = "update", pgettext_lazy("change action", "Update")
+        DELETE = "delete", pgettext_lazy("change action", "Delete")
 
     time = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.CharField(_("actor"), max_length=150, db_index=True)
@@ -40,6 +41,8 @@ class ChangeLog(models.Model):
     after = models.JSONField(_("after"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("change log entry")
+        verbose_name_plural = _("change log")
         ordering = ["-time", "-id"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.registry.models import Agreement, Alliance, Engagement, FollowUp, Project
 from amity.registry.models.base import RegistryModel
@@ -92,11 +93,11 @@ class AgendaItem(RegistryModel):
 
 class Decision(RegistryModel):
     class Outcome(models.TextChoices):
-        ADOPTED = "adopted"
-        AMENDED = "amended", "adopted with amendments"
-        DEFERRED = "deferred"
-        REJECTED = "rejected"
-        NOTED = "noted"
+        ADOPTED = "adopted", pgettext_lazy("decision outcome", "Adopted")
+        AMENDED = "amended", pgettext_lazy("decision outcome", "adopted with amendments")
+        DEFERRED = "deferred", pgettext_lazy("decision outcome", "Deferred")
+        REJECTED = "rejected", pgettext_lazy("decision outcome", "Rejected")
+        NOTED = "noted", pgettext_lazy("decision outcome", "Noted")
 
     changelog_parent = "agenda_item"
 
@@ -124,6 +125,10 @@ class FeedKey(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="calendar_feed")
     key = models.CharField(_("key"), max_length=64, unique=True, default=new_feed_key)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feed key")
+        verbose_name_plural = _("feed keys")
 
     def __str__(self) -> str:
         return f"calendar feed of {self.user}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.sources.models import Claim
 
@@ -13,12 +14,12 @@ class Decision(models.Model):
     """One review or merge decision. Never edited or deleted: undo appends a new one."""
 
     class Action(models.TextChoices):
-        ACCEPT = "accept"
-        EDIT_ACCEPT = "edit_accept", "edit and accept"
-        REJECT = "reject"
-        MERGE = "merge"
-        DISMISS = "dismiss", "dismiss merge candidate"
-        UNDO = "undo"
+        ACCEPT = "accept", pgettext_lazy("review action", "Accept")
+        EDIT_ACCEPT = "edit_accept", pgettext_lazy("review action", "edit and accept")
+        REJECT = "reject", pgettext_lazy("review action", "Reject")
+        MERGE = "merge", pgettext_lazy("review action", "Merge")
+        DISMISS = "dismiss", pgettext_lazy("review action", "dismiss merge candidate")
+        UNDO = "undo", pgettext_lazy("review action", "Undo")
 
     time = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.CharField(_("actor"), max_length=150)
@@ -30,6 +31,8 @@ class Decision(models.Model):
     effects = models.JSONField(_("effects"), default=dict)
 
     class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
         ordering = ["-time", "-id"]
 
     def __str__(self) -> str:
@@ -45,9 +48,9 @@ class MergeCandidate(models.Model):
     """Two registry records that may be one, with the score and why."""
 
     class Status(models.TextChoices):
-        OPEN = "open"
-        MERGED = "merged"
-        DISMISSED = "dismissed"
+        OPEN = "open", pgettext_lazy("merge candidate status", "Open")
+        MERGED = "merged", pgettext_lazy("merge candidate status", "Merged")
+        DISMISSED = "dismissed", pgettext_lazy("merge candidate status", "Dismissed")
 
     content_type = models.ForeignKey(ContentType, verbose_name=_("content type"), on_delete=models.CASCADE, related_name="+")
     left_id = models.BigIntegerField(_("left id"))
@@ -61,6 +64,8 @@ class MergeCandidate(models.Model):
     claim = models.ForeignKey(Claim, verbose_name=_("claim"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
+        verbose_name = _("merge candidate")
+        verbose_name_plural = _("merge candidates")
         ordering = ["-score", "id"]
         constraints = [models.UniqueConstraint(fields=["content_type", "left_id", "right_id"], name="one_candidate_per_pair")]
 
@@ -82,6 +87,10 @@ class DuplicateScan(models.Model):
     last_change = models.BigIntegerField(_("last change"), default=0)
     time = models.DateTimeField(_("time"), auto_now=True)
 
+    class Meta:
+        verbose_name = _("duplicate scan")
+        verbose_name_plural = _("duplicate scans")
+
 
 class Citation(models.Model):
     """A registry field (or whole record, field "") and a claim that supports it."""
@@ -93,6 +102,8 @@ class Citation(models.Model):
     decision = models.ForeignKey(Decision, verbose_name=_("decision"), null=True, on_delete=models.SET_NULL, related_name="citations")
 
     class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [models.UniqueConstraint(fields=["content_type", "object_id", "field", "claim"],
                                                name="one_citation_per_field_and_claim")]
@@ -107,6 +118,10 @@ class AutoAcceptRule(models.Model):
     require_link = models.BooleanField(_("require link"), default=False, help_text="only claims linked to a known record "
                                                                 "(e.g. gazetteer places)")
     enabled = models.BooleanField(_("enabled"), default=False)
+
+    class Meta:
+        verbose_name = _("auto accept rule")
+        verbose_name_plural = _("auto accept rules")
 
     def __str__(self) -> str:
         return f"{self.name}: {self.slot} ≥ {self.min_confidence}{' linked' if self.require_link else ''}"

@@ -8,6 +8,7 @@ import unicodedata
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.core.fields import PartialDateField
 from amity.registry.models.base import RegistryModel
@@ -50,20 +51,20 @@ class Claim(models.Model):
     """
 
     class Slot(models.TextChoices):
-        PLACE = "place"
-        COUNTRY = "country"
-        PERSON = "person"
-        ORGANIZATION = "organization"
-        ENGAGEMENT = "engagement"
-        AGREEMENT = "agreement"
-        ALLIANCE = "alliance"
-        FOLLOW_UP = "follow_up"
+        PLACE = "place", pgettext_lazy("claim slot", "Place")
+        COUNTRY = "country", pgettext_lazy("claim slot", "Country")
+        PERSON = "person", pgettext_lazy("claim slot", "Person")
+        ORGANIZATION = "organization", pgettext_lazy("claim slot", "Organization")
+        ENGAGEMENT = "engagement", pgettext_lazy("claim slot", "Engagement")
+        AGREEMENT = "agreement", pgettext_lazy("claim slot", "Agreement")
+        ALLIANCE = "alliance", pgettext_lazy("claim slot", "Alliance")
+        FOLLOW_UP = "follow_up", pgettext_lazy("claim slot", "Follow Up")
 
     class Status(models.TextChoices):
-        PENDING = "pending"
-        ACCEPTED = "accepted"
-        REJECTED = "rejected"
-        SUPERSEDED = "superseded", "superseded (no longer extracted)"
+        PENDING = "pending", pgettext_lazy("claim status", "Pending")
+        ACCEPTED = "accepted", pgettext_lazy("claim status", "Accepted")
+        REJECTED = "rejected", pgettext_lazy("claim status", "Rejected")
+        SUPERSEDED = "superseded", pgettext_lazy("claim status", "superseded (no longer extracted)")
 
     document = models.ForeignKey(Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="claims")
     slot = models.CharField(_("slot"), max_length=14, choices=Slot.choices, db_index=True)

@@ -14,8 +14,8 @@ from amity.registry.models.places import Organization, Place, validate_country_c
 
 class Person(NamedModel):
     class NameOrder(models.TextChoices):
-        GIVEN_FIRST = "given_first", "given name first (Heong-jun Park)"
-        FAMILY_FIRST = "family_first", "family name first (Park Heong-jun)"
+        GIVEN_FIRST = "given_first", pgettext_lazy("name order", "given name first (Heong-jun Park)")
+        FAMILY_FIRST = "family_first", pgettext_lazy("name order", "family name first (Park Heong-jun)")
 
     family_name = models.CharField(_("family name"), max_length=100, blank=True)
     given_name = models.CharField(_("given name"), max_length=100, blank=True)

@@ -7,6 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from amity.registry.countries import is_country_code
 from amity.registry.models.base import NamedModel
@@ -28,8 +29,8 @@ class Place(NamedModel):
     Kind = translated_choices("Kind", "place kind")
 
     class Source(models.TextChoices):
-        REFERENCE = "reference", "reference data (gazetteer)"
-        REGISTRY = "registry", "entered in the registry"
+        REFERENCE = "reference", pgettext_lazy("place source", "reference data (gazetteer)")
+        REGISTRY = "registry", pgettext_lazy("place source", "entered in the registry")
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.CITY)
     country_code = models.CharField(
