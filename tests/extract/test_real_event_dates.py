@@ -57,6 +57,11 @@ At the invitation of the Japan-China Friendship Society, a delegation from Cheng
 Photo: the delegation in Kyoto / Xinhua
 """
 
+LOCATOR_PAGE = """Seoul Metropolitan Government > District News
+Mapo District signs friendship agreement with Wonju City
+On May 3, Mapo District in Seoul (Mayor Park Kang-soo) signed a friendship exchange agreement with Wonju City, Gangwon Province, at the Port of Incheon terminal.
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -133,3 +138,12 @@ def test_the_places_a_delegation_went_to_are_where_not_who():
     who = {p.name for p in visits[0].participants}
     assert {"Liu Hong", "Chengdu"} <= who
     assert not who & {"Osaka", "Kyoto", "Nara"}
+
+
+def test_a_place_named_to_say_where_a_party_lies_is_no_party():
+    result = extract(LOCATOR_PAGE, published="2024-05-04")
+    signings = [e for e in result.events if e.type == "signing"]
+    assert len(signings) == 1
+    who = {p.name for p in signings[0].participants}
+    assert {"Mapo District", "Park Kang-soo"} <= who and who & {"Wonju", "Wonju City"}
+    assert not who & {"Seoul", "Gangwon Province", "Gangwon", "Incheon"}

@@ -231,6 +231,46 @@ def find_events(ctx: Context) -> None:
     for ev in ctx.events:
         if ev.type == "visit":
             _visitors_only(ctx, ev)
+        _drop_locators(ctx, ev)
+
+
+# a place of this rank written after one of a lower rank ("Qingdao City, Shandong Province") locates it
+_RANK = {"district": 0, "county": 1, "city": 1, "prefecture": 2, "province": 2, "state": 2, "region": 2}
+_LOCATOR_GAP = re.compile(r"\s+in\s+|\s*,\s*|\s*\(\s*")
+
+
+def _drop_locators(ctx: Context, ev: EventCand) -> None:
+    """A place written only to say where another one lies ("Gangseo District in Seoul", "Miryang City
+    in Gyeongsangnam-do", "Qingdao City, Shandong Province") or only inside a body's name ("Port of
+    Antwerp") does not take part in the occasion."""
+    as_party: set[int] = set()
+    seen: set[int] = set()
+    for start, end in ev.evidence:
+        previous = None
+        org_spans = []
+        for s, e, item in ctx.mentions_in(start, end):
+            if isinstance(item, OrgCand):
+                org_spans.append((s, e))
+            if not isinstance(item, PlaceCand):
+                previous = None
+                continue
+            seen.add(id(item))
+            inside_org = any(a <= s and e <= b for a, b in org_spans)
+            locator = previous is not None and item is not previous[2] and _locates(ctx, previous, (s, e, item))
+            if not (inside_org or locator):
+                as_party.add(id(item))
+            previous = (s, e, item)
+    ev.participants = [p for p in ev.participants
+                       if not isinstance(p, PlaceCand) or id(p) in as_party or id(p) not in seen]
+
+
+def _locates(ctx: Context, inner: tuple[int, int, PlaceCand], outer: tuple[int, int, PlaceCand]) -> bool:
+    gap = ctx.folded[inner[1]:outer[0]]
+    if not _LOCATOR_GAP.fullmatch(gap):
+        return False
+    if "in" in gap.split():
+        return True
+    return _RANK.get(outer[2].kind or "", 1) > _RANK.get(inner[2].kind or "", 1)
 
 
 def _visitors_only(ctx: Context, ev: EventCand) -> None:
