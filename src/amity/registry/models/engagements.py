@@ -23,6 +23,9 @@ class Engagement(RegistryModel):
 
     type = models.CharField(_("type"), max_length=12, choices=Type.choices)
     title = models.CharField(_("title"), max_length=300, blank=True)
+    # The title Amity last wrote from the facts. While `title` still equals it Amity may rename the
+    # engagement (a new participant, another article); once a person changes `title` it is theirs.
+    generated_title = models.CharField(_("title written by Amity"), max_length=300, blank=True, editable=False)
     date = PartialDateField(_("date"), db_index=True)
     time = models.TimeField(_("time"), null=True, blank=True)
     place = models.ForeignKey(Place, verbose_name=_("place"), null=True, blank=True, on_delete=models.SET_NULL, related_name="engagements")
