@@ -54,12 +54,10 @@ def _prepared(args, summary: Summary) -> Iterator:
 
 def _needing_extraction(states: Iterator, store) -> Iterator:
     """Known documents are stored (skipped) at once; the others go on to the extraction workers."""
-    from amity.extract import EXTRACTOR_VERSION
-    from amity.sources.models import Document
+    from amity.sources.ingest import already_current
 
     for state in states:
-        known = Document.objects.filter(checksum=state.checksum).values_list("extracted_with", "published").first()
-        if known is not None and known[0] == EXTRACTOR_VERSION and (known[1] is not None or state.published is None):
+        if already_current(state):
             store(state)
         else:
             yield state

@@ -3,10 +3,10 @@
 An `IncomingDocument` (amity.sources.inputs) passes an ordered list of small named
 steps over one `IngestState`, the way paperless-ngx consumes a document:
 
-    normalise -> dedupe -> extract -> store -> draft_claims -> link -> save_claims [-> auto_accept]
+    normalise -> extract -> dedupe -> store -> draft_claims -> link -> save_claims [-> auto_accept]
 
-`normalise` runs before the transaction; the storing steps run in one transaction per
-document, so a run killed half-way leaves whole documents only and running it again
+`normalise` and `extract` run before the transaction; the storing steps run in one short
+transaction per document, so a run killed half-way leaves whole documents only and running it again
 skips those already done. Steps that come after (the review layer's auto-accept) are
 passed in by the caller: sources never imports review. Machine output never
 overwrites a person: claims already accepted or rejected are left as they are; pending
@@ -17,6 +17,7 @@ Bad input raises `IngestError` with a message for the user; nothing else is expe
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -37,8 +38,9 @@ from amity.sources.inputs import (
     normalise_text,
     published_date,
 )
-from amity.sources.linking import suggest_link
+from amity.sources.linking import link_by_id
 from amity.sources.models import Claim, Document, text_checksum
+from amity.sources.registry_index import looked_up_together
 
 
 class IngestError(ValueError):
@@ -139,8 +141,21 @@ def extraction_values(state: IngestState) -> dict:
             "title": item.title}
 
 
+def already_current(state: IngestState) -> bool:
+    """The text is stored and nothing new would come of extracting it again (see `dedupe`)."""
+    known = Document.objects.filter(checksum=state.checksum).values_list("extracted_with", "published").first()
+    return known is not None and known[0] == EXTRACTOR_VERSION and (known[1] is not None or state.published is None)
+
+
 def extract_document(state: IngestState) -> None:
-    if state.extraction is None:
+    """Before the transaction: extraction is most of a document's time, and inside the
+    transaction it would hold SQLite's write lock (and PostgreSQL's row locks) meanwhile."""
+    if state.extraction is None and not already_current(state):
+        state.extraction = extract_plain(extraction_values(state))
+
+
+def check_extraction(state: IngestState) -> None:
+    if state.extraction is None:  # known when looked at outside, changed since: read it now
         state.extraction = extract_plain(extraction_values(state))
     if "error" in state.extraction:
         raise IngestError(f"extraction failed: {state.extraction['error']}")
@@ -193,16 +208,23 @@ def draft_claims(state: IngestState) -> None:
 
 def link(state: IngestState) -> None:
     """Suggest the registry record each new or re-read claim is about."""
-    for claim in [*state.to_create, *state.to_update]:
-        if claim.status != Claim.Status.PENDING:
-            continue
-        found = suggest_link(claim.slot, claim.value)
-        if found is not None:
-            claim.link_type = ContentType.objects.get_for_model(found.record)
-            claim.link_id, claim.link_score, claim.link_explanation = found.record.pk, found.score, found.explanation
+    found = []
+    with looked_up_together():
+        for claim in [*state.to_create, *state.to_update]:
+            if claim.status == Claim.Status.PENDING:
+                claim.link_type, claim.link_id, claim.link_score, claim.link_explanation = None, None, None, ""
+                found.append((claim, link_by_id(claim.slot, claim.value)))
+    # The linkers answer from in-memory indexes; one query per kind of record checks that
+    # the rows they name are still there.
+    existing = defaultdict(set)
+    for model in {link.model for _, link in found if link is not None}:
+        pks = {link.pk for _, link in found if link is not None and link.model is model}
+        existing[model] = set(model.objects.filter(pk__in=pks).values_list("pk", flat=True))
+    for claim, link in found:
+        if link is not None and link.pk in existing[link.model]:
+            claim.link_type = ContentType.objects.get_for_model(link.model)
+            claim.link_id, claim.link_score, claim.link_explanation = link.pk, link.score, link.explanation
             state.result.links += 1
-        else:
-            claim.link_type, claim.link_id, claim.link_score, claim.link_explanation = None, None, None, ""
 
 
 def save_claims(state: IngestState) -> None:
@@ -219,7 +241,8 @@ UPDATED_FIELDS = ["local_id", "label", "value", "evidence", "extractor_version",
                   "status", "link_type", "link_id", "link_score", "link_explanation"]
 
 BEFORE_TRANSACTION: list[Step] = [normalise]
-IN_TRANSACTION: list[Step] = [dedupe, extract_document, store, draft_claims, link, save_claims]
+OUTSIDE_TRANSACTION: list[Step] = [extract_document]  # run by `finish`, after any parallel extraction
+IN_TRANSACTION: list[Step] = [dedupe, check_extraction, store, draft_claims, link, save_claims]
 
 
 # -- running the chain ---------------------------------------------------------------------------
@@ -234,7 +257,10 @@ def prepare(incoming: IncomingDocument, *, actor: str, extraction: dict | None =
 
 
 def finish(state: IngestState, after: Iterable[Step] = ()) -> IngestResult:
-    """The storing steps in one transaction, then the steps that come after it."""
+    """Extraction (unless done elsewhere), the storing steps in one short transaction, then the
+    steps that come after it."""
+    for step in OUTSIDE_TRANSACTION:
+        step(state)
     for attempt in range(3):
         try:
             with transaction.atomic():

@@ -7,40 +7,48 @@ review step records a merge candidate instead of merging silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.db.models import Q
-
 from amity.registry.lookup import normalise
-from amity.registry.models import Agreement, Alliance, Organization, Place
+from amity.registry.models import Agreement, Place
 from amity.registry.reference import reference_uid
 from amity.sources.matching import best_person
 from amity.sources.name_index import places_named  # in-memory: ingest and accept speed
+from amity.sources.registry_index import ALLIANCES, ORGANIZATIONS, PLACE_CODES
 
 CERTAIN = 0.9
 POSSIBLE = 0.5
 
 
-@dataclass
 class Link:
-    record: object
-    score: float
-    explanation: str
+    """A record a claim is about. A link found by a code names its record by model and pk only
+    (ingest stores just that); `record` loads it when asked."""
+
+    def __init__(self, record, score: float, explanation: str, *, model: type | None = None,
+                 pk: int | None = None) -> None:
+        self._record, self.score, self.explanation = record, score, explanation
+        self.model = model or type(record)
+        self.pk = record.pk if pk is None else pk
+
+    @property
+    def record(self):
+        if self._record is None:
+            self._record = self.model.objects.filter(pk=self.pk).first()
+        return self._record
+
+
+def _place_with_code(field: str, value, explanation: str) -> Link | None:
+    pk = PLACE_CODES.place_id(field, value)
+    return Link(None, 1.0, explanation, model=Place, pk=pk) if pk is not None else None
 
 
 def link_place(value: dict) -> Link | None:
-    if value.get("wikidata_id"):
-        place = Place.objects.filter(wikidata_id=value["wikidata_id"]).first()
-        if place:
-            return Link(place, 1.0, f"Wikidata id {value['wikidata_id']} (confirmed earlier)")
-    if value.get("kr_admin_code"):
-        place = Place.objects.filter(uid=reference_uid(f"kr:{value['kr_admin_code']}")).first()
-        if place:
-            return Link(place, 1.0, f"Korean admin code {value['kr_admin_code']}")
-    if value.get("geonames_id"):
-        place = Place.objects.filter(geonames_id=value["geonames_id"]).first()
-        if place:
-            return Link(place, 1.0, f"GeoNames id {value['geonames_id']}")
+    coded = ((value.get("wikidata_id") and _place_with_code(
+                 "wikidata_id", value["wikidata_id"], f"Wikidata id {value['wikidata_id']} (confirmed earlier)"))
+             or (value.get("kr_admin_code") and _place_with_code(
+                 "uid", reference_uid(f"kr:{value['kr_admin_code']}"), f"Korean admin code {value['kr_admin_code']}"))
+             or (value.get("geonames_id") and _place_with_code(
+                 "geonames_id", value["geonames_id"], f"GeoNames id {value['geonames_id']}")))
+    if coded:
+        return coded
     return place_by_name(value.get("canonical_name") or value.get("name"), value.get("country"))
 
 
@@ -54,8 +62,7 @@ def place_by_name(name: str | None, country: str | None) -> Link | None:
 
 
 def link_country(value: dict) -> Link | None:
-    place = Place.objects.filter(uid=reference_uid(f"iso:{value['code']}")).first()
-    return Link(place, 1.0, f"ISO code {value['code']}") if place else None
+    return _place_with_code("uid", reference_uid(f"iso:{value['code']}"), f"ISO code {value['code']}")
 
 
 def _name_matches(record, names: list[str]) -> bool:
@@ -63,26 +70,26 @@ def _name_matches(record, names: list[str]) -> bool:
     return any(normalise(n) in known for n in names)
 
 
-def link_organization(value: dict) -> Link | None:
+def _written_alike(record, names: list[str]) -> bool:
+    """The name written the same but for case, or inside one of the record's aliases."""
+    aliases = [a.lower() for a in record.aliases or [] if isinstance(a, str)]
+    return any(record.name.lower() == name.lower() or any(name.lower() in a for a in aliases) for name in names)
+
+
+def _by_name(index, value: dict, kind: str) -> Link | None:
     names = [value["name"], *value.get("aliases", [])]
-    query = Q()
-    for name in names:
-        query |= Q(name__iexact=name) | Q(aliases__icontains=name)
-    for org in Organization.objects.filter(query)[:20]:
-        if _name_matches(org, names):
-            return Link(org, 0.95, f"same organization name {value['name']!r}")
+    for record in index.named(names):
+        if _written_alike(record, names) and _name_matches(record, names):
+            return Link(record, 0.95, f"same {kind} name {value['name']!r}")
     return None
+
+
+def link_organization(value: dict) -> Link | None:
+    return _by_name(ORGANIZATIONS, value, "organization")
 
 
 def link_alliance(value: dict) -> Link | None:
-    names = [value["name"], *value.get("aliases", [])]
-    query = Q()
-    for name in names:
-        query |= Q(name__iexact=name) | Q(aliases__icontains=name)
-    for alliance in Alliance.objects.filter(query)[:20]:
-        if _name_matches(alliance, names):
-            return Link(alliance, 0.95, f"same alliance name {value['name']!r}")
-    return None
+    return _by_name(ALLIANCES, value, "alliance")
 
 
 def link_person(value: dict) -> Link | None:
@@ -113,5 +120,13 @@ LINKERS = {"place": link_place, "country": link_country, "organization": link_or
 
 
 def suggest_link(slot: str, value: dict) -> Link | None:
+    """The record a claim is about, loaded (None when it has gone since the index saw it)."""
+    link = link_by_id(slot, value)
+    return link if link is not None and link.record is not None else None
+
+
+def link_by_id(slot: str, value: dict) -> Link | None:
+    """As `suggest_link`, but a record found by a code is named by model and pk only, not loaded:
+    the caller checks that the rows still exist (ingest does it once per document)."""
     linker = LINKERS.get(slot)
     return linker(value) if linker else None

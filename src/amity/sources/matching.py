@@ -6,13 +6,12 @@ registry) both ask here, so a pair scores the same whichever side it comes from.
 
 from __future__ import annotations
 
-from django.db.models import Q
-
 from amity.extract.matching import Feature, Match, compare_person_names, is_generic_name
 from amity.extract.names import split_name
 from amity.extract.romanize import family_spellings, korean_readings
 from amity.registry.lookup import normalise
 from amity.registry.models import Person
+from amity.sources.registry_index import PEOPLE
 
 NAME_WEIGHT = 0.9        # an identical full name alone links (CERTAIN); anything less needs more
 SAME_POST = 0.95         # a full-name agreement plus the same title at the same place
@@ -38,25 +37,13 @@ def family_variants(name: str) -> set[str]:
 
 def person_candidates(names: list[str], limit: int = 200, exclude: int | None = None) -> list[Person]:
     """People whose names agree with one of `names`: any spelling of the family name, in either script."""
-    query = Q()
-    for name in names:
-        for variant in family_variants(name):
-            query |= Q(family_name__iexact=variant)
-            if not variant.isascii():
-                query |= Q(name__startswith=variant)  # a Hangul name starts with its family name
-            elif len(variant) >= 3:
-                query |= Q(name__icontains=variant) | Q(aliases__icontains=variant)
-            else:  # "Oh", "Yi": only as a whole word, or every name with an "oh" in it would come back
-                query |= Q(name__istartswith=f"{variant} ") | Q(name__iendswith=f" {variant}")
-    if not query:
+    variants = {variant for name in names for variant in family_variants(name)}
+    if not variants:
         return []
-    rows = Person.objects.filter(query)
-    if exclude is not None:
-        rows = rows.exclude(pk=exclude)
-    # Names first, as plain values: most people sharing a family name have another given name,
-    # and loading them with their posts would be most of the time spent linking.
-    agreeing = [pk for pk, name, aliases in rows.values_list("pk", "name", "aliases")[:limit]
-                if compare_person_names(names, [name, *(aliases or [])]).features]
+    # From the in-memory index, as plain values: most people sharing a family name have another
+    # given name, and loading them with their posts would be most of the time spent linking.
+    rows = [row for row in PEOPLE.candidates(variants) if row[0] != exclude][:limit]
+    agreeing = [pk for pk, name, aliases in rows if compare_person_names(names, [name, *aliases]).features]
     if not agreeing:
         return []
     return list(Person.objects.filter(pk__in=agreeing)

@@ -6,28 +6,24 @@ in Python, per claim. Here each name and alias is normalised once per process; a
 is a dictionary hit plus one query for the few rows it names.
 
 Freshness: every save and delete of a place writes the change log (amity.core), so each
-lookup first reads the change log's newest id (one indexed query) and re-reads the
-places changed since the last look, whichever process changed them. Rows the index
+lookup first reads the change log's newest id (one indexed query, once per batch of
+lookups: amity.sources.registry_index) and re-reads the places changed since the last
+look, whichever process changed them. Rows the index
 names are fetched from the database and their names checked again, so an entry that
 went stale (a rolled-back or deleted row, a removed alias) never links.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
 import unicodedata
 from collections import defaultdict
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-
-from amity.core.models import ChangeLog
 from amity.registry.models import Place
-
-# Change-log ids are taken when rows are written but become visible when their transaction
-# commits; re-reading this many ids below the last one seen catches concurrent writers.
-CONCURRENT_MARGIN = 200
+from amity.sources.registry_index import FollowsChangeLog
 
 
 def _exact(name: str) -> str:
@@ -36,6 +32,7 @@ def _exact(name: str) -> str:
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _LEADING_THE = re.compile(r"^\s*the\s+")
+_LEADING_THE_EACH_LINE = re.compile(r"(?m)^[^\S\n]*the[^\S\n]+")
 
 
 @functools.cache
@@ -52,13 +49,39 @@ def variant_key(name: str) -> str:
     return " ".join(_LEADING_THE.sub("", _PUNCTUATION.sub(" ", name.lower())).split())
 
 
-class PlaceNames:
+def variant_keys(names: list[str]) -> list[str]:
+    """`variant_key` of each name, each regular expression run once over all of them joined by
+    newlines: a country's places hold thousands of names, and a call per name was most of the
+    time spent loading them."""
+    if not names or any("\n" in name for name in names):
+        return [variant_key(name) for name in names]
+    text = "\n".join(names)
+    if not text.isascii():
+        text = _combining_marks().sub("", unicodedata.normalize("NFKD", text))
+    text = _LEADING_THE_EACH_LINE.sub("", _PUNCTUATION.sub(" ", text.lower()))
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Tens of thousands of small sets made at once: the cyclic collector, walking the gazetteer's
+    objects again and again meanwhile, would take longer than the loading itself."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+class PlaceNames(FollowsChangeLog):
     """Canonical names of every place are indexed at once; the variants (aliases, spellings)
     of a country's places the first time a name of that country misses its canonical names."""
 
-    def __init__(self) -> None:
-        self.database: tuple | None = None
-        self.watermark = 0
+    model = Place
+
+    def clear(self) -> None:
         self.exact: dict[str, set[int]] = defaultdict(set)  # canonical name, case-folded
         self.variants: dict[str, set[int]] = defaultdict(set)  # normalised name or alias
         self.keys: dict[int, tuple[str, str, list[str]]] = {}  # pk -> country, exact key, variant keys
@@ -67,16 +90,13 @@ class PlaceNames:
 
     # -- keeping up with the database -----------------------------------------------------------
 
-    def _forget(self, pk: int) -> None:
+    def forget(self, pk: int) -> None:
         _, exact, variants = self.keys.pop(pk, ("", "", []))
         self.exact[exact].discard(pk)
         for key in variants:
             self.variants[key].discard(pk)
 
-    def _add(self, pk: int, country: str, name: str, aliases=None) -> None:
-        variants = []
-        if aliases is not None:
-            variants = sorted({variant_key(n) for n in [name, *aliases] if isinstance(n, str)} - {""})
+    def _add(self, pk: int, country: str, name: str, variants: list[str] = ()) -> None:
         self.keys[pk] = (country, _exact(name), variants)
         self.exact[_exact(name)].add(pk)
         for key in variants:
@@ -86,44 +106,40 @@ class PlaceNames:
         return Place.objects.exclude(kind=Place.Kind.COUNTRY)
 
     def _load_names(self, places) -> None:
+        with collector_paused():
+            self._load_name_rows(places)
+
+    def _load_name_rows(self, places) -> None:
         for pk, country, name in places.values_list("pk", "country_code", "name"):
-            self._forget(pk)
+            self.forget(pk)
             self._add(pk, country, name)
 
     def _load_variants(self, places) -> None:
-        for pk, country, name, aliases in places.values_list("pk", "country_code", "name", "aliases"):
-            self._forget(pk)
-            self._add(pk, country, name, aliases if isinstance(aliases, list) else [])
+        rows = [(pk, country, name, [name, *(n for n in aliases if isinstance(n, str))]
+                 if isinstance(aliases, list) else [name])
+                for pk, country, name, aliases in places.values_list("pk", "country_code", "name", "aliases")]
+        keys = iter(variant_keys([n for *_, names in rows for n in names]))
+        for pk, country, name, names in rows:
+            self.forget(pk)
+            self._add(pk, country, name, sorted({next(keys) for _ in names} - {""}))
 
     def _need_variants(self, country: str | None) -> None:
         if self.all_variants or (country and country in self.countries_with_variants):
             return
-        if country:
-            self._load_variants(self._places().filter(country_code=country))
-            self.countries_with_variants.add(country)
-        else:
-            self._load_variants(self._places())
-            self.all_variants = True
+        with collector_paused():
+            if country:
+                self._load_variants(self._places().filter(country_code=country))
+                self.countries_with_variants.add(country)
+            else:
+                self._load_variants(self._places())
+                self.all_variants = True
 
-    def refresh(self) -> None:
-        database = (connection.vendor, connection.settings_dict.get("NAME"))
-        newest = ChangeLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        if database != self.database:
-            self.__init__()
-            self.database, self.watermark = database, newest
-            self._load_names(self._places())
-            return
-        if newest > self.watermark:
-            changed = set(ChangeLog.objects.filter(
-                pk__gt=max(0, self.watermark - CONCURRENT_MARGIN), pk__lte=newest,
-                content_type=ContentType.objects.get_for_model(Place),
-            ).values_list("object_id", flat=True))
-            for pk in changed:
-                self._forget(pk)
-            self._load_variants(self._places().filter(pk__in=changed))  # few rows: variants at once
-        # Newer below older: a transaction was rolled back (tests) or the log trimmed; what it
-        # changed is gone, and the check on fetch keeps its stale entries from linking.
-        self.watermark = newest
+    # FollowsChangeLog's hooks: canonical names of all places first, variants of the few changed.
+    def load_all(self) -> None:
+        self._load_names(self._places())
+
+    def load_changed(self, pks: set[int]) -> None:
+        self._load_variants(self._places().filter(pk__in=pks))
 
     # -- looking up -----------------------------------------------------------------------------
 

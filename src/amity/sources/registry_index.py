@@ -1,0 +1,253 @@
+"""In-memory indexes of the registry for linking: what ingest and accept ask per claim, answered
+from dictionaries instead of one or more queries each.
+
+    PLACE_CODES.place_id("uid" | "geonames_id" | "wikidata_id", value) -> pk or None
+    ORGANIZATIONS.named(names) / ALLIANCES.named(names) -> records, the best first
+    PEOPLE.candidates(family_variants) -> (pk, name, aliases) of people a family name may be theirs
+
+Each index is built once per process on its first use and follows the registry through the
+change log (every save and delete of a record writes it, whichever process made it): a
+lookup first reads the change log's newest id (one indexed query) and re-reads the records
+changed since. name_index.PlaceNames follows places the same way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+
+from amity.core.models import ChangeLog
+from amity.registry.lookup import normalise
+from amity.registry.models import Alliance, Organization, Person, Place
+
+# Change-log ids are taken when rows are written but become visible when their transaction
+# commits; re-reading this many ids below the last one seen catches concurrent writers.
+CONCURRENT_MARGIN = 200
+
+
+class _Batch:
+    open = False
+    number = 0
+
+
+@contextlib.contextmanager
+def looked_up_together():
+    """Lookups inside read the change log once per index, not once per lookup: for the claims of
+    one document, which all see the registry as it was when the first of them was looked up."""
+    if _Batch.open:
+        yield
+        return
+    _Batch.open, _Batch.number = True, _Batch.number + 1
+    try:
+        yield
+    finally:
+        _Batch.open = False
+
+
+def up_to_date(index) -> bool:
+    """True when `index` already looked at the change log in this batch (and now counts as having)."""
+    if _Batch.open and getattr(index, "batch", None) == _Batch.number:
+        return True
+    index.batch = _Batch.number if _Batch.open else None
+    return False
+
+
+class FollowsChangeLog:
+    """An index of one model's rows kept current through the change log."""
+
+    model: type
+
+    def __init__(self) -> None:
+        self.database: tuple | None = None
+        self.watermark = 0
+        self.batch = None
+        self.clear()
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def load(self, rows) -> None:
+        """(Re-)index `rows`, a queryset of this model (all of it on the first use)."""
+        raise NotImplementedError
+
+    def forget(self, pk: int) -> None:
+        raise NotImplementedError
+
+    def load_all(self) -> None:
+        self.load(self.model.objects.all())
+
+    def load_changed(self, pks: set[int]) -> None:
+        self.load(self.model.objects.filter(pk__in=pks))
+
+    def refresh(self) -> None:
+        if up_to_date(self):
+            return
+        database = (connection.vendor, connection.settings_dict.get("NAME"))
+        newest = ChangeLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        if database != self.database:
+            self.clear()
+            self.database, self.watermark = database, newest
+            self.load_all()
+            return
+        if newest != self.watermark:
+            # Newer below older: a transaction was rolled back (tests) and its ids are taken
+            # again, so the whole log is read again. What the rollback removed is gone; lookups
+            # check the rows they name, so it never links.
+            since = 0 if newest < self.watermark else max(0, self.watermark - CONCURRENT_MARGIN)
+            changed = set(ChangeLog.objects.filter(
+                pk__gt=since, pk__lte=newest,
+                content_type=ContentType.objects.get_for_model(self.model),
+            ).values_list("object_id", flat=True))
+            for pk in changed:
+                self.forget(pk)
+            if changed:
+                self.load_changed(changed)
+        self.watermark = newest
+
+
+class PlaceCodes(FollowsChangeLog):
+    """Places (countries included) by their reference uid, GeoNames id and Wikidata id."""
+
+    model = Place
+    FIELDS = ("uid", "geonames_id", "wikidata_id")
+
+    def clear(self) -> None:
+        self.by_code: dict[tuple[str, object], int] = {}
+        self.codes_of: dict[int, list[tuple[str, object]]] = {}
+
+    def forget(self, pk: int) -> None:
+        for code in self.codes_of.pop(pk, ()):
+            if self.by_code.get(code) == pk:
+                del self.by_code[code]
+
+    def load(self, rows) -> None:
+        for pk, *values in rows.order_by("-pk").values_list("pk", *self.FIELDS):
+            self.forget(pk)
+            codes = [(field, value) for field, value in zip(self.FIELDS, values, strict=True) if value]
+            self.codes_of[pk] = codes
+            for code in codes:
+                self.by_code[code] = pk  # ordered newest first: a shared Wikidata id keeps the oldest
+
+    def place_id(self, field: str, value) -> int | None:
+        self.refresh()
+        return self.by_code.get((field, value))
+
+
+class RecordNames(FollowsChangeLog):
+    """Records of a model with `name` and `aliases`, by the normalised form of each name."""
+
+    def __init__(self, model: type) -> None:
+        self.model = model
+        super().__init__()
+
+    def clear(self) -> None:
+        self.by_key: dict[str, set[int]] = defaultdict(set)
+        self.keys_of: dict[int, set[str]] = {}
+
+    def forget(self, pk: int) -> None:
+        for key in self.keys_of.pop(pk, ()):
+            self.by_key[key].discard(pk)
+
+    def load(self, rows) -> None:
+        for pk, name, aliases in rows.values_list("pk", "name", "aliases"):
+            self.forget(pk)
+            keys = {normalise(n) for n in [name, *(aliases if isinstance(aliases, list) else [])]
+                    if isinstance(n, str)} - {""}
+            self.keys_of[pk] = keys
+            for key in keys:
+                self.by_key[key].add(pk)
+
+    def named(self, names: Iterable[str]) -> list:
+        """Records one of whose names is one of `names` (normalised alike), in the model's order."""
+        self.refresh()
+        pks = set().union(*(self.by_key.get(normalise(n), ()) for n in names))
+        return list(self.model.objects.filter(pk__in=pks)) if pks else []
+
+
+class PeopleNames(FollowsChangeLog):
+    """Who a family name may belong to, answering the same questions as the database filters of
+    `matching.person_candidates` (the family name itself, a Hangul name starting with it, a name
+    or alias containing it) from dictionaries and one lower-cased text of everyone's names."""
+
+    model = Person
+    PREFIXES = 3  # Hangul family names are one or two syllables: prefixes up to this are a dictionary
+
+    def clear(self) -> None:
+        self.rows: dict[int, tuple[str, list[str]]] = {}  # pk -> name, aliases
+        self.family_of: dict[int, str] = {}
+        self.by_family: dict[str, set[int]] = defaultdict(set)  # family name, lower-cased
+        self.by_prefix: dict[str, set[int]] = defaultdict(set)  # the name's first 1..PREFIXES letters
+        self.corpus: str | None = None  # built on demand: "\0name\0alias…" for each person
+        self.starts: list[int] = []
+        self.owners: list[int] = []
+
+    def forget(self, pk: int) -> None:
+        if pk not in self.rows:
+            return
+        name, _ = self.rows.pop(pk)
+        self.by_family[self.family_of.pop(pk)].discard(pk)
+        for size in range(1, self.PREFIXES + 1):
+            self.by_prefix[name[:size]].discard(pk)
+        self.corpus = None
+
+    def load(self, rows) -> None:
+        for pk, family, name, aliases in rows.values_list("pk", "family_name", "name", "aliases"):
+            self.forget(pk)
+            name = name or ""
+            self.rows[pk] = (name, [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else [])
+            self.family_of[pk] = (family or "").lower()
+            self.by_family[self.family_of[pk]].add(pk)
+            for size in range(1, min(len(name), self.PREFIXES) + 1):
+                self.by_prefix[name[:size]].add(pk)
+        self.corpus = None
+
+    def _containing(self, lowered: str) -> set[int]:
+        if self.corpus is None:
+            parts, self.starts, self.owners, at = [], [], [], 0
+            for pk, (name, aliases) in self.rows.items():
+                part = "\0" + "\0".join([name, *aliases]).lower()
+                self.starts.append(at)
+                self.owners.append(pk)
+                parts.append(part)
+                at += len(part)
+            self.corpus = "".join(parts)
+        found, start = set(), self.corpus.find(lowered)
+        while start >= 0:
+            found.add(self.owners[bisect.bisect_right(self.starts, start) - 1])
+            start = self.corpus.find(lowered, start + 1)
+        return found
+
+    def _starting(self, prefix: str) -> set[int]:
+        if len(prefix) <= self.PREFIXES:
+            return set(self.by_prefix.get(prefix, ()))
+        return {pk for pk in self.by_prefix.get(prefix[:self.PREFIXES], ()) if self.rows[pk][0].startswith(prefix)}
+
+    def _whole_word(self, pk: int, lowered: str) -> bool:
+        name = self.rows[pk][0].lower()
+        return name.startswith(f"{lowered} ") or name.endswith(f" {lowered}")
+
+    def candidates(self, variants: Iterable[str]) -> list[tuple[int, str, list[str]]]:
+        """(pk, name, aliases) of the people a family name in `variants` may be theirs, by name."""
+        self.refresh()
+        found: set[int] = set()
+        for variant in variants:
+            lowered = variant.lower()
+            found |= self.by_family.get(lowered, set())
+            if not variant.isascii():
+                found |= self._starting(variant)
+            elif len(variant) >= 3:
+                found |= self._containing(lowered)
+            else:  # "Oh", "Yi": only as a whole word of the name
+                found |= {pk for pk in self._containing(lowered) if self._whole_word(pk, lowered)}
+        return sorted(((pk, *self.rows[pk]) for pk in found), key=lambda row: (row[1], row[0]))
+
+
+PLACE_CODES = PlaceCodes()
+ORGANIZATIONS = RecordNames(Organization)
+ALLIANCES = RecordNames(Alliance)
+PEOPLE = PeopleNames()
