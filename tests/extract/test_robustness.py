@@ -21,6 +21,12 @@ published_values = st.one_of(
 )
 
 
+def _a_step_failed(warning: str) -> bool:
+    # the warning of a step that raised; a published value that is itself the word "failed" is echoed
+    # in "published: not a date: 'failed'" and is no failure
+    return warning.startswith(("step ", "extraction failed", "assembling the result failed"))
+
+
 def _round_trip(result: Extraction) -> None:
     data = result.to_dict()
     text = json.dumps(data, ensure_ascii=False)
@@ -34,7 +40,7 @@ def _round_trip(result: Extraction) -> None:
 def test_word_soup_never_raises(text, published):
     result = extract(text, published=published)
     _round_trip(result)
-    assert not any("failed" in w for w in result.warnings), result.warnings
+    assert not any(_a_step_failed(w) for w in result.warnings), result.warnings
 
 
 @settings(max_examples=1000, deadline=None)
@@ -42,7 +48,7 @@ def test_word_soup_never_raises(text, published):
 def test_any_text_never_raises(text, published):
     result = extract(text, published=published)
     _round_trip(result)
-    assert not any("failed" in w for w in result.warnings), result.warnings
+    assert not any(_a_step_failed(w) for w in result.warnings), result.warnings
     for slot in ("places", "people", "organizations", "events", "agreements"):
         for item in getattr(result, slot):
             for span in item.evidence:
