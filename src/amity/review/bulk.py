@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from amity.core.actor import acting_as
 from amity.review import services
+from amity.review.run import AcceptRun
 from amity.sources.models import Claim
 
 BATCH = 500
 
 
 def pending_batches(slot: str | None = None, batch: int | None = None):
-    """Lists of pending claims, at most `batch` at a time, in the order they are to be accepted."""
+    """Lists of pending claim ids, at most `batch` at a time, in the order they are to be accepted."""
     batch = batch or BATCH
     for each in [slot] if slot else services.SLOT_ORDER:
         last = 0
@@ -27,24 +29,27 @@ def pending_batches(slot: str | None = None, batch: int | None = None):
             if not ids:
                 break
             last = ids[-1]
-            yield list(Claim.objects.filter(pk__in=ids).select_related("document").order_by("pk"))
+            yield ids
 
 
 def accept_pending(*, actor: str, slot: str | None = None, reason: str = "", report=None,
-                   **options) -> tuple[int, int]:
+                   batch: int | None = None, **options) -> tuple[int, int]:
     """Accept every pending claim (of one slot); (accepted, skipped). `report(claim, error)` hears
-    of each claim that needs a person's edit first; `options` go to `services.accept` (e.g. scope)."""
+    of each claim that needs a person's edit first or is outside the editor's scope; `options`
+    go to `services.accept_in_run` (e.g. scope)."""
     accepted = skipped = 0
-    for claims in pending_batches(slot):
-        with transaction.atomic():
-            for claim in claims:
+    run = AcceptRun()
+    for ids in pending_batches(slot, batch):
+        with acting_as(actor), transaction.atomic():
+            for claim in run.load(ids):
                 try:
-                    services.accept(claim, actor=actor, reason=reason, **options)
+                    services.accept_in_run(claim, run, actor=actor, reason=reason, **options)
                     accepted += 1
                 except services.ReviewError as error:
-                    if "not pending" in str(error):
+                    if claim.status != Claim.Status.PENDING:
                         continue  # accepted meanwhile as another claim's dependency
                     skipped += 1
                     if report is not None:
                         report(claim, error)
+            run.write()
     return accepted, skipped

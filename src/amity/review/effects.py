@@ -22,10 +22,14 @@ class Effects:
         self.updated: list[list] = []
         self.citations: list[tuple[object, str]] = []
         self.notes: list[str] = []
+        self.records: list = []  # every record created or changed, as it now is (for the scope check)
 
+    # Every decision runs in its own savepoint (amity.review.services), which a failure rolls
+    # back whole, so the records it writes need none of their own.
     def create(self, model, **values):
-        obj = services.create(model, **values)
+        obj = services.create(model, savepoint=False, **values)
         self.created.append([model_label(obj), obj.pk])
+        self.records.append(obj)
         return obj
 
     def fill(self, obj, **values):
@@ -44,8 +48,9 @@ class Effects:
     def update(self, obj, **values):
         before = snapshot(obj)
         fields = {obj._meta.get_field(name).attname for name in values}
-        services.update(obj, **values)
+        services.update(obj, savepoint=False, **values)
         self.updated.append([model_label(obj), obj.pk, {name: before.get(name) for name in fields}])
+        self.records.append(obj)
         return obj
 
     def add_alias(self, obj, *names: str):
@@ -63,12 +68,15 @@ class Effects:
         return {"created": self.created, "updated": self.updated, "notes": self.notes}
 
 
+def citations(effects: Effects, claim, decision) -> list[Citation]:
+    """The citations a decision adds: each record and field it touched, citing the claim."""
+    return [Citation(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, field=field,
+                     claim=claim, decision=decision) for obj, field in effects.citations]
+
+
 def save_citations(effects: Effects, claim, decision) -> None:
-    for obj, field in effects.citations:
-        Citation.objects.get_or_create(
-            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, field=field, claim=claim,
-            defaults={"decision": decision},
-        )
+    # One statement; a citation that is already there keeps the decision that made it.
+    Citation.objects.bulk_create(citations(effects, claim, decision), ignore_conflicts=True)
 
 
 def revert(effects: dict) -> None:

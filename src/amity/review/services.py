@@ -17,9 +17,10 @@ from amity.core.actor import acting_as
 from amity.registry import models as registry
 from amity.registry.scope import Scope, allows
 from amity.review.apply import APPLY
-from amity.review.effects import Effects, revert, save_citations
+from amity.review.effects import Effects, citations, revert, save_citations
 from amity.review.merge import MergeError, merge_records, unmerge
 from amity.review.models import AutoAcceptRule, Decision, MergeCandidate
+from amity.review.run import AcceptRun
 from amity.sources.models import Claim
 
 # Facts others refer to are accepted first (an engagement needs its people).
@@ -69,6 +70,20 @@ def accept(claim: Claim, *, actor: str, edits: dict | None = None, reason: str =
         return _accept(claim, actor, edits, reason, scope)
 
 
+def accept_in_run(claim: Claim, run: AcceptRun, *, actor: str, reason: str = "",
+                  scope: Scope | None = None) -> Decision:
+    """Accept a claim the run loaded (locked by the caller's transaction, as `accept` locks one)."""
+    if claim.status != Claim.Status.PENDING:
+        raise ReviewError(f"claim {claim.pk} is {claim.status}, not pending")
+    mark = run.mark()
+    try:
+        with acting_as(actor), transaction.atomic():
+            return _accept(claim, actor, None, reason, scope, run)
+    except ReviewError:
+        run.forget_since(mark, claim)  # the claim and what it accepted with it were rolled back
+        raise
+
+
 def _written_records(record, effects: dict) -> list:
     """The record a decision is about and every record it created or changed (those still there)."""
     records = [record] if record is not None else []
@@ -86,13 +101,14 @@ def _require_scope(scope: Scope | None, records, what: str) -> None:
         raise OutOfScope(f"{what} would write records outside your editing scope ({names})")
 
 
-def _accept(claim: Claim, actor: str, edits: dict | None, reason: str, scope: Scope | None = None) -> Decision:
+def _accept(claim: Claim, actor: str, edits: dict | None, reason: str, scope: Scope | None = None,
+            run: AcceptRun | None = None) -> Decision:
     before = _claim_state(claim)
     value = {**claim.value, **edits} if edits else claim.value
     effects = Effects()
 
     def resolve(local_id):
-        return _resolve_reference(claim, local_id, actor, scope)
+        return _resolve_reference(claim, local_id, actor, scope, run)
 
     try:
         record = APPLY[claim.slot](claim, value, effects, resolve)
@@ -103,7 +119,8 @@ def _accept(claim: Claim, actor: str, edits: dict | None, reason: str, scope: Sc
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         # e.g. an edit of the wrong shape (a number where a name goes)
         raise ReviewError(f"claim {claim.pk} cannot be accepted: {error}") from error
-    _require_scope(scope, _written_records(record, effects.as_json()), f"accepting claim {claim.pk}")
+    if scope is not None:
+        _require_scope(scope, [record, *effects.records], f"accepting claim {claim.pk}")
     claim.status = Claim.Status.ACCEPTED
     claim.edited_value = value if edits else None
     claim.link_type = ContentType.objects.get_for_model(record)
@@ -113,31 +130,42 @@ def _accept(claim: Claim, actor: str, edits: dict | None, reason: str, scope: Sc
         actor=actor, action=Decision.Action.EDIT_ACCEPT if edits else Decision.Action.ACCEPT, claim=claim,
         reason=reason, effects={**effects.as_json(), "claim_before": before},
     )
-    save_citations(effects, claim, decision)
+    if run is None:
+        save_citations(effects, claim, decision)
+    else:
+        run.cite(citations(effects, claim, decision))
+        run.remember(record)
     return decision
 
 
-def _resolve_reference(claim: Claim, local_id: str | None, actor: str, scope: Scope | None = None):
+def _resolve_reference(claim: Claim, local_id: str | None, actor: str, scope: Scope | None = None,
+                       run: AcceptRun | None = None):
     """The record behind another fact of the same document, accepting it first if pending."""
     if not local_id:
         return None
     if local_id.startswith("#"):
         return registry_reference(local_id)
-    other = claim.document.claims.filter(local_id=local_id).exclude(status=Claim.Status.SUPERSEDED).first()
+    finder = run or AcceptRun()  # one by one: nothing loaded, each look-up a query
+    other = finder.named(claim, local_id)
     if other is None or other.status == Claim.Status.REJECTED:
         return None
     if other.status == Claim.Status.PENDING:
+        state = _claim_state(other)
         try:
             with transaction.atomic():
-                _accept(other, actor, None, f"needed by claim {claim.pk}", scope)
-        except OutOfScope:
-            # Not the editor's to accept, but referring to a record that exists only reads it.
-            other.refresh_from_db()
-            return other.linked if other.link_id else None
-        except ReviewError:
+                _accept(other, actor, None, f"needed by claim {claim.pk}", scope, run)
+        except ReviewError as error:
+            _restore_state(other, state)  # rolled back: the claim is as it was
+            if isinstance(error, OutOfScope):
+                # Not the editor's to accept, but referring to a record that exists only reads it.
+                return finder.linked(other)
             return None  # the dependency needs a person's edit; accept this fact without it
-        other.refresh_from_db()
-    return other.linked
+    return finder.linked(other)
+
+
+def _restore_state(claim: Claim, state: dict) -> None:
+    claim.status, claim.edited_value = state["status"], state["edited_value"]
+    claim.link_type_id, claim.link_id = state["link_type"], state["link_id"]
 
 
 REFERABLE = {"place": "Place", "person": "Person", "organization": "Organization"}
