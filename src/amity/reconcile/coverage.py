@@ -12,26 +12,29 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from amity.reconcile.compare import CATEGORIES, ONLY_IN_AMITY, compare
 from amity.registry.models import Agreement, Engagement, Place
 from amity.review.models import Citation
 
 COUNTED = (Agreement.Status.SIGNED, Agreement.Status.UPGRADED, Agreement.Status.RENEWED)
+# The counting rules are read by people in their language (reports, the place page): translated lazily.
 TYPE_RULES = {
-    Agreement.Type.SISTER_CITY: "agreements of type sister city (자매결연: a formal twinning)",
-    Agreement.Type.FRIENDSHIP_CITY: "agreements of type friendship city (우호협력: a looser tie, often a step "
-                                    "before twinning)",
-    Agreement.Type.MOU: "memoranda of understanding between the parties (not counted as partner cities)",
-    Agreement.Type.BUSINESS_AGREEMENT: "business agreements (ports, agencies, companies)",
-    Agreement.Type.OTHER: "other agreements",
+    Agreement.Type.SISTER_CITY: gettext_lazy("agreements of type sister city (자매결연: a formal twinning)"),
+    Agreement.Type.FRIENDSHIP_CITY: gettext_lazy("agreements of type friendship city (우호협력: a looser tie, "
+                                                 "often a step before twinning)"),
+    Agreement.Type.MOU: gettext_lazy("memoranda of understanding between the parties (not counted as partner cities)"),
+    Agreement.Type.BUSINESS_AGREEMENT: gettext_lazy("business agreements (ports, agencies, companies)"),
+    Agreement.Type.OTHER: gettext_lazy("other agreements"),
 }
 STATUS_RULES = {
-    Agreement.Status.PLANNED: "announced or intended, not signed yet: not in the counts above",
-    Agreement.Status.DORMANT: "marked dormant by a person: not in the counts above",
-    Agreement.Status.TERMINATED: "ended: not in the counts above",
+    Agreement.Status.PLANNED: gettext_lazy("announced or intended, not signed yet: not in the counts above"),
+    Agreement.Status.DORMANT: gettext_lazy("marked dormant by a person: not in the counts above"),
+    Agreement.Status.TERMINATED: gettext_lazy("ended: not in the counts above"),
 }
-ACTIVE_RULE = "with status signed, upgraded or renewed"
+ACTIVE_RULE = gettext_lazy("with status signed, upgraded or renewed")
 DEFAULT_QUIET_YEARS = 3
 
 
@@ -41,9 +44,12 @@ class Figure:
     count: int
     rule: str
     total: int | None = None  # for shares: count of total
+    key: str = ""  # a name that does not change with the reader's language (a status code), for lookups
 
     def __str__(self) -> str:
-        value = f"{self.count} of {self.total} ({self.count * 100 // self.total}%)" if self.total else str(self.count)
+        value = (_("%(count)s of %(total)s (%(share)s%%)") % {"count": self.count, "total": self.total,
+                                                             "share": self.count * 100 // self.total}
+                 if self.total else str(self.count))
         return f"{self.label}: {value} — {self.rule}"
 
 
@@ -54,7 +60,8 @@ class QuietTie:
 
     def __str__(self) -> str:
         names = " – ".join(p.place.name for p in self.agreement.parties.all() if p.place)
-        return f"{names} ({self.agreement.get_type_display()}): last engagement {self.last_engagement or 'none'}"
+        return _("%(names)s (%(type)s): last engagement %(date)s") % {
+            "names": names, "type": self.agreement.get_type_display(), "date": self.last_engagement or _("none")}
 
 
 @dataclass
@@ -67,8 +74,8 @@ class Statement:
     sources: str = ""
     last_list: list[str] = field(default_factory=list)
 
-    def figure(self, label: str) -> Figure:
-        return next(f for f in self.figures if f.label == label)
+    def figure(self, name: str) -> Figure:
+        return next(f for f in self.figures if name in (f.key, str(f.label)))
 
     def lines(self) -> list[str]:
         lines = [f"Coverage of {self.scope}, as of {self.as_of.isoformat()}", f"sources: {self.sources}"]
@@ -83,14 +90,14 @@ class Statement:
 def _scope(target) -> tuple[str, Q, set[int] | None]:
     """(name, agreements filter, place ids) for a Place, an ISO country code or None (everything)."""
     if target is None:
-        return "the whole registry", Q(), None
+        return _("the whole registry"), Q(), None
     if isinstance(target, Place) and target.kind == Place.Kind.COUNTRY:  # a country's page: all its places
         target = target.country_code
     if isinstance(target, Place):
         ids = {target.pk, *Place.objects.filter(parent=target).values_list("pk", flat=True)}
         return str(target), Q(parties__place__in=ids), ids
     ids = set(Place.objects.filter(country_code=target).values_list("pk", flat=True))
-    return f"country {target}", Q(parties__place__in=ids), ids
+    return _("country %(code)s") % {"code": target}, Q(parties__place__in=ids), ids
 
 
 def _agreements(condition: Q) -> list[Agreement]:
@@ -147,30 +154,31 @@ def coverage(target=None, *, as_of: dt.date | None = None, quiet_years: int = DE
         if count or kind in (Agreement.Type.SISTER_CITY, Agreement.Type.FRIENDSHIP_CITY):
             statement.figures.append(Figure(Agreement.Type(kind).label, count, f"{rule}, {ACTIVE_RULE}"))
     for status, rule in STATUS_RULES.items():
-        statement.figures.append(Figure(status, sum(a.status == status for a in agreements), rule))
+        statement.figures.append(Figure(Agreement.Status(status).label, sum(a.status == status for a in agreements),
+                                        rule, key=status))
     if active:
-        statement.figures.append(Figure("with a signing date", sum(a.signed_date is not None for a in active),
-                                        "counted ties whose signing date is known, at least to the year", len(active)))
+        statement.figures.append(Figure(_("with a signing date"), sum(a.signed_date is not None for a in active),
+                                        _("counted ties whose signing date is known, at least to the year"),
+                                        len(active), key="with a signing date"))
         sourced, documents = _sourced(active)
-        statement.figures.append(Figure("with a source document", len(sourced & {a.pk for a in active}),
-                                        "counted ties citing an accepted claim from a press release or list; "
-                                        "the rest were entered by hand", len(active)))
+        statement.figures.append(Figure(_("with a source document"), len(sourced & {a.pk for a in active}),
+                                        _("counted ties citing an accepted claim from a press release or list; "
+                                          "the rest were entered by hand"), len(active), key="with a source document"))
     else:
         documents = 0
     cutoff = as_of.replace(year=as_of.year - quiet_years)
     last = _last_engagements(active)
     statement.quiet = [QuietTie(a, last.get(a.pk, "")) for a in active if not _recent(last.get(a.pk, ""), cutoff)]
-    statement.quiet_rule = (f"counted ties with no engagement since {cutoff.isoformat()} ({quiet_years} years): none "
-                            "linked to the agreement and none involving both places")
-    statement.sources = (f"the registry on {as_of.isoformat()}: {_plural(len(agreements), 'agreement')}, entered by "
-                         f"hand or accepted from {_plural(documents, 'source document')}")
+    statement.quiet_rule = _("counted ties with no engagement since %(date)s (%(years)s years): none linked to the "
+                             "agreement and none involving both places") % {"date": cutoff.isoformat(),
+                                                                            "years": quiet_years}
+    statement.sources = _("the registry on %(date)s: %(agreements)s, entered by hand or accepted from %(documents)s") % {
+        "date": as_of.isoformat(),
+        "agreements": ngettext("%(count)s agreement", "%(count)s agreements", len(agreements)) % {"count": len(agreements)},
+        "documents": ngettext("%(count)s source document", "%(count)s source documents", documents) % {"count": documents}}
     named = isinstance(target, Place) and target.kind != Place.Kind.COUNTRY
     statement.last_list = _last_list(place_ids, target.all_names if named else None)
     return statement
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _last_list(place_ids: set[int] | None, names: list[str] | None = None) -> list[str]:
@@ -194,6 +202,7 @@ def _last_list(place_ids: set[int] | None, names: list[str] | None = None) -> li
             continue
         listed = sum(row.category != ONLY_IN_AMITY for row in rows)
         counts = ", ".join(f"{category}: {sum(row.category == category for row in rows)}" for category in CATEGORIES)
-        return [f"last reconciled list: {document.title} (kept {document.created.date().isoformat()}, "
-                f"document {document.pk}) names {listed} ties of this scope — {counts}"]
+        return [_("last reconciled list: %(title)s (kept %(date)s, document %(pk)s) names %(listed)s ties of this "
+                  "scope — %(counts)s") % {"title": document.title, "date": document.created.date().isoformat(),
+                                           "pk": document.pk, "listed": listed, "counts": counts}]
     return []
