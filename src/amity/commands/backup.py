@@ -32,8 +32,16 @@ def _postgres_url(connection) -> str:
     return f"postgresql://{user}{password}{'@' if user else ''}{host}{port}/{settings['NAME']}"
 
 
-def _pg_tool(name: str) -> str | None:
-    return shutil.which(name)
+def _run_pg_tool(name: str, arguments: list[str], yourself: str) -> str | None:
+    """Run pg_dump or pg_restore; the error to show, or None when it worked."""
+    tool = shutil.which(name)
+    if tool is None:
+        return (f"{name} is not installed: install PostgreSQL's client programs (Debian: postgresql-client), "
+                f"or {yourself}")
+    result = subprocess.run([tool, *arguments], capture_output=True, text=True)
+    if result.returncode != 0:
+        return f"{name} failed: {result.stderr.strip()[:2000]}"
+    return None
 
 
 def backup(args) -> int:
@@ -58,14 +66,10 @@ def backup(args) -> int:
         print(f"Backed up the SQLite database to {target} ({target.stat().st_size // 1024} KB).")
         return 0
     if connection.vendor == "postgresql":
-        tool = _pg_tool("pg_dump")
-        if tool is None:
-            return fail("pg_dump is not installed: install PostgreSQL's client programs (Debian: postgresql-client), "
-                        "or run pg_dump --format=custom yourself; `amity export` writes the registry as JSON")
-        result = subprocess.run([tool, "--format=custom", "--no-owner", f"--file={target}",
-                                 _postgres_url(connection)], capture_output=True, text=True)
-        if result.returncode != 0:
-            return fail(f"pg_dump failed: {result.stderr.strip()}")
+        error = _run_pg_tool("pg_dump", ["--format=custom", "--no-owner", f"--file={target}", _postgres_url(connection)],
+                             "run pg_dump --format=custom yourself; `amity export` writes every table as JSON Lines")
+        if error:
+            return fail(error)
         print(f"Backed up the PostgreSQL database to {target} (pg_dump custom format).")
         return 0
     return fail(f"backups of {connection.vendor} databases are not supported")
@@ -119,15 +123,12 @@ def restore(args) -> int:
         print(f"Restored the database from {source}. Run `amity init` if the backup is from an older version.")
         return 0
     if connection.vendor == "postgresql":
-        tool = _pg_tool("pg_restore")
-        if tool is None:
-            return fail("pg_restore is not installed: install PostgreSQL's client programs (Debian: "
-                        "postgresql-client), or run pg_restore --clean yourself")
         connection.close()
-        result = subprocess.run([tool, "--clean", "--if-exists", "--no-owner", "--single-transaction",
-                                 f"--dbname={_postgres_url(connection)}", str(source)], capture_output=True, text=True)
-        if result.returncode != 0:
-            return fail(f"pg_restore failed: {result.stderr.strip()[:2000]}")
+        error = _run_pg_tool("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction",
+                                            f"--dbname={_postgres_url(connection)}", str(source)],
+                             "run pg_restore --clean yourself")
+        if error:
+            return fail(error)
         print(f"Restored the PostgreSQL database from {source}.")
         return 0
     return fail(f"restoring {connection.vendor} databases is not supported")
