@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 READ_PAGES = ["web:dashboard", "web:places", "web:agreements", "web:alliances", "web:projects", "web:engagements",
               "web:people", "web:organizations", "web:documents", "web:search", "web:pictures"]
-REVIEW_PAGES = ["web:review", "web:merges", "web:document-new"]
+REVIEW_PAGES = ["web:review", "web:duplicates", "web:document-new"]
 
 
 @pytest.mark.parametrize("name", READ_PAGES + REVIEW_PAGES + ["web:tokens"])

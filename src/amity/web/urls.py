@@ -38,8 +38,9 @@ urlpatterns = [
     path("lists/compare/", reconcile_views.reconcile_page, name="reconcile"),
     path("review/", review.inbox, name="review"),
     path("review/bulk/", review.bulk, name="review-bulk"),
-    path("review/merges/", review.merges, name="merges"),
-    path("review/merges/<int:pk>/", review.merge_decide, name="merge-decide"),
+    # The old merge-candidates page is the duplicates page now: one page, and old links keep working.
+    path("review/merges/", duplicates.moved("web:duplicates"), name="merges"),
+    path("review/merges/<int:pk>/", duplicates.moved("web:duplicate-decide"), name="merge-decide"),
     path("review/duplicates/", duplicates.duplicates_page, name="duplicates"),
     path("review/duplicates/scan/", duplicates.duplicates_scan, name="duplicates-scan"),
     path("review/duplicates/<int:pk>/", duplicates.duplicate_decide, name="duplicate-decide"),

@@ -316,36 +316,3 @@ def record_facts(obj) -> list[tuple[str, str]]:
             continue
         facts.append((str(field.verbose_name), ", ".join(value) if isinstance(value, list) else str(value)))
     return facts
-
-
-@reviewer_required
-def merges(request):
-    candidates = MergeCandidate.objects.filter(status=MergeCandidate.Status.OPEN).select_related("content_type")
-    page = Paginator(candidates, 20).get_page(request.GET.get("page"))
-    rows = [{"candidate": c, "left": c.left, "right": c.right, "left_facts": record_facts(c.left),
-             "right_facts": record_facts(c.right)} for c in page]
-    return render(request, "web/merges.html", {"page": page, "rows": rows})
-
-
-@require_POST
-@reviewer_required
-def merge_decide(request, pk: int):
-    candidate = get_object_or_404(MergeCandidate, pk=pk)
-    action = request.POST.get("action")
-    actor = actor_for_user(request.user)
-    try:
-        if action == "dismiss":
-            review.dismiss(candidate, actor=actor, scope=scope_of(request.user))
-            messages.success(request, _("Kept apart."))
-        elif action in ("keep_left", "keep_right"):
-            left, right = candidate.left, candidate.right
-            if left is None or right is None:
-                raise review.ReviewError(_("one of the two records no longer exists"))
-            keep, drop = (left, right) if action == "keep_left" else (right, left)
-            review.merge(keep, drop, actor=actor, scope=scope_of(request.user))
-            messages.success(request, _("Merged into %(record)s.") % {"record": keep})
-        else:
-            return HttpResponseBadRequest("unknown action")
-    except review.ReviewError as error:
-        messages.error(request, str(error))
-    return redirect("web:merges")
