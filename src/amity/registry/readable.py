@@ -44,14 +44,19 @@ def _partial_date(value) -> PartialDate | None:
         return None
 
 
+def _is(record, model_name: str) -> bool:
+    """By the model's name rather than its class, so a data migration's historical models qualify too."""
+    return getattr(getattr(record, "_meta", None), "model_name", None) == model_name
+
+
 def record_name(record) -> str:
     """A record's name; a place's or person's Korean name (from its aliases) in a Korean session."""
     if record is None:
         return ""
-    if isinstance(record, m.Engagement):
+    if _is(record, "engagement"):
         return engagement_title(record)
     name = getattr(record, "name", None) or str(record)
-    if korean() and isinstance(record, m.Place) and record.kind == m.Place.Kind.COUNTRY and record.country_code:
+    if korean() and _is(record, "place") and record.kind == m.Place.Kind.COUNTRY and record.country_code:
         return country_name(record.country_code)
     if korean():
         native = next((alias for alias in getattr(record, "aliases", None) or [] if _HANGUL.search(alias)), None)
@@ -112,7 +117,7 @@ def _latest_position(person: m.Person) -> m.Position | None:
 
 def _participant_name(record, host: bool) -> str:
     """"Busan Mayor" for the host side, "the Ambassador of Slovenia" for a guest; a name otherwise."""
-    if isinstance(record, m.Person):
+    if _is(record, "person"):
         position = _latest_position(record)
         holder = position and (position.of_place or position.of_organization)
         if position is not None and holder is not None:
@@ -133,16 +138,22 @@ VERBS = {
 
 
 def engagement_title(engagement: m.Engagement) -> str:
-    """Its given title, else a name from its facts: "Busan Mayor meets the Ambassador of Slovenia"."""
-    if engagement.title:
+    """The title a person gave it; else (none, or the one Amity wrote) its name from its facts in the
+    reader's language — the stored one is in the article's language."""
+    if engagement.title and engagement.title != getattr(engagement, "generated_title", ""):
         return engagement.title
+    return facts_title(engagement)
+
+
+def facts_title(engagement: m.Engagement) -> str:
+    """A name from its facts in the active language: "Busan Mayor meets the Ambassador of Slovenia"."""
     records = [p.person or p.organization or p.place for p in engagement.participants.all()]
     records = [r for r in records if r is not None]
     kind = choice_label("engagement", engagement.type)
     if not records:
         where = record_name(engagement.place) if engagement.place_id else ""
         return (_("%(kind)s in %(place)s") % {"kind": kind, "place": where} if where else kind).capitalize()
-    people = [r for r in records if isinstance(r, m.Person)] or records
+    people = [r for r in records if _is(r, "person")] or records
     host = next((r for r in people if _home_of(r) == engagement.place_id and engagement.place_id), people[0])
     guests = [r for r in people if r is not host]
     host_name = _participant_name(host, host=True)
@@ -154,22 +165,26 @@ def engagement_title(engagement: m.Engagement) -> str:
 
 
 def _home_of(record) -> int | None:
-    if isinstance(record, m.Person):
+    if _is(record, "person"):
         position = _latest_position(record)
         return position.of_place_id if position is not None else None
     return None
 
 
-def document_title(document) -> str:
-    """Its title, else its headline (the first line of text), else its address."""
-    if document.title:
-        return document.title
-    for line in (document.text or "").splitlines():
+def headline(text: str) -> str:
+    """An article's headline: its first line of three letters or more (markup dropped), cut at a length
+    a list shows; "" when there is none."""
+    for line in (text or "").splitlines():
         line = re.sub(r"<[^>]*>", " ", line)
         line = " ".join(line.split())
         if len(line) >= 3:
             return line if len(line) <= HEADLINE_LENGTH else line[:HEADLINE_LENGTH - 1].rstrip() + "…"
-    return document.url or _("untitled document")
+    return ""
+
+
+def document_title(document) -> str:
+    """Its title, else its headline, else its address."""
+    return document.title or headline(document.text) or document.url or _("untitled document")
 
 
 # -- claim values as sentences ------------------------------------------------------------------

@@ -21,6 +21,7 @@ from amity.registry.lookup import normalise
 from amity.registry.reference import reference_uid
 from amity.review.effects import Effects
 from amity.review.models import MergeCandidate
+from amity.review.naming import name_from_facts
 from amity.sources.linking import CERTAIN, POSSIBLE, link_agreement, suggest_link
 from amity.sources.models import Claim
 
@@ -204,6 +205,7 @@ def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
         if (_participant_field(record), record.pk) not in present:
             effects.create(m.EngagementParticipant, engagement=engagement, role=role[:100],
                            **{_participant_field(record): record})
+    name_from_facts(engagement, claim.document.language, effects)
     effects.cite(engagement)
     for name in ("date", "place", "venue", "attendance"):
         if value.get(name):

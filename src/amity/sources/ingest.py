@@ -28,6 +28,7 @@ from amity.core.actor import acting_as
 from amity.core.partialdate import PartialDate
 from amity.extract import EXTRACTOR_VERSION
 from amity.extract.parallel import extract_plain
+from amity.registry.readable import headline
 from amity.sources.claims import ClaimDraft, drafts_from_extraction
 from amity.sources.inputs import (
     MAX_DOCUMENT_BYTES,
@@ -166,7 +167,7 @@ def store(state: IngestState) -> None:
     with acting_as(state.actor):
         document = state.document or Document(text=state.text)
         document.url = document.url or (item.url or info.get("url") or "")[:1000]
-        document.title = document.title or (item.title or info.get("title") or "")[:500]
+        document.title = document.title or (item.title or info.get("title") or headline(state.text))[:500]
         document.publisher = document.publisher or (info.get("publisher") or "")[:200]
         document.language = document.language or (info.get("language") or "")[:10]
         document.published = document.published or state.published or published_date(info.get("published"))
