@@ -62,6 +62,11 @@ Mapo District signs friendship agreement with Wonju City
 On May 3, Mapo District in Seoul (Mayor Park Kang-soo) signed a friendship exchange agreement with Wonju City, Gangwon Province, at the Port of Incheon terminal.
 """
 
+QUOTE_PAGE = """Provincial News | Governor's Office
+Jeollanam-do Governor Kim Young-rok signed a friendship agreement with Governor Tina Kotek of Oregon on the 28th of last month in Muan.
+Governor Kim said, "With the agreement signed today, our two regions open a new chapter. We will work together on clean energy."
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -147,3 +152,9 @@ def test_a_place_named_to_say_where_a_party_lies_is_no_party():
     who = {p.name for p in signings[0].participants}
     assert {"Mapo District", "Park Kang-soo"} <= who and who & {"Wonju", "Wonju City"}
     assert not who & {"Seoul", "Gangwon Province", "Gangwon", "Incheon"}
+
+
+def test_a_signing_spoken_of_inside_a_quotation_running_on_is_no_second_signing():
+    # the quotation opens in the sentence and closes two sentences later: "signed today" is his word
+    result = extract(QUOTE_PAGE, published="2024-10-02")
+    assert [(e.type, e.date) for e in result.events if e.type == "signing"] == [("signing", "2024-09-28")]

@@ -73,6 +73,8 @@ ALONGSIDE = [
 ]
 # words in quotation marks: what someone said, not the report's own account of an occasion
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
+OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,:(]))[\"“](?=\w)")
+CLOSE_QUOTE = re.compile(r"[\"”]")
 # a definite occasion still to come, kept though undated ("is set to visit Jingzhou for the
 # anniversary", "will hold the signing ceremony"): a plan that names the occasion
 OCCASION_TO_COME = re.compile(r"\b(?:is|are) (?:also )?(?:set|scheduled|due|slated) to\b|\bwill (?:hold|host|attend|sign|visit|"

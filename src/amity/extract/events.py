@@ -22,6 +22,7 @@ from .event_patterns import (
     ATTENDANCE_BEFORE,
     BACKGROUND,
     BOTH_SIDES,
+    CLOSE_QUOTE,
     CONTINUES,
     DELEGATION,
     DURING,
@@ -33,6 +34,7 @@ from .event_patterns import (
     MAYBE_TRIGGER,
     MEETING_OF_FORUM,
     OCCASION_TO_COME,
+    OPEN_QUOTE,
     PLAN_ONLY,
     PRONOUN_SUBJECT,
     QUOTATION,
@@ -55,7 +57,7 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
     trigger written first, leaving out references to another event ("After the ceremony, ...") —
     unless that occasion has not been reported yet ("During the meeting, the two regions
     reviewed ...": a meeting took place)."""
-    quoted = [q.span() for q in QUOTATION.finditer(text)]
+    quoted = _quoted_spans(text)
     hits, referenced = [], []
     for m in ANY_TRIGGER.finditer(low):
         if any(a < m.start() < b for a, b in quoted):
@@ -77,6 +79,17 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
         return "conference", m.start()
     pos, etype = min(hits)
     return etype, pos
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of words in quotation marks, and of a quotation opened in the sentence but not closed
+    there (saying, "With the plan signed today, ...": the quote runs on into the next sentences)."""
+    spans = [q.span() for q in QUOTATION.finditer(text)]
+    last_end = spans[-1][1] if spans else 0
+    opened = OPEN_QUOTE.search(text, last_end)
+    if opened and not CLOSE_QUOTE.search(text, opened.end()):
+        spans.append((opened.start(), len(text)))
+    return spans
 
 
 def _planned_near(low: str, trigger: int) -> bool:
