@@ -478,10 +478,15 @@ def _organs_to_bodies(orgs: list[OrgCand]) -> None:
 
 
 _CREDIT_WORDS = vocab.load("en", "credits")
-_CREDIT_CUE = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in sorted(_CREDIT_WORDS["cues"], key=len, reverse=True)) +
-                         r")\s*:?\s*", re.I)
-# a site's own address ("www.uclg.org") points to a body named elsewhere; a bare domain is a credit
-_SITE = re.compile(r"(?<![\w@/.-])(?!www\.)[A-Za-z][\w-]*(?:\.[a-z]{2,6})+(?![\w.-]*[@/\w])")
+_CUES = "|".join(re.escape(c) for c in sorted(_CREDIT_WORDS["cues"], key=len, reverse=True))
+_CREDIT_CUE = re.compile(rf"(?<![\w-])(?:{_CUES})\s*:?\s*", re.I)
+# a credit line opens with a capital ("Photo:", "(Source: ..."); found case-sensitively, it is a cheap scan
+_CREDIT_OPEN = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c[:1].upper() + c[1:]) for c in
+                                                    sorted(_CREDIT_WORDS["cues"], key=len, reverse=True)) + r")\s*:?\s*")
+# a site's own address ("www.uclg.org") points to a body named elsewhere; a bare domain is a credit.
+# Found from its ending (".com", ".com.cn"), then read back to where the word starts.
+_SITE_END = re.compile(r"(?<=[\w-])(?:\.[a-z]{2,6})+(?![\w.@/-])")
+_SITE_START = re.compile(r"(?<![\w@/.-])[A-Za-z][\w.-]{0,60}$")
 _VIA = re.compile(r"\s(?:" + "|".join(re.escape(v) for v in _CREDIT_WORDS["via"]) + r")\s(?P<name>" + _TOKEN +
                   r"(?:\s" + _TOKEN + r"){0,3})")
 # "SEOUL, Sept. 29, 2022 /PRNewswire/ --", "Seoul--(Newswire)--": the wire that carries a release
@@ -509,17 +514,21 @@ def _credits(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
     for m in _WIRE.finditer(text):
         group = "slash" if m.group("slash") else "dash"
         take(m.start(group), m.end(group))
-    for m in _SITE.finditer(text):
-        opened = text[max(0, m.start() - 1):m.start()] in ("(", "[") and text[m.end():m.end() + 1] in (")", "]")
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        cue = _CREDIT_CUE.search(text, max(line_start, m.start() - 30), m.start())
-        if opened or (cue is not None and cue.end() == m.start()):
-            take(*m.span())
-    for m in _CREDIT_CUE.finditer(text):
+    for end_m in _SITE_END.finditer(text):
+        begin = _SITE_START.search(text, max(0, end_m.start() - 60), end_m.start())
+        if begin is None or text.startswith("www.", begin.start()):
+            continue
+        start, end = begin.start(), end_m.end()
+        opened = text[max(0, start - 1):start] in ("(", "[") and text[end:end + 1] in (")", "]")
+        line_start = text.rfind("\n", 0, start) + 1
+        cue = _CREDIT_CUE.search(text, max(line_start, start - 30), start)
+        if opened or (cue is not None and cue.end() == start):
+            take(start, end)
+    for m in _CREDIT_OPEN.finditer(text):
         line_end = text.find("\n", m.end())
         credit = text[m.end(): line_end if line_end >= 0 else len(text)][:120]
         via = _VIA.search(credit)
-        if via and m.group(0)[:1].isupper():
+        if via:
             take(m.end() + via.start("name"), m.end() + via.end("name"))
 
 
