@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import TextIO
+from uuid import UUID
 
 from django.db import connection, models
 from django.db.migrations.recorder import MigrationRecorder
@@ -39,24 +41,26 @@ def header() -> dict:
     }
 
 
-def _column_value(obj, field: models.Field, naturals: dict[str, dict[int, list[str]]]):
-    value = field.value_from_object(obj)
-    if value is None or isinstance(field, models.JSONField):
-        return value
+def _encoder(field: models.Field, naturals: dict[str, dict[int, list[str]]]):
+    """How one column's stored value is written as JSON."""
+    if isinstance(field, models.JSONField):
+        return None  # already JSON
     if target := natural_target(field):
-        return naturals[target].get(value)
-    if isinstance(value, _PLAIN):
-        return value
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()  # full precision: DjangoJSONEncoder would cut microseconds
-    return field.value_to_string(obj)
+        return naturals[target].get
+    if field.attname == "password" and field.model._meta.label_lower == "auth.user":
+        return lambda value: ""
 
+    def encode(value):
+        if value is None or isinstance(value, _PLAIN):
+            return value
+        if isinstance(value, dt.datetime | dt.date | dt.time):
+            return value.isoformat()  # full precision: DjangoJSONEncoder would cut microseconds
+        if isinstance(value, Decimal | UUID):
+            return str(value)
+        prepared = field.get_prep_value(value)  # e.g. a partial date -> "2016-06"
+        return prepared if isinstance(prepared, _PLAIN) else str(prepared)
 
-def _row(obj, fields: list[models.Field], naturals) -> dict:
-    row = {field.attname: _column_value(obj, field, naturals) for field in fields}
-    if obj._meta.label_lower == "auth.user":
-        row["password"] = ""
-    return row
+    return encode
 
 
 def dump_rows() -> Iterator[tuple[str, dict]]:
@@ -64,8 +68,13 @@ def dump_rows() -> Iterator[tuple[str, dict]]:
     naturals = {label: natural_keys(label) for label in ("contenttypes.contenttype", "auth.permission")}
     for model in dumped_models():
         fields = list(model._meta.concrete_fields)
-        for obj in model._base_manager.order_by("pk").iterator(chunk_size=2000):
-            yield model._meta.label_lower, _row(obj, fields, naturals)
+        names = [field.attname for field in fields]
+        encoders = [_encoder(field, naturals) for field in fields]
+        # values_list, not model instances: a registry row's from_db() snapshots it for the change log
+        for values in model._base_manager.order_by("pk").values_list(*names).iterator(chunk_size=2000):
+            yield model._meta.label_lower, {
+                name: value if encode is None or value is None else encode(value)
+                for name, encode, value in zip(names, encoders, values, strict=True)}
 
 
 def write_dump(out: TextIO) -> dict[str, int]:

@@ -2,7 +2,7 @@
 
 Only into an empty database (one `amity init` made: reference places, cooperation fields and
 their change-log rows, which the dump's own copies replace). The whole file goes in one
-transaction: a bad line leaves the database as it was. Rows are inserted raw, as Django's
+transaction: a bad line leaves the database as it was. Rows are inserted as stored, as Django's
 loaddata does: no save(), no signals, no auto_now, so nothing is stamped anew or logged twice;
 the review log's triggers refuse UPDATE and DELETE only, so its rows insert like any other.
 """
@@ -79,14 +79,19 @@ def _clear_init_rows(tables: dict[str, type]) -> None:
 
 
 class _TableLoader:
-    """Turns dumped rows back into objects of one table and inserts them in batches."""
+    """Turns dumped rows of one table back into column values and inserts them in batches."""
 
     def __init__(self, model: type, ids_by_natural: dict[str, dict[tuple, int]]):
         self.model = model
         self.fields = list(model._meta.concrete_fields)
         self.columns = {field.attname for field in self.fields}
         self.ids_by_natural = ids_by_natural
-        self.pending: list = []
+        self.is_user = model._meta.label_lower == "auth.user"
+        quote = connection.ops.quote_name
+        # The stored values go in as they are, as loaddata's raw save: no save(), no signals, no auto_now.
+        self.sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in self.fields)}) "
+                    f"VALUES ({', '.join(['%s'] * len(self.fields))})")
+        self.pending: list[list] = []
         self.count = 0
 
     def add(self, row, where: str) -> None:
@@ -94,10 +99,9 @@ class _TableLoader:
             raise ImportFailed(where, "a row must be an object of column values")
         if unknown := sorted(set(row) - self.columns):
             raise ImportFailed(where, f"unknown column(s) of {self.model._meta.label_lower}: {', '.join(unknown)}")
-        values = {field.attname: self._value(field, row, where) for field in self.fields}
-        if self.model._meta.label_lower == "auth.user":
-            values["password"] = make_password(None)  # the dump holds no hashes: an unusable password
-        self.pending.append(self.model(**values))
+        if self.is_user:
+            row = {**row, "password": make_password(None)}  # the dump holds no hashes: an unusable password
+        self.pending.append([self._value(field, row, where) for field in self.fields])
         if len(self.pending) >= BATCH:
             self.flush()
 
@@ -105,23 +109,24 @@ class _TableLoader:
         if field.attname not in row:
             raise ImportFailed(where, f"column {field.attname} is missing")
         value = row[field.attname]
-        if value is None or isinstance(field, models.JSONField):
-            return value
+        if value is None:
+            return None
         if target := natural_target(field):
             found = self.ids_by_natural[target].get(tuple(value) if isinstance(value, list) else ())
             if found is None:
                 raise ImportFailed(f"{where}.{field.attname}", f"no {target} named {value!r} in this database")
             return found
         try:
-            return field.to_python(value)
+            python = value if isinstance(field, models.JSONField) else field.to_python(value)
+            return field.get_db_prep_save(python, connection)
         except (ValidationError, TypeError, ValueError) as error:
             message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             raise ImportFailed(f"{where}.{field.attname}", message) from None
 
     def flush(self) -> None:
         if self.pending:
-            # raw=True, as loaddata: the stored values go in as they are (no auto_now, no save())
-            self.model._base_manager._insert(self.pending, fields=self.fields, using=connection.alias, raw=True)
+            with connection.cursor() as cursor:
+                cursor.executemany(self.sql, self.pending)
             self.count += len(self.pending)
             self.pending = []
 
