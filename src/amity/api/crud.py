@@ -12,20 +12,21 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from ninja import Path, Query, Router, Schema, Status
 from pydantic import Field as Spec
 from pydantic import create_model
 
 from amity.api import access
-from amity.api.errors import ERRORS
+from amity.api.errors import ERRORS, MergedAway, Moved
 from amity.api.history import HistoryEntry, history_entries
 from amity.api.schemas import input_schema, output_schema, page_schema, shown_fields, value_of
 from amity.api.types import MAX_ID, PartialDateText, Text
 from amity.core.partialdate import PartialDate
 from amity.registry import services
 from amity.registry.models import Field as CooperationField
+from amity.review.merge import survivor_of
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,17 @@ class Resource:
         queryset = self.model.objects.all()
         if self.select:
             queryset = queryset.select_related(*self.select)
-        prefetch = [*self.prefetch, *[f.name for f in self.model._meta.many_to_many]]
-        prefetch += [name for part in self.parts for name in _part_prefetch(part)]
+        # parts first: a lookup such as "parties__place" then reuses the parts' own queryset
+        prefetch = [name for part in self.parts for name in _part_prefetch(part)]
+        prefetch += [*self.prefetch, *[f.name for f in self.model._meta.many_to_many]]
         return queryset.prefetch_related(*prefetch)
 
     def get(self, pk: int) -> models.Model:
         obj = self.queryset().filter(pk=pk).first()
         if obj is None:
+            survivor = survivor_of(self.model._meta.label_lower, pk)
+            if survivor is not None:
+                raise MergedAway(str(self.label), pk, survivor)
             raise Http404(f"no {self.label} with id {pk}")
         return obj
 
@@ -87,8 +92,12 @@ class Resource:
         return serialize(obj, shown_fields(self.model), self.parts)
 
 
-def _part_prefetch(part: Part, prefix: str = "") -> list[str]:
-    names = [f"{prefix}{part.key}"]
+def _part_prefetch(part: Part, prefix: str = "") -> list[Prefetch]:
+    # A part's label names what it points at (a participant's person, place or organization):
+    # join those in, or a page of records makes one query per part.
+    pointers = [f.name for f in part.model._meta.concrete_fields
+                if f.many_to_one and f.name != part.parent_fk]
+    names = [Prefetch(f"{prefix}{part.key}", queryset=part.model.objects.select_related(*pointers))]
     for sub in part.parts:
         names += _part_prefetch(sub, f"{prefix}{part.key}__")
     return names
@@ -208,7 +217,7 @@ def build_router(resource: Resource, tag: str) -> Router:
         return {"count": queryset.count(), "limit": filters.limit, "offset": filters.offset,
                 "items": [resource.serialize(obj) for obj in items]}
 
-    @router.get("/{id}", response={200: Out, **ERRORS}, operation_id=f"get_{single}",
+    @router.get("/{id}", response={200: Out, 302: Moved, **ERRORS}, operation_id=f"get_{single}",
                 summary=f"One {resource.label}")
     def retrieve(request, id: int = Path(..., ge=1, le=MAX_ID)):
         access.require_view(request)
@@ -248,7 +257,7 @@ def build_router(resource: Resource, tag: str) -> Router:
         services.delete(obj, actor=access.actor(request))
         return Status(204, None)
 
-    @router.get("/{id}/history", response={200: list[HistoryEntry], **ERRORS},
+    @router.get("/{id}/history", response={200: list[HistoryEntry], 302: Moved, **ERRORS},
                 operation_id=f"history_of_{single}", summary=f"Change log of a {resource.label} and its parts")
     def history(request, id: int = Path(..., ge=1, le=MAX_ID)):
         access.require_view(request)

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from amity.accounts.permissions import can_edit
 from amity.registry import models as m
 from amity.review.evidence import documents_for
+from amity.search import Filters, search
 from amity.search.documents import used_place_ids
 from amity.search.service import name_filter
 from amity.sources.models import Document
 from amity.web import pictures, queries
 from amity.web.access import viewer_required
 from amity.web.links import detail_url
+from amity.web.paging import list_page
+
+TIMELINE_SIZE = 200  # the most recent engagements drawn on a place's timeline
 
 
 @viewer_required
@@ -60,24 +63,28 @@ def engagement_timeline(engagements, title: str) -> str:
 def place_detail(request, pk: int):
     place = get_object_or_404(m.Place.objects.select_related("parent"), pk=pk)
     partners = queries.partners_of_place(place)
-    engagements = list(queries.engagements_of_place(place)[:200])
+    engagements = queries.engagements_of_place(place)
     ids = queries.place_and_districts(place)
     alliances = (m.AllianceMember.objects.filter(place_id__in=ids).select_related("alliance")
                  .order_by("alliance__name"))
-    cited = documents_for(place).values_list("pk", flat=True)
-    documents = Document.objects.filter(
-        Q(pk__in=list(cited)) | Q(text__icontains=place.name) | Q(title__icontains=place.name)
-    ).order_by("-published", "-id")[:20]
     return render(request, "web/place_detail.html", {
         "place": place,
         "can_edit": can_edit(request.user, place),
-        "partners": partners,
-        "engagements": engagements,
-        "positions": queries.positions_at_place(place)[:50],
+        "partners": list_page(request, partners, "partners"),
+        "engagements": list_page(request, engagements, "engagements"),
+        "positions": list_page(request, queries.positions_at_place(place), "people"),
         "alliances": alliances,
-        "organizations": place.organizations.order_by("name"),
-        "documents": documents,
+        "organizations": list_page(request, place.organizations.order_by("name"), "organizations"),
+        "documents": documents_mentioning(place),
         "children": place.children.order_by("name")[:60],
         "map": partner_map(place, partners),
-        "timeline": engagement_timeline(engagements, _("Engagements of %(place)s") % {"place": place.name}),
+        "timeline": engagement_timeline(engagements[:TIMELINE_SIZE],
+                                        _("Engagements of %(place)s") % {"place": place.name}),
     })
+
+
+def documents_mentioning(place: m.Place, limit: int = 20) -> list[Document]:
+    """The newest documents cited for the place or naming it (found through the search index, not a scan)."""
+    cited = documents_for(place).order_by("-published", "-id").values_list("pk", flat=True)[:limit]
+    named = [result.object_id for result in search(place.name, Filters(kind="document"), limit=limit)]
+    return list(Document.objects.filter(pk__in={*cited, *named}).order_by("-published", "-id")[:limit])

@@ -12,7 +12,8 @@ from amity.search.service import name_filter
 from amity.web import pictures
 from amity.web.access import viewer_required
 from amity.web.links import detail_url
-from amity.web.views.places import engagement_timeline
+from amity.web.paging import list_page
+from amity.web.views.places import TIMELINE_SIZE, engagement_timeline
 
 
 def _page(request, queryset, per_page: int = 50):
@@ -100,7 +101,8 @@ def agreement_detail(request, pk: int):
         "agreement": agreement, "can_edit": can_edit(request.user, agreement), "parties": parties,
         "signatories": agreement.signatories.select_related("person", "on_behalf_of"),
         "history": agreement.status_history.all(),
-        "engagements": agreement.engagements.select_related("place").order_by("-date"),
+        "engagements": list_page(request, agreement.engagements.select_related("place").order_by("-date", "-id"),
+                                 "engagements"),
         "projects": agreement.projects.select_related("field"),
         "follow_ups": agreement.follow_ups.all(),
         "map": pictures.world_map(points, countries, links=False, title=str(agreement)) if points else "",
@@ -115,7 +117,7 @@ def alliance_detail(request, pk: int):
     for project in projects:
         by_field.setdefault(project.field.name if project.field else _("No field"), []).append(project)
     status_counts = [(label, sum(p.status == value for p in projects)) for value, label in m.Project.Status.choices]
-    engagements = list(alliance.engagements.select_related("place").order_by("-date"))
+    engagements = alliance.engagements.select_related("place").order_by("-date", "-id")
     members = list(alliance.members.select_related("place", "organization"))
     points = [pictures.MapPoint(x.place.name, x.place.latitude, x.place.longitude, detail_url(x.place))
               for x in members if x.place and x.place.latitude is not None]
@@ -126,8 +128,8 @@ def alliance_detail(request, pk: int):
         "field_chart": pictures.hbar_chart([(name, len(items)) for name, items in sorted(by_field.items())],
                                            title=_("Projects by field")),
         "status_chart": pictures.hbar_chart([row for row in status_counts if row[1]], title=_("Projects by status")),
-        "engagements": engagements,
-        "timeline": engagement_timeline(engagements, _("Events of %(name)s") % {"name": alliance.name}),
+        "engagements": list_page(request, engagements, "engagements"),
+        "timeline": engagement_timeline(engagements[:TIMELINE_SIZE], _("Events of %(name)s") % {"name": alliance.name}),
         "map": pictures.world_map(points, {p.place.country_code for p in members if p.place}, links=False,
                                   title=alliance.name) if points else "",
     })
@@ -164,12 +166,16 @@ def person_detail(request, pk: int):
         if end is not None and position.known_to:
             end = position.known_to.latest.year + (position.known_to.latest.timetuple().tm_yday) / 366
         items.append(pictures.TimelineItem(str(position), start, end, row=position.title))
-    participations = (person.engagements.select_related("engagement__place").order_by("-engagement__date"))
+    participations = (person.engagements.select_related("engagement__place")
+                      .order_by("-engagement__date", "-engagement_id"))
+    signed = (person.signed_agreements.select_related("agreement")
+              .prefetch_related("agreement__parties__place", "agreement__parties__organization")
+              .order_by("-agreement__signed_date", "-agreement_id"))
     return render(request, "web/person_detail.html", {
         "person": person, "can_edit": can_edit(request.user, person), "positions": positions,
         "timeline": pictures.timeline(items, title=_("Positions of %(name)s") % {"name": person.name}),
-        "participations": participations,
-        "agreements": person.signed_agreements.select_related("agreement"),
+        "participations": list_page(request, participations, "engagements"),
+        "agreements": list_page(request, signed, "agreements"),
     })
 
 
@@ -178,10 +184,12 @@ def organization_detail(request, pk: int):
     organization = get_object_or_404(m.Organization.objects.select_related("place", "parent"), pk=pk)
     return render(request, "web/organization_detail.html", {
         "organization": organization, "can_edit": can_edit(request.user, organization),
-        "positions": organization.positions.select_related("person").order_by("-known_from"),
+        "positions": list_page(request, organization.positions.select_related("person", "of_place")
+                               .order_by("-known_from", "-id"), "people"),
         "units": organization.units.all(),
-        "engagements": m.Engagement.objects.filter(participants__organization=organization).distinct()
-        .select_related("place").order_by("-date"),
-        "agreements": m.Agreement.objects.filter(parties__organization=organization).distinct(),
+        "engagements": list_page(request, m.Engagement.objects.filter(participants__organization=organization)
+                                 .distinct().select_related("place").order_by("-date", "-id"), "engagements"),
+        "agreements": list_page(request, m.Agreement.objects.filter(parties__organization=organization).distinct()
+                                .prefetch_related("parties__place", "parties__organization"), "agreements"),
         "alliances": organization.alliance_memberships.select_related("alliance"),
     })
