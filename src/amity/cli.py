@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     history = sub.add_parser("history", help="the change log of one record")
     history.add_argument("model", help="record type, e.g. agreement, place, person")
     history.add_argument("id", help="database id or uid")
+    history.add_argument("--raw", action="store_true", help="stored before/after values as JSON (ids, not names)")
 
     ingest = sub.add_parser("ingest", help="store press releases (files, folders, JSONL, - for stdin) as claims")
     ingest.add_argument("paths", nargs="+", metavar="PATH")

@@ -120,6 +120,7 @@ def history(args) -> int:
     from django.core.exceptions import ValidationError
 
     from amity.core.models import history_of
+    from amity.registry.readable import history_changes
 
     try:
         model = apps.get_model("registry", args.model)
@@ -133,10 +134,14 @@ def history(args) -> int:
         obj = model.objects.get(**lookup)
     except (model.DoesNotExist, ValueError, ValidationError):
         return fail(f"no {args.model} with id {args.id!r}")
-    for entry in history_of(obj).order_by("time", "id"):
-        changes = entry.after if entry.action == "create" else {
-            key: [(entry.before or {}).get(key), (entry.after or {}).get(key)] for key in entry.changed_fields}
+    for entry in history_of(obj).select_related("content_type").order_by("time", "id"):
         print(f"{entry.time:%Y-%m-%d %H:%M:%S} {entry.actor:<20} {entry.action:<6} {entry.object_repr}")
-        if changes:
-            print(f"    {json.dumps(changes, ensure_ascii=False, default=str)}")
+        if args.raw:
+            changes = entry.after if entry.action == "create" else {
+                key: [(entry.before or {}).get(key), (entry.after or {}).get(key)] for key in entry.changed_fields}
+            if changes:
+                print(f"    {json.dumps(changes, ensure_ascii=False, default=str)}")
+            continue
+        for field, before, after in history_changes(entry):  # the history tab's names and dates
+            print(f"    {field}: {after}" if entry.action == "create" else f"    {field}: {before} → {after}")
     return 0

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
+from amity.core.models import ChangeLog
 from amity.registry import models as m
+from amity.registry.readable import history_changes
 
 
 class HistoryLinkMixin:
@@ -137,3 +140,38 @@ class FollowUpAdmin(RegistryAdmin):
 for part in (m.AgreementParty, m.AgreementSignatory, m.AgreementStatusChange, m.AllianceMember,
              m.TeamMember, m.ProjectMember, m.Milestone, m.EngagementParticipant):
     admin.site.register(part, RegistryAdmin)
+
+
+@admin.register(ChangeLog)
+class ChangeLogAdmin(admin.ModelAdmin):
+    """The change log is read-only: it records what happened, shown as the history tab shows it."""
+
+    list_display = ("time", "actor", "action", "content_type", "object_repr", "changes")
+    list_filter = ("action", "content_type", "actor")
+    search_fields = ("object_repr", "actor", "=object_id")
+    date_hierarchy = "time"
+    fields = ("time", "actor", "action", "content_type", "object_repr", "what_changed")
+    readonly_fields = fields
+
+    @admin.display(description=_("changes"))
+    def changes(self, obj):
+        text = "; ".join(f"{field}: {after}" for field, _before, after in history_changes(obj))
+        return text if len(text) <= 160 else text[:159] + "…"
+
+    @admin.display(description=_("what changed"))
+    def what_changed(self, obj):
+        rows = history_changes(obj)
+        if not rows:
+            return "—"
+        return format_html("<table><tr><th>{}</th><th>{}</th><th>{}</th></tr>{}</table>",
+                           _("field"), _("before"), _("after"),
+                           format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", rows))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
