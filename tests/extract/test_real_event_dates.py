@@ -67,6 +67,11 @@ Jeollanam-do Governor Kim Young-rok signed a friendship agreement with Governor 
 Governor Kim said, "With the agreement signed today, our two regions open a new chapter. We will work together on clean energy."
 """
 
+JUBILEE_PAGE = """Twinning Association Newsletter — Spring 2023
+Our visit to Wetzlar
+We will hold a reception on 14 October at the Town Hall to mark the 50th anniversary of the signing of the twinning charter by Mayor John Price.
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -158,3 +163,8 @@ def test_a_signing_spoken_of_inside_a_quotation_running_on_is_no_second_signing(
     # the quotation opens in the sentence and closes two sentences later: "signed today" is his word
     result = extract(QUOTE_PAGE, published="2024-10-02")
     assert [(e.type, e.date) for e in result.events if e.type == "signing"] == [("signing", "2024-09-28")]
+
+
+def test_an_occasion_marking_a_signing_of_long_ago_is_a_ceremony_not_a_signing():
+    result = extract(JUBILEE_PAGE, published="2023-04-02")
+    assert [(e.type, e.date, e.status) for e in result.events] == [("ceremony", "2023-10-14", "planned")]

@@ -73,6 +73,10 @@ ALONGSIDE = [
 ]
 # words in quotation marks: what someone said, not the report's own account of an occasion
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
+# a signing named as what an occasion celebrates ("to mark the actual date of the signing of the first
+# twinning oath", "the 30th anniversary of the signing"): the occasion is a ceremony, not a signing
+COMMEMORATES = re.compile(r"\b(?:to mark|marking|marks|to commemorate|commemorating|to celebrate|celebrating|"
+                          r"anniversary of)\b[^.;]*\bthe (?:\w+ )?$")
 OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,:(]))[\"“](?=\w)")
 CLOSE_QUOTE = re.compile(r"[\"”]")
 # a definite occasion still to come, kept though undated ("is set to visit Jingzhou for the

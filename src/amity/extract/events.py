@@ -23,6 +23,7 @@ from .event_patterns import (
     BACKGROUND,
     BOTH_SIDES,
     CLOSE_QUOTE,
+    COMMEMORATES,
     CONTINUES,
     DELEGATION,
     DURING,
@@ -72,6 +73,8 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
         unread = [h for h in referenced if h[1] not in known and h[1] != "signing"]
         return (unread[0][1], unread[0][0]) if unread else (None, 0)
     signing = [h for h in hits if h[1] == "signing"]
+    if signing and COMMEMORATES.search(low, max(0, signing[0][0] - 50), signing[0][0]):
+        return "ceremony", signing[0][0]  # "an event to mark the date of the signing of the first oath"
     if signing:
         return "signing", signing[0][0]
     m = MEETING_OF_FORUM.search(text)
