@@ -108,3 +108,46 @@ def test_city_networks_named_by_short_name_are_alliances(network_page):
     alliances = {a.name for a in network_page.alliances}
     assert {"UCLG Africa", "Union of the Baltic Cities", "NEAR", "ICLEI"} <= alliances
     assert "Council of Europe" not in alliances
+
+
+BODIES_AND_OCCASIONS = """Home | About Us | News
+Water cooperation talks
+
+Officials of the General Authority of Water Provision met staff of the Embassy of Peru in Korea.
+Posted:2024-05-30 Writer:Ana Ruiz From:Department of Water AffairsPrintingSize:LargeMediumSmall
+The Embassy of Peru thanked the hosts, and the Lima Municipal Mayoral Office and the City Government
+Office sent greetings.
+The Eighth Nishan Forum on World Civilizations and the Summer Davos Forum were also discussed, as was the
+Twin City Forum next spring. The Busan-Fukuoka Forum and the Social Economy Forum (SEF) sent members.
+"""
+
+
+@pytest.fixture(scope="module")
+def bodies_page():
+    return extract(BODIES_AND_OCCASIONS, "2024-06-01")
+
+
+def test_a_page_label_glued_to_a_name_is_cut_off(bodies_page):
+    names = _names(bodies_page)
+    assert "Department of Water Affairs" in names
+    assert not any("Printing" in n for n in names)
+
+
+def test_general_before_a_head_word_is_part_of_the_name(bodies_page):
+    assert "General Authority of Water Provision" in _names(bodies_page)
+    assert "Authority of Water Provision" not in _names(bodies_page)
+
+
+def test_an_embassy_named_short_and_in_full_is_one_body(bodies_page):
+    embassies = [o for o in bodies_page.organizations if "Embassy" in o.name]
+    assert [o.name for o in embassies] == ["Embassy of Peru in Korea"]
+
+
+def test_offices_of_a_city_government_are_no_organization(bodies_page):
+    assert not any("Office" in n for n in _names(bodies_page))
+
+
+def test_a_forum_is_an_occasion_unless_places_or_an_acronym_name_it(bodies_page):
+    names = _names(bodies_page)
+    assert not names & {"Eighth Nishan Forum on World Civilizations", "Summer Davos Forum", "Twin City Forum"}
+    assert {"Busan-Fukuoka Forum", "Social Economy Forum"} <= names

@@ -30,8 +30,9 @@ _LOWER_HEAD_AFTER = re.compile(r" (?:(?:twinning|steering|organising|organizing|
                                r"(?:committee|department|commission|association)\b")
 _BODY_OF_CITIES = re.compile(r"\b(?:Cities|Governments|Mayors|Municipalities|Regions)\b")
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z&]*[A-Z]\d*(?: \d+)?)\)")
-_GOVERNMENT = re.compile(r"^(?:(?:City|Metropolitan|Provincial|Prefectural|Municipal|County|Town)\s+)*"
-                         r"(?:Government|Hall|Office)$")
+# "City Government Office", "Municipal Mayoral Office": the offices of a city government are the city
+_GOVERNMENT = re.compile(r"^(?:(?:City|Metropolitan|Provincial|Prefectural|Municipal|County|Town|Mayoral|Mayor['’]s)\s+)*"
+                         r"(?:Government\s+)?(?:Government|Hall|Office)$")
 
 
 def find_organizations(ctx: Context) -> None:
@@ -73,6 +74,12 @@ _NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le
 def _is_country_word(ctx: Context, start: int, end: int) -> bool:
     """The piece ends in a country or demonym ("A Korean"): "association" after it names no body."""
     return any(s < end and end <= e for c in ctx.countries.values() for s, e in c.mentions)
+
+
+def _adjective_of_body(words: list[str]) -> bool:
+    """"General Authority of Water Provision", "Executive Council": a title word that does not only start
+    roles, written right before a head word, is part of the body's name."""
+    return len(words) > 2 and words[0].lower() not in ROLE_STARTS and _is_head(words[1])
 
 
 def _is_head(word: str) -> bool:
@@ -201,6 +208,21 @@ def org_is_event_name(words: list[str]) -> bool:
     return any(w in ("World", "International", "Global") or w[:1].isdigit() for w in words)
 
 
+def _forum_is_occasion(ctx: Context, text: str, words: list[str], start: int, end: int) -> bool:
+    """"Summer Davos Forum", "Eighth Nishan Forum on World Civilizations", "Twin City Forum": a forum is an
+    occasion. It is a standing body when two places name it ("Busan-Fukuoka Forum") or it is given
+    an acronym ("Global Social Economy Forum (GSEF)")."""
+    if "Forum" not in words:
+        return False
+    places = {id(p) for p in ctx.places for s, e in p.mentions if start <= s and e <= end}
+    return len(places) < 2 and not _ACRONYM.match(text, end)
+
+
+_FURNITURE_WORDS = vocab.load("en", "page_furniture")
+_GLUED_FURNITURE = re.compile(r"[a-z](?=[A-Z])(?=(?i:" + "|".join(
+    re.escape(p.replace(" ", "")) for p in _FURNITURE_WORDS["phrases"] if p.isascii() and len(p) > 5) + r")\b)")
+
+
 def _has_head(words: list) -> bool:
     return any(HEADS.get(w.group(0).lower().rstrip(",")) for w in words)
 
@@ -212,10 +234,14 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
     while end > start and text[end - 1] in ",;:'\"" or (text[end - 1] == "." and
                                                         text[start:end].split()[-1].lower() not in HEADS):
         end -= 1
+    glued = _GLUED_FURNITURE.search(text, start, end)
+    if glued:  # "Department of Japanese AffairsPrintingSize": a page label glued to the last word
+        end = glued.start() + 1
     words = text[start:end].split()
     # leading titles / articles: "Director of the Urban ... Division", "The Busan ..."
     lead_the = words[:1] == ["The"]
-    while words and (_unposs(words[0].lower()) in TITLE_WORDS or words[0].lower() in ("the", "of", "and")):
+    while words and (_unposs(words[0].lower()) in TITLE_WORDS and not _adjective_of_body(words)
+                     or words[0].lower() in ("the", "of", "and")):
         start += len(words[0]) + (len(text[start + len(words[0]):]) - len(text[start + len(words[0]):].lstrip()))
         words = words[1:]
     # possessive place prefix: "Ulsan's Economy and Trade Office" -> "Economy and Trade Office"
@@ -267,7 +293,8 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
         kind = "port"
     if _head_left_behind(ctx, words, heads, start, end):
         return None
-    if org_is_event_name(words) or (kind_of_last(words) == "association" and re.search(r"\d\s$", text[:start])):
+    if org_is_event_name(words) or _forum_is_occasion(ctx, text, words, start, end) or (
+            kind_of_last(words) == "association" and re.search(r"\d\s$", text[:start])):
         return None  # "the 100 Years Forum": a named occasion
     if kind == "media" and words[-1].lower() in ("direct", "online") and len(words) < 3 and first_head == 0:
         return None
@@ -305,6 +332,12 @@ def _merge_extended(orgs: list[OrgCand]) -> list[OrgCand]:
     for org in sorted(orgs, key=lambda o: len(o.name)):
         base = next((o for o in out if org.name.startswith(o.name + " ") and
                      len(org.name[len(o.name):].split()) == 1 and o.kind == "alliance"), None)
+        short = next((o for o in out if org.name.startswith(o.name + " in ") and "Embassy" in o.name), None)
+        if short is not None:  # "Embassy of Japan" is the "Embassy of Japan in Korea" named in full
+            org.aliases.append(short.name)
+            org.mentions = sorted(short.mentions + org.mentions)
+            org.span = org.mentions[0]
+            out.remove(short)
         if base is None:
             out.append(org)
             continue
