@@ -1,4 +1,4 @@
-"""Export and import of the whole registry (JSON, lossless round trip; CSV export)."""
+"""Export and import: the lossless dump of every table (dump, load), and the registry as JSON or CSV."""
 
 from amity.transfer.exporter import export_csv, export_registry
 from amity.transfer.importer import ImportFailed, import_registry, read_import_file
