@@ -83,6 +83,10 @@ class AcceptRun:
                 other.status, other.edited_value = row["status"], row["edited_value"]
                 other.link_type_id, other.link_id = row["link_type_id"], row["link_id"]
 
+    def forget(self) -> None:
+        """The chunk was rolled back: nothing loaded or remembered may have been kept."""
+        self.documents, self.records, self.citations = {}, {}, {}
+
     def write(self) -> None:
         """Write the chunk's citations: one statement; a citation already there stays as it is."""
         Citation.objects.bulk_create(list(self.citations.values()), ignore_conflicts=True, batch_size=500)

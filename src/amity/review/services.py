@@ -71,16 +71,18 @@ def accept(claim: Claim, *, actor: str, edits: dict | None = None, reason: str =
 
 
 def accept_in_run(claim: Claim, run: AcceptRun, *, actor: str, reason: str = "",
-                  scope: Scope | None = None) -> Decision:
-    """Accept a claim the run loaded (locked by the caller's transaction, as `accept` locks one)."""
+                  scope: Scope | None = None, savepoint: bool = True) -> Decision:
+    """Accept a claim the run loaded (locked by the caller's transaction, as `accept` locks one).
+    `savepoint=False`: a failure leaves the caller's transaction to be rolled back whole."""
     if claim.status != Claim.Status.PENDING:
         raise ReviewError(f"claim {claim.pk} is {claim.status}, not pending")
     mark = run.mark()
     try:
-        with acting_as(actor), transaction.atomic():
+        with acting_as(actor), transaction.atomic(savepoint=savepoint):
             return _accept(claim, actor, None, reason, scope, run)
     except ReviewError:
-        run.forget_since(mark, claim)  # the claim and what it accepted with it were rolled back
+        if savepoint:  # (without one, the caller rolls back and forgets the whole chunk)
+            run.forget_since(mark, claim)  # the claim and what it accepted with it were rolled back
         raise
 
 
