@@ -114,7 +114,8 @@ def _position(claim, value, person, effects: Effects, resolve: Resolver) -> None
     of_org = holder if isinstance(holder, m.Organization) else None
     to_place = _country_place(value.get("to")) if value.get("to") else None
     when = claim.document.published
-    existing = [p for p in person.positions.all() if p.title == value["title"]
+    existing = [p for p in (person.positions.all() if not _created(person, effects) else ())
+                if p.title == value["title"]
                 and p.of_place_id == getattr(of_place, "pk", None) and p.of_organization_id == getattr(of_org, "pk", None)]
     if existing:
         position = existing[0]
@@ -131,6 +132,11 @@ def _position(claim, value, person, effects: Effects, resolve: Resolver) -> None
                                   title_raw=(value.get("title_raw") or "")[:300], of_place=of_place,
                                   of_organization=of_org, to_place=to_place, known_from=when, known_to=when)
     effects.cite(position, "title")
+
+
+def _created(record, effects: Effects) -> bool:
+    """Created by this decision: it has no parts yet, so none need reading."""
+    return [record._meta.label_lower, record.pk] in effects.created
 
 
 def _country_place_by_name(name: str):
@@ -179,7 +185,7 @@ def _same_event(value: dict, place, participants) -> m.Engagement | None:
 
 
 def _fields(codes) -> list[m.Field]:
-    return list(m.Field.objects.filter(code__in=list(codes or [])))
+    return list(m.Field.objects.filter(code__in=list(codes))) if codes else []
 
 
 def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
@@ -188,6 +194,7 @@ def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
     participants = _participants(value, resolve)
     engagement = _same_event(value, place, participants)
     time = value.get("time") or None
+    present = set()
     if engagement is None:
         kind = value.get("type") if value.get("type") in m.Engagement.Type.values else "other"
         engagement = effects.create(
@@ -200,7 +207,7 @@ def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
                      attendance=value.get("attendance"))
         engagement.topics.add(*_fields(value.get("topics")))
         effects.notes.append(f"same event as engagement {engagement.pk}: one engagement, another source")
-    present = {(_participant_field(r), r.pk) for r in _participant_records(engagement)}
+        present = {(_participant_field(r), r.pk) for r in _participant_records(engagement)}
     for record, role in participants:
         if (_participant_field(record), record.pk) not in present:
             effects.create(m.EngagementParticipant, engagement=engagement, role=role[:100],
@@ -214,7 +221,8 @@ def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
 
 
 def _participant_records(engagement) -> list:
-    return [p.person or p.organization or p.place for p in engagement.participants.all()]
+    return [p.person or p.organization or p.place
+            for p in engagement.participants.select_related("person", "organization", "place")]
 
 
 def accept_agreement(claim, value, effects: Effects, resolve: Resolver):
