@@ -188,6 +188,26 @@ def test_merge_records_and_undo(api):
     assert same.status_code == 409 and "itself" in same.json()["detail"]
 
 
+def test_a_merged_records_old_id_leads_to_the_survivor_until_the_merge_is_undone(api):
+    keep = m.Organization.objects.create(name="Fukuoka-Busan Forum", kind="other")
+    drop = m.Organization.objects.create(name="Busan-Fukuoka Forum", kind="other")
+    merged = api.post("review/merge", {"type": "organization", "keep": keep.pk, "drop": drop.pk})
+    assert merged.status_code == 200, merged.content
+    old = api.get(f"organizations/{drop.pk}")
+    assert old.status_code == 302 and old["Location"] == f"/api/v1/organizations/{keep.pk}"
+    assert old.json()["merged_into"] == keep.pk and "merged into" in old.json()["detail"]
+    assert api.get(old["Location"]).json()["name"] == "Fukuoka-Busan Forum"
+    assert api.get(f"organizations/{drop.pk}/history")["Location"] == f"/api/v1/organizations/{keep.pk}/history"
+    # a change sent to the old id is refused, naming the survivor, and changes nothing
+    refused = api.patch(f"organizations/{drop.pk}", {"name": "Renamed"})
+    assert refused.status_code == 409 and refused.json()["merged_into"] == keep.pk
+    assert api.delete(f"organizations/{drop.pk}").status_code == 409
+    assert m.Organization.objects.get(pk=keep.pk).name == "Fukuoka-Busan Forum"
+    assert api.get("organizations/999999").status_code == 404  # never merged: still not found
+    api.post(f"review/decisions/{merged.json()['id']}/undo", {})
+    assert api.get(f"organizations/{drop.pk}").status_code == 200
+
+
 def test_merge_candidates(api):
     from django.contrib.contenttypes.models import ContentType
 

@@ -29,6 +29,20 @@ class Error(Schema):
     errors: list[FieldError] | None = None
 
 
+class Moved(Schema):
+    detail: str
+    merged_into: int
+    location: str
+
+
+class MergedAway(Http404):
+    """A registry record asked for by an id a merge took away: the answer names the record it lives on."""
+
+    def __init__(self, label: str, pk: int, survivor) -> None:
+        super().__init__(f"{label} {pk} was merged into {label} {survivor.pk}")
+        self.pk, self.survivor = pk, survivor
+
+
 # Declared on every operation so the schema documents (and schemathesis accepts) them.
 ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 413: Error, 415: Error, 422: Error, 429: Error,
           500: Error}
@@ -81,6 +95,19 @@ def install(api: NinjaAPI) -> None:
     def on_not_found(request, exc):
         return _detail(request, str(exc) if str(exc) else "not found", 404)
 
+    def on_merged_away(request, exc: MergedAway):
+        # The web's rule (amity.web.redirects): reading the old id leads to the survivor, temporarily,
+        # since undoing the merge brings the old record back. A change sent to the old id is refused
+        # rather than redirected, so a client never deletes or edits a record it did not name.
+        location = _moved_path(request.path, exc.pk, exc.survivor.pk)
+        body = {"detail": str(exc), "merged_into": exc.survivor.pk, "location": location}
+        if request.method not in ("GET", "HEAD"):
+            body["detail"] += f"; send the change to {location}"
+            return api.create_response(request, body, status=409)
+        response = api.create_response(request, body, status=302)
+        response["Location"] = location
+        return response
+
     def on_protected(request, exc: ProtectedError | RestrictedError):
         blockers = sorted({str(obj) for obj in list(exc.protected_objects if isinstance(exc, ProtectedError)
                                                        else exc.restricted_objects)[:5]})
@@ -111,6 +138,7 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(NinjaValidationError, on_ninja_validation)
     api.add_exception_handler(DjangoValidationError, on_django_validation)
     api.add_exception_handler(HttpError, on_http_error)
+    api.add_exception_handler(MergedAway, on_merged_away)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(ObjectDoesNotExist, on_not_found)
     api.add_exception_handler(ProtectedError, on_protected)
@@ -120,6 +148,15 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(RequestDataTooBig, on_too_big)
     api.add_exception_handler(MultiPartParserError, on_bad_multipart)
     api.add_exception_handler(Exception, on_unexpected)
+
+
+def _moved_path(path: str, old: int, new: int) -> str:
+    """The same API address with the record's id segment (the first equal to the old id) replaced."""
+    segments = path.split("/")
+    at = segments.index(str(old)) if str(old) in segments else None
+    if at is not None:
+        segments[at] = str(new)
+    return "/".join(segments)
 
 
 def _readable(error: dict) -> str:
