@@ -57,6 +57,27 @@ def test_a_worker_that_dies_loses_no_document(client):
     assert all("error" not in result for result in results.values())
 
 
+def test_a_worker_killed_with_sigkill_loses_no_document():
+    """A worker process killed outright (no goodbye to the scheduler): its documents are done elsewhere.
+
+    Process workers, unlike the module's in-process cluster: about 10-20 s to start and warm up."""
+    import os
+    import signal
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        pids = client.run(os.getpid)  # worker address -> process id
+        victim = sorted(pids.values())[0]
+        results = {}
+        for n, result in stream_dask(client, iter(range(12)), _values, in_flight=6):
+            results[n] = result
+            if len(results) == 1:  # both workers hold queued documents now
+                os.kill(victim, signal.SIGKILL)
+        assert victim not in client.run(os.getpid).values(), "the worker process was not killed"
+    assert sorted(results) == list(range(12))
+    assert all("error" not in result for result in results.values())
+
+
 @pytest.mark.django_db
 def test_amity_ingest_and_extract_on_a_local_cluster(tmp_path, capsys):
     from amity.cli import main
