@@ -15,15 +15,13 @@ went stale (a rolled-back or deleted row, a removed alias) never links.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
 import unicodedata
 from collections import defaultdict
 
 from amity.registry.models import Place
-from amity.sources.registry_index import FollowsChangeLog
+from amity.sources.registry_index import FollowsChangeLog, collector_paused
 
 
 def _exact(name: str) -> str:
@@ -62,19 +60,6 @@ def variant_keys(names: list[str]) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n")]
 
 
-@contextlib.contextmanager
-def collector_paused():
-    """Tens of thousands of small sets made at once: the cyclic collector, walking the gazetteer's
-    objects again and again meanwhile, would take longer than the loading itself."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 class PlaceNames(FollowsChangeLog):
     """Canonical names of every place are indexed at once; the variants (aliases, spellings)
     of a country's places the first time a name of that country misses its canonical names."""
@@ -106,10 +91,6 @@ class PlaceNames(FollowsChangeLog):
         return Place.objects.exclude(kind=Place.Kind.COUNTRY)
 
     def _load_names(self, places) -> None:
-        with collector_paused():
-            self._load_name_rows(places)
-
-    def _load_name_rows(self, places) -> None:
         for pk, country, name in places.values_list("pk", "country_code", "name"):
             self.forget(pk)
             self._add(pk, country, name)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import gc
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -28,6 +29,19 @@ from amity.registry.models import Alliance, Organization, Person, Place
 # Change-log ids are taken when rows are written but become visible when their transaction
 # commits; re-reading this many ids below the last one seen catches concurrent writers.
 CONCURRENT_MARGIN = 200
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Tens of thousands of small objects made at once: the cyclic collector, walking the
+    gazetteer's objects again and again meanwhile, would take longer than the loading itself."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Batch:
@@ -92,7 +106,8 @@ class FollowsChangeLog:
         if database != self.database:
             self.clear()
             self.database, self.watermark = database, newest
-            self.load_all()
+            with collector_paused():
+                self.load_all()
             return
         if newest != self.watermark:
             # Newer below older: a transaction was rolled back (tests) and its ids are taken
@@ -138,20 +153,28 @@ class PlaceCodes(FollowsChangeLog):
         return self.by_code.get((field, value))
 
 
-class RecordNames(FollowsChangeLog):
-    """Records of a model with `name` and `aliases`, by the normalised form of each name."""
+def name_words(normalised: str) -> set[str]:
+    """The words of a normalised name that say which body it is (as the duplicate finder blocks them)."""
+    return {word for word in normalised.replace("-", " ").split() if len(word) > 2}
 
-    def __init__(self, model: type) -> None:
-        self.model = model
+
+class RecordNames(FollowsChangeLog):
+    """Records of a model with `name` and `aliases`, by the normalised form of each name and by its words."""
+
+    def __init__(self, model: type, related: tuple[str, ...] = ()) -> None:
+        self.model, self.related = model, related
         super().__init__()
 
     def clear(self) -> None:
         self.by_key: dict[str, set[int]] = defaultdict(set)
         self.keys_of: dict[int, set[str]] = {}
+        self.by_word: dict[str, set[int]] = defaultdict(set)
 
     def forget(self, pk: int) -> None:
         for key in self.keys_of.pop(pk, ()):
             self.by_key[key].discard(pk)
+            for word in name_words(key):
+                self.by_word[word].discard(pk)
 
     def load(self, rows) -> None:
         for pk, name, aliases in rows.values_list("pk", "name", "aliases"):
@@ -161,12 +184,25 @@ class RecordNames(FollowsChangeLog):
             self.keys_of[pk] = keys
             for key in keys:
                 self.by_key[key].add(pk)
+                for word in name_words(key):
+                    self.by_word[word].add(pk)
 
     def named(self, names: Iterable[str]) -> list:
         """Records one of whose names is one of `names` (normalised alike), in the model's order."""
         self.refresh()
         pks = set().union(*(self.by_key.get(normalise(n), ()) for n in names))
         return list(self.model.objects.filter(pk__in=pks)) if pks else []
+
+    def sharing_words(self, names: Iterable[str], rarest: int = 2, limit: int = 200) -> list:
+        """Records that share one of the rarest words of `names` — the only ones whose names can be a
+        variant of them (another word order, a qualifier more, one word spelt otherwise)."""
+        self.refresh()
+        words = {word for name in names for word in name_words(normalise(name))}
+        postings = sorted((self.by_word.get(word, set()) for word in words), key=len)
+        pks = set().union(*postings[:rarest]) if postings else set()
+        if not pks or len(pks) > limit:
+            return []
+        return list(self.model.objects.filter(pk__in=pks).select_related(*self.related))
 
 
 class PeopleNames(FollowsChangeLog):
@@ -248,6 +284,6 @@ class PeopleNames(FollowsChangeLog):
 
 
 PLACE_CODES = PlaceCodes()
-ORGANIZATIONS = RecordNames(Organization)
+ORGANIZATIONS = RecordNames(Organization, related=("place",))
 ALLIANCES = RecordNames(Alliance)
 PEOPLE = PeopleNames()
