@@ -49,3 +49,20 @@ def test_a_partner_named_after_the_agreement_is_a_new_agreement():
     assert [(kind, parties) for kind, parties, _ in found if kind == "sister_city"] == [("sister_city", ["Hefei", "Suncheon"])]
     # "the first exchange agreement" refers back, but the MOU "with Yangzhou City" is a tie of its own
     assert ("mou", ["Suncheon", "Yangzhou"], "2018") in found
+
+
+PARTNER_COUNT = """OSLO – The cities of Bergen and Lublin will soon sign a twinning agreement, NTB reported on Monday.
+He went on to note that Bergen has sister city agreements with 6 cities and is a member of 4 networks.
+The city has so far signed agreements with Seattle, Asheville, Rostock, Turku, and Quebec, he said.
+"""
+
+
+def test_a_counted_tie_and_the_list_that_follows_are_one_agreement_per_partner():
+    result = extract(PARTNER_COUNT, "2024-03-04")
+    found = _agreements(result)
+    for partner in ("Seattle", "Asheville", "Rostock", "Turku", "Quebec"):
+        assert ("sister_city", sorted(["Bergen", partner]), None) in found
+    # the dateline city in capitals is where the report was written, not a party
+    assert not any("Oslo" in parties for _kind, parties, _ in found)
+    planned = [a for a in result.agreements if sorted(p.name for p in a.parties) == ["Bergen", "Lublin"]]
+    assert [(a.type, a.status) for a in planned] == [("sister_city", "planned")]

@@ -43,6 +43,8 @@ _NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be|would have|
 
 def find_agreements(ctx: Context) -> None:
     home = main_place(ctx)
+    if home is not None and all(_is_dateline(ctx, s) for s, _ in home.mentions):
+        home = None  # a city named only in the dateline ("TEHRAN – ...") is where the report was written
     for sentence in ctx.sentences:
         s0, e0 = sentence
         text = ctx.folded[s0:e0]
@@ -58,11 +60,26 @@ def find_agreements(ctx: Context) -> None:
             _read_clause(ctx, sentence, cs, ce, home, sentence_dates)
     if home is not None:
         _partner_lists(ctx, home)
+    _counted_ties(ctx)
 
 
 # "the Memorandum of Understanding on Economic Cooperation (1994), the Memorandum ... (2000)": instruments
 # named one after another, each with its year in brackets
 _DATED_INSTRUMENT = re.compile(r"(?P<title>(?:[A-Z][\w'-]*\s(?:(?:of|on|and|to|for|the)\s)*){1,10}?)\((?P<year>(?:19|20)\d{2})\)")
+
+
+_DATELINE_AFTER = re.compile(r"(?:,\s[A-Z][\w. ]{1,20})?\s*(?:\(\w+\)\s*)?[–—-]{1,2}\s")
+
+
+def _is_dateline(ctx: Context, start: int) -> bool:
+    """"TEHRAN – The cities of Porto and Isfahan will ...", "SEOUL, Korea -- ...": the city in capitals
+    that opens a report says where it was written, it is not a party."""
+    mention = next(((s, e) for s, e, _ in ctx.mentions_in(start, start + 80) if s == start), None)
+    if mention is None or not ctx.folded[mention[0]:mention[1]].isupper():
+        return False
+    line_start = ctx.folded.rfind("\n", 0, start) + 1
+    opens_line = re.fullmatch(r"[\s\d:-]*(?:date\s[\d-]+\s)?", ctx.folded[line_start:start]) is not None
+    return opens_line and _DATELINE_AFTER.match(ctx.folded, mention[1]) is not None
 
 
 def _new_partner(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> bool:
@@ -118,6 +135,36 @@ def _partner_lists(ctx: Context, home: PlaceCand) -> None:
                                                 evidence=[(s0, end)], rule="partner_list"))
 
 
+_COUNT_WORDS = r"\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty"
+_COUNTED = re.compile(rf"\b(?:{_COUNT_WORDS})\s(?:[a-z-]+\s){{0,2}}?(?:cities|municipalities|towns|regions|provinces|partners)\b")
+
+
+def _counted_ties(ctx: Context) -> None:
+    """"Isfahan has sister city agreements with 13 cities ... The city has so far signed agreements with
+    Xi'an, Kuala Lumpur, ..., and Kuwait": a tie counted in one sentence and a list of three or more
+    places in the next (or the same) sentence make one agreement per listed place, typed by the tie."""
+    for i, (s0, e0) in enumerate(ctx.sentences):
+        low = ctx.lower[s0:e0]
+        counted = _COUNTED.search(low)
+        if counted is None:
+            continue
+        kind = next((t for pos, t in sorted((m.start(), t) for t, p in TYPES for m in p.finditer(low))
+                     if t in ("sister_city", "friendship_city")), None)
+        subject = next((it for _, it in ctx.entities_in(s0, s0 + counted.start()) if isinstance(it, PlaceCand)), None)
+        if kind is None or subject is None:
+            continue
+        for ls, le in [(s0 + counted.end(), e0)] + ctx.sentences[i + 1:i + 2]:
+            listed = [p for p in _unique([it for _, it in ctx.entities_in(ls, le) if isinstance(it, PlaceCand)])
+                      if p is not subject and not _is_container(ctx, p, ls, le)]
+            if len(listed) < 3:
+                continue
+            planned = bool(_PLANNED.search(ctx.folded, s0, e0)) or bool(_PLANNED.search(ctx.folded, ls, le))
+            for place in listed:
+                _add(ctx, AgreementCand(type=kind, parties=[subject, place], sentence=(s0, e0), planned=planned,
+                                        evidence=[(s0, le)], rule="planned" if planned else "partner_list"), False)
+            break
+
+
 def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
     out, last = [], 0
     for m in _CLAUSE.finditer(text):
@@ -151,7 +198,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     org_spans = [o.span for o in orgs if o.kind not in ("council", "government_agency")]
     # a place inside an organization's name ("Qingdao University") is not itself a party
     places = [p for p in _unique([it for s, it in ctx.entities_in(cs, ce) if isinstance(it, PlaceCand)
-                                  and not any(a <= s < b for a, b in org_spans)])
+                                  and not any(a <= s < b for a, b in org_spans) and not _is_dateline(ctx, s)])
               if not _is_container(ctx, p, cs, ce)]
     planned = bool(_PLANNED.search(ctx.folded[sentence[0]:sentence[1]]))
     dates = [d for d in sentence_dates if cs - 60 <= d.start < ce + 60] or sentence_dates
@@ -243,7 +290,8 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
 
 
 _TOWARDS = re.compile(r"\b(?:to establish|establishing|for the establishment|towards?|to become|to upgrade|"
-                      r"on (?:the )?(?:promotion|establishment) of|to pave the way|leading to)\b")
+                      r"on (?:the )?(?:promotion|establishment) of|to pave the way|paving the way|leading to|"
+                      r"(?:to |will )?lead to|(?:to |will )?usher in|a (?:first )?step (?:to|towards)|prelude to)\b")
 
 
 def _tie_to_come(low: str, matches: list[tuple[int, str]]) -> str | None:
