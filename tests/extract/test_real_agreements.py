@@ -66,3 +66,9 @@ def test_a_counted_tie_and_the_list_that_follows_are_one_agreement_per_partner()
     assert not any("Oslo" in parties for _kind, parties, _ in found)
     planned = [a for a in result.agreements if sorted(p.name for p in a.parties) == ["Bergen", "Lublin"]]
     assert [(a.type, a.status) for a in planned] == [("sister_city", "planned")]
+
+
+def test_a_memorandum_of_partnership_is_an_mou():
+    text = ("In a bid to restore cities, the Mayors' Club Moldova has joined forces with the Alliance of Baltic Mayors "
+            "by signing a Memorandum of Partnership.")
+    assert [a.type for a in extract(text, "2024-02-01").agreements] == ["mou"]
