@@ -7,6 +7,7 @@ review step records a merge candidate instead of merging silently.
 
 from __future__ import annotations
 
+from amity.extract.matching import compare_body_names
 from amity.registry.lookup import normalise
 from amity.registry.models import Agreement, Place
 from amity.registry.reference import reference_uid
@@ -81,7 +82,27 @@ def _by_name(index, value: dict, kind: str) -> Link | None:
     for record in index.named(names):
         if _written_alike(record, names) and _name_matches(record, names):
             return Link(record, 0.95, f"same {kind} name {value['name']!r}")
-    return None
+    return _by_variant(index, names, value.get("place"))
+
+
+def _elsewhere(record, place: str | None) -> bool:
+    """The claim places the body in a city other than the record's (every city has its chamber of commerce)."""
+    held = getattr(record, "place", None)
+    return bool(place and held is not None and normalise(place) not in {normalise(n) for n in held.all_names})
+
+
+def _by_variant(index, names: list[str], place: str | None) -> Link | None:
+    """A name written another way ("Busan-Fukuoka Forum" / "Fukuoka-Busan Forum"), scored as the
+    duplicate finder scores two records (compare_body_names, alike both ways round). The caller
+    links at CERTAIN or more; below it the new record meets the old one as a duplicate candidate."""
+    best: Link | None = None
+    for record in index.sharing_words(names):
+        match = compare_body_names(names, record.all_names)
+        if match.features and _elsewhere(record, place):
+            match.add(f"in another place ({place} / {record.place.name})", -0.6)
+        if match.score >= POSSIBLE and (best is None or match.score > best.score):
+            best = Link(record, match.score, match.explanation)
+    return best
 
 
 def link_organization(value: dict) -> Link | None:
