@@ -72,6 +72,10 @@ Our visit to Wetzlar
 We will hold a reception on 14 October at the Town Hall to mark the 50th anniversary of the signing of the twinning charter by Mayor John Price.
 """
 
+CALL_PAGE = """[Jeollabuk-do, South Korea] Vice Governor of Kansas Visits Jeollabuk-do
+○ On May 9, a delegation of 8 officials from Kansas, headed by Lieutenant Governor David Toland, visited Vice Governor KIM Jong-hoon in Jeonju.
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -168,3 +172,11 @@ def test_a_signing_spoken_of_inside_a_quotation_running_on_is_no_second_signing(
 def test_an_occasion_marking_a_signing_of_long_ago_is_a_ceremony_not_a_signing():
     result = extract(JUBILEE_PAGE, published="2023-04-02")
     assert [(e.type, e.date, e.status) for e in result.events] == [("ceremony", "2023-10-14", "planned")]
+
+
+def test_a_delegation_visiting_a_person_is_a_visit_and_a_meeting():
+    result = extract(CALL_PAGE, published="2024-05-10")
+    kinds = {(e.type, e.date) for e in result.events}
+    assert {("visit", "2024-05-09"), ("meeting", "2024-05-09")} <= kinds
+    meeting = next(e for e in result.events if e.type == "meeting")
+    assert {"David Toland", "KIM Jong-hoon"} <= {p.name for p in meeting.participants}

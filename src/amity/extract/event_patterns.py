@@ -71,6 +71,9 @@ ALONGSIDE = [
     ("visit", re.compile(r"\b(?:visited|is visiting|was visiting|on an? (?:official |working |two-day |three-day )?visit|"
                          r"during (?:his|her|their|an?) (?:official |working )?visit)\b")),
 ]
+# a visit paid to a person, the title words before the name allowed ("visited Deputy Governor KIM")
+CALL_ON_PERSON = re.compile(r"\b(?:visited|called on|paid (?:a |an )?(?:\w+ )?(?:call|visit) (?:on|to))\s"
+                            r"(?:(?:[A-Z][\w.-]*|of|the|for)\s){0,5}$")
 # words in quotation marks: what someone said, not the report's own account of an occasion
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # a signing named as what an occasion celebrates ("to mark the actual date of the signing of the first

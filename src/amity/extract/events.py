@@ -22,6 +22,7 @@ from .event_patterns import (
     ATTENDANCE_BEFORE,
     BACKGROUND,
     BOTH_SIDES,
+    CALL_ON_PERSON,
     CLOSE_QUOTE,
     COMMEMORATES,
     CONTINUES,
@@ -224,7 +225,11 @@ def find_events(ctx: Context) -> None:
             title_events.append(ev)
             continue
         _add(ctx, ev, text)
-        for extra, pos in _secondary_types(low, etype):
+        extras = _secondary_types(low, etype)
+        call = _call_on_person(ctx, start, end) if etype == "visit" and all(x != "meeting" for x, _ in extras) else None
+        if call is not None:
+            extras.append(("meeting", call))
+        for extra, pos in extras:
             # "attended the opening ceremony of the Dance Market and the Busan Biennale"
             own = _best(dates, start + pos)
             if not (people or orgs) and not (own and ev.place):
@@ -426,6 +431,17 @@ def _delegation_visits(ctx: Context) -> None:
         _add(ctx, EventCand(type="visit", sentence=sentence, date=own.value if own else None, planned=planned,
                             participants=participants, evidence=[sentence], rule="delegation_visit"),
              ctx.folded[start:end])
+
+
+def _call_on_person(ctx: Context, start: int, end: int) -> int | None:
+    """Where a visit is paid to a person ("a delegation ... visited Deputy Governor KIM Hak-hong"):
+    calling on someone is a meeting as well as a visit."""
+    for s, _e, item in ctx.mentions_in(start, end):
+        if isinstance(item, PersonCand):
+            m = CALL_ON_PERSON.search(ctx.folded, max(start, s - 60), s)
+            if m:
+                return m.start() - start
+    return None
 
 
 def _secondary_types(text: str, primary: str) -> list[tuple[str, int]]:
