@@ -1,8 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "amity.core"
     label = "core"
-    verbose_name = "Change log"
+    verbose_name = _("Change log")
     default_auto_field = "django.db.models.BigAutoField"

@@ -1,8 +1,9 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PortfolioConfig(AppConfig):
     name = "amity.portfolio"
     label = "portfolio"
-    verbose_name = "Portfolio, meetings and reports"
+    verbose_name = _("Portfolio, meetings and reports")
     default_auto_field = "django.db.models.BigAutoField"

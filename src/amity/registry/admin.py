@@ -22,8 +22,10 @@ class HistoryLinkMixin:
         from django.contrib.contenttypes.models import ContentType
 
         content_type = ContentType.objects.get_for_model(obj)
-        return format_html('<a href="{}?content_type__id__exact={}&object_id={}">change log</a>',
-                           url, content_type.pk, obj.pk)
+        return format_html('<a href="{}?content_type__id__exact={}&object_id={}">{}</a>',
+                           url, content_type.pk, obj.pk, _("change log"))
+
+    change_log.short_description = _("change log")
 
 
 class RegistryAdmin(HistoryLinkMixin, admin.ModelAdmin):

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReviewConfig(AppConfig):
     name = "amity.review"
     label = "review"
-    verbose_name = "Review"
+    verbose_name = _("Review")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -15,6 +15,7 @@ def roles_for(user) -> dict:
     role = permissions.role_of(user)
     return {
         "role": role,
+        "role_label": permissions.Role(role).label if role else "",  # the badge reads it in the reader's language
         "view": role is not None or permissions.SiteSettings.current().public_read,
         "review": permissions.can_review(user),
         "edit": permissions.can_edit(user),
