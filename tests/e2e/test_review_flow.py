@@ -2,6 +2,8 @@
 accept and reject in the inbox without a reload (buttons and keyboard), merge two duplicate organizations
 and undo it; screenshots of the inbox, the typed form and the duplicates page at desktop and 390 px."""
 
+import time
+
 import pytest
 
 from tests.e2e.conftest import SCREENSHOTS, shot, sign_in
@@ -29,6 +31,7 @@ def test_review_day_typed_form_inbox_and_duplicates(browser, page, site):
     from amity.registry.models import Engagement, Organization, Place
     from amity.sources.models import Claim, Document
 
+    started = time.time()
     sign_in(page, site, "chief")
     page.goto(f"{site}/documents/new/")
     page.fill("#id_text", RELEASE)
@@ -74,8 +77,18 @@ def test_review_day_typed_form_inbox_and_duplicates(browser, page, site):
     before = page.inner_text("#review-counters")
     follow_up = document.claims.get(slot="follow_up")
     agreement = document.claims.get(slot="agreement")
+    # j / k: the next and the previous claim in article order become the current row.
+    order = page.evaluate("Array.from(document.querySelectorAll('li.claim-row')).map(row => row.id)")
+    current = "document.querySelector('li.claim-row.current') && document.querySelector('li.claim-row.current').id"
+    page.locator(f"#{order[0]}").click(position={"x": 4, "y": 4})
+    page.keyboard.press("j")
+    assert page.evaluate(current) == order[1]
+    page.keyboard.press("k")
+    assert page.evaluate(current) == order[0]
+    # a accepts the current row, r rejects it: in place, without a reload.
     if agreement.status == "pending":
-        page.locator(f"#row-{agreement.pk} button[data-key=a]").click()
+        page.locator(f"#row-{agreement.pk}").click(position={"x": 4, "y": 4})
+        page.keyboard.press("a")
         page.wait_for_selector(f"#row-{agreement.pk}.accepted")
     page.locator(f"#row-{follow_up.pk}").click()  # the current row; r rejects it
     page.keyboard.press("r")
@@ -84,6 +97,13 @@ def test_review_day_typed_form_inbox_and_duplicates(browser, page, site):
     assert page.inner_text("#review-counters") != before
     assert Claim.objects.get(pk=follow_up.pk).status == "rejected"
     assert Claim.objects.get(pk=agreement.pk).status == "accepted"
+    # e opens the current claim's typed form.
+    waiting = document.claims.filter(status="pending").order_by("pk").first()
+    if waiting is not None:
+        page.locator(f"#row-{waiting.pk}").click(position={"x": 4, "y": 4})
+        page.keyboard.press("e")
+        page.wait_for_selector("form.claim-form")
+        assert f"/review/claims/{waiting.pk}/edit/" in page.url
 
     # Two records of one consulate: found, merged, and the merge undone.
     busan = Place.objects.get(name="Busan", country_code="KR")
@@ -119,3 +139,7 @@ def test_review_day_typed_form_inbox_and_duplicates(browser, page, site):
             small.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     finally:
         phone.close()
+    # written by this run where the README says: the inbox, the typed form and the duplicates, both widths
+    written = {path.stem for path in SCREENSHOTS.glob("review-*.png") if path.stat().st_mtime >= started - 1}
+    assert {"review-01-inbox", "review-02-typed-form", "review-03-duplicates", "review-04-inbox-390",
+            "review-05-typed-form-390", "review-07-duplicates-390"} <= written
