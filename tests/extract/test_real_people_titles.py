@@ -67,3 +67,26 @@ def test_a_title_in_apposition_belongs_to_the_name_before_it(news):
 
 def test_the_name_of_a_twinning_body_is_no_person(news):
     assert not any("Sister" in name or "Cities" in name for name in _people(news))
+
+
+MORE_TITLES = """Vilnius and Warsaw extend cooperation
+Yesterday the vice-mayor of Vilnius Jarosław Kamiński signed the plan with Warsaw.
+The visit was led by Anna Ruiz, Director Emeritus of the Leeds Twinning Association, and Tom Bell.
+The BEITBRIDGE RDC Administration and Human Resources Development Officer Peter Ncube also spoke.
+"""
+
+
+@pytest.fixture(scope="module")
+def more_titles():
+    return extract(MORE_TITLES, "2024-05-10")
+
+
+def test_a_town_name_inside_a_person_name_after_the_body(more_titles):
+    # "Jaroslaw" is also a Polish town: after "of Vilnius" it is the given name
+    assert _people(more_titles)["Jarosław Kamiński"] == ("Deputy Mayor", "Vilnius")
+
+
+def test_role_words_are_never_taken_for_a_name(more_titles):
+    names = set(_people(more_titles))
+    assert not names & {"Emeritus", "Officer", "Development Officer", "Coordinator"}
+

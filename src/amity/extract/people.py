@@ -273,14 +273,18 @@ def _split_body_and_name(ctx: Context, start: int, end: int) -> tuple[int, int] 
     text = ctx.folded
     ends = [e for item in (*ctx.places, *ctx.countries.values(), *ctx.organizations)
             for s, e in getattr(item, "mentions", []) if start <= s and e < end]
-    if ends:
-        body_end = max(ends)
+    # the latest place that leaves a name of two to four words: in "Vilnius Jaroslaw Kaminski" the
+    # town Jaroslaw is the given name
+    for body_end in sorted(set(ends), reverse=True):
         words = list(re.finditer(r"\S+", text[body_end:end]))
         while words and (words[0].group(0).lower() in _DESIGNATOR_WORDS or not words[0].group(0)[0].isupper()):
             words = words[1:]
-        if not 2 <= len(words) <= 4:
+        if 2 <= len(words) <= 4:
+            return body_end, body_end + words[0].start()
+        if len(words) > 4:
             return None
-        return body_end, body_end + words[0].start()
+    if ends:
+        return None
     words = list(re.finditer(r"\S+", text[start:end]))
     if len(words) < 3:
         return None
