@@ -3,8 +3,9 @@
 On SQLite this is SQLite's online backup (the server may keep running: the copy is a
 consistent snapshot, WAL included). On PostgreSQL it is pg_dump's custom format and
 pg_restore, when those programs are installed; otherwise the command says so. Unlike
-`amity export` (the registry as JSON, to read, edit or move between installations), a
-backup holds everything: users and password hashes, API tokens, sessions, the change log.
+`amity export` (every table as JSON Lines, to read or move to a new installation, without
+password hashes, tokens or sessions), a backup holds everything, secrets included, and
+restores over an existing database.
 """
 
 from __future__ import annotations
