@@ -76,6 +76,12 @@ CALL_PAGE = """[Jeollabuk-do, South Korea] Vice Governor of Kansas Visits Jeolla
 ○ On May 9, a delegation of 8 officials from Kansas, headed by Lieutenant Governor David Toland, visited Vice Governor KIM Jong-hoon in Jeonju.
 """
 
+ONCE_PAGE = """Taichung City Government | Press Releases
+Taichung and Kumamoto renew friendship
+Taichung Mayor Lu Shiow-yen and Kumamoto Mayor Kazufumi Onishi signed a friendship renewal agreement on March 3, 2023.
+Kumamoto once sought advice from Taichung on flower expos, and Mayor Onishi personally led a delegation to the Taichung World Flora Exposition.
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -180,3 +186,8 @@ def test_a_delegation_visiting_a_person_is_a_visit_and_a_meeting():
     assert {("visit", "2024-05-09"), ("meeting", "2024-05-09")} <= kinds
     meeting = next(e for e in result.events if e.type == "meeting")
     assert {"David Toland", "KIM Jong-hoon"} <= {p.name for p in meeting.participants}
+
+
+def test_what_a_city_once_did_is_background_not_an_occasion_of_the_report():
+    result = extract(ONCE_PAGE, published="2023-03-04")
+    assert [(e.type, e.date) for e in result.events] == [("signing", "2023-03-03")]

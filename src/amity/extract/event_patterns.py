@@ -25,7 +25,9 @@ HISTORY = re.compile(r"\b(?:since (?:19|20)\d\d|has had|have had|dates? back|was
                       r"goes back|over the past|for the past|so far|since then)\b")
 BACKGROUND = re.compile(r"\bfirst (?:concluded|became|signed|established|agreed|formed)\b|"
                         r"\bthe first (?:[\w-]+ ){0,3}(?:agreement|memorandum|mou|pact)\b[^.;]{0,80}\bwas signed\b|"
-                        r"\b(?:documents|agreements|memorand\w+) (?:[\w ]{0,40})?(?:have|had) been signed\b")
+                        r"\b(?:documents|agreements|memorand\w+) (?:[\w ]{0,40})?(?:have|had) been signed\b|"
+                        # "Taipei once sought advice ... and Mayor Kwon led a delegation": a past told as background
+                        r"(?<=\w )once (?:\w+ly )?(?!(?:a|again|more|every|in|per|or|and|the|it|they|we|he|she|this|that|all|both)\b)[a-z]+\b")
 HABITUAL = re.compile(r"\b(?:annual|annually|every year|each year|once a year|alternates?|regularly|"
                        r"(?:have|has) (?:\w+ )?(?:visited|held|staged|joined|hosted))\b")
 BOTH_SIDES = re.compile(r"\s*(?:the two (?:sides|cities|mayors|leaders|delegations)|both sides|they)\b", re.I)

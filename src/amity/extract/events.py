@@ -405,7 +405,7 @@ def _delegation_visits(ctx: Context) -> None:
     for sentence in ctx.sentences:
         start, end = sentence
         m = DELEGATION.search(ctx.folded, start, end)
-        if not m or HISTORY.search(ctx.lower, start, end):
+        if not m or HISTORY.search(ctx.lower, start, end) or BACKGROUND.search(ctx.lower, start, end):
             continue
         if any(ev.type == "meeting" and sentence in ev.evidence for ev in ctx.events) and \
                 not any(ev.type == "visit" and sentence in ev.evidence for ev in ctx.events):
