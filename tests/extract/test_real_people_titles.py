@@ -90,3 +90,19 @@ def test_role_words_are_never_taken_for_a_name(more_titles):
     names = set(_people(more_titles))
     assert not names & {"Emeritus", "Officer", "Development Officer", "Coordinator"}
 
+
+
+def test_the_mayor_of_a_sister_city_of_x_is_not_the_mayor_of_x():
+    text = ("The Lyon City Government welcomed a delegation of 12 officials from Durban, led by Mary Nkosi, the mayor "
+            "of the sister city of Lyon, on May 2, 2024. Nkosi met with Lyon Mayor Paul Girard at City Hall.")
+    people = _people(extract(text, "2024-05-03"))
+    assert people["Mary Nkosi"] == ("Mayor", "Durban")
+    assert people["Paul Girard"] == ("Mayor", "Lyon")
+
+
+def test_a_city_whose_mayor_is_named_is_not_the_city_of_the_other_mayor():
+    text = ("A delegation from Sasebo visited Xiamen this week.\n"
+            "Zhuang Wei, mayor of Xiamen, met with Mayor Kenji Ota and the delegation members on Aug 1.")
+    people = _people(extract(text, "2024-08-07"))
+    assert people["Zhuang Wei"] == ("Mayor", "Xiamen")
+    assert people["Kenji Ota"] == ("Mayor", "Sasebo")

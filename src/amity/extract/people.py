@@ -362,6 +362,8 @@ def _title_target(ctx: Context, m: re.Match[str], title: str,
         c = _country_named(ctx, gd["loc"].strip())
         to = c.code if c is not None else None
     tail = gd.get("tail") or ""
+    if _OF_PARTNER.match(tail):
+        tail = ""  # "the mayor of the sister city of Taipei" is not Taipei's mayor
     tail_start = m.start("tail") if gd.get("tail") else m.end()
     if tail:
         tm = re.search(r"\bto\s(?:the\s)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)", tail)
@@ -447,6 +449,8 @@ def _attach_singles(ctx: Context, people: list[PersonCand], singles: list) -> No
             target.title, target.title_raw = title, title_raw
 
 
+_ONE_PER_PLACE = {"Mayor", "Governor"}
+_OF_PARTNER = re.compile(r"\s(?:of|for)\s(?:the\s|a\s|its\s)?(?:sister|twin|partner|friendship)[- ](?:city|town|province|state)\sof\b")
 NATIONAL_TITLES = {"President", "Vice President", "Prime Minister", "Minister", "Vice Minister", "King",
                    "Queen", "Prince", "Member of Parliament"}
 ENVOY_TITLES = {"Ambassador", "Consul General", "Consul", "Deputy Consul General", "Envoy"}
@@ -462,6 +466,9 @@ def resolve_titles(ctx: Context) -> None:
     for p in ctx.people:
         if p.title is None or p.of:
             continue
+        # a city has one mayor: "Zhuang, mayor of Xiamen, met with Mayor Tomonaga" - Xiamen is taken
+        taken = [q.of_obj for q in ctx.people if q is not p and q.title == p.title and q.of_obj is not None
+                 and p.title in _ONE_PER_PLACE]
         national = p.title in ENVOY_TITLES or p.title in NATIONAL_TITLES
         kinds = ("CountryCand",) if national else ("PlaceCand",)
         city_title = p.title in ("Mayor", "Deputy Mayor")
@@ -472,13 +479,14 @@ def resolve_titles(ctx: Context) -> None:
             # an envoy represents a country, never the one they are posted to ("Ambassador to the US")
             before = [it for _, it in ctx.entities_in(sent[0], s) if type(it).__name__ in kinds
                       and not (city_title and getattr(it, "kind", None) in ("province", "state", "prefecture"))
-                      and not (p.to and getattr(it, "code", None) == p.to)]
+                      and not (p.to and getattr(it, "code", None) == p.to) and all(it is not t for t in taken)]
             if before:
                 chosen = before[-1]
                 break
         if chosen is None:
             first = spans[0][0]
-            before = [it for _, it in ctx.entities_in(0, first) if type(it).__name__ in kinds]
+            before = [it for _, it in ctx.entities_in(0, first) if type(it).__name__ in kinds
+                      and all(it is not t for t in taken)]
             sent = ctx.sentence_of(first)
             after = [it for _, it in ctx.entities_in(first, sent[1]) if type(it).__name__ in kinds]
             chosen = (before[-1] if before else None) or (after[0] if after and national else None)
