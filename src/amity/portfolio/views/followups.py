@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from amity.accounts import permissions
@@ -54,7 +55,7 @@ def calendar_reset(request):
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("portfolio:calendar"))
     FeedKey.for_user(request.user).reset()
-    messages.success(request, "A new feed address was made; the old one no longer works.")
+    messages.success(request, _("A new feed address was made; the old one no longer works."))
     return redirect("portfolio:calendar")
 
 
@@ -82,6 +83,6 @@ def mark(request, pk: int):
     if request.headers.get("HX-Request"):
         return HttpResponse(format_html('<tr><td colspan="6" class="muted">{} · {}</td></tr>',
                                         follow_up.action, follow_up.get_status_display()))
-    messages.success(request, f"Marked {follow_up.get_status_display().lower()}.")
+    messages.success(request, _("Marked %(status)s.") % {"status": follow_up.get_status_display().lower()})
     return redirect(request.POST.get("next") if url_has_allowed_host_and_scheme(
         request.POST.get("next"), allowed_hosts={request.get_host()}) else reverse("portfolio:follow-ups"))

@@ -77,7 +77,7 @@ def _confirm(request, kind: str, target, context: dict):
     try:
         payload = signing.loads(request.POST["token"], salt=SALT, max_age=MAX_AGE)
     except signing.BadSignature:
-        messages.error(request, "The preview has expired or was altered; upload the file again.")
+        messages.error(request, _("The preview has expired or was altered; upload the file again."))
         return redirect(request.path)
     if payload["kind"] != kind or payload["target"] != target.pk or payload["user"] != request.user.pk:
         raise PermissionDenied("this preview belongs to another import")
@@ -91,11 +91,11 @@ def _confirm(request, kind: str, target, context: dict):
         options = payload["options"]
         counts = apply_projects(preview, target, actor=actor, year=options.get("year"),
                                 stated_count=options.get("stated_count"), source=options.get("source") or "")
-        messages.success(request, "Imported: {created} new, {updated} updated, {unchanged} unchanged.".format(**counts))
+        messages.success(request, _("Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.") % counts)
         return redirect("portfolio:portfolio", kind=context["target_kind"], pk=target.pk)
     counts = apply_partners(preview, target, actor=actor)
-    messages.success(request, "Imported: {created} new agreements, {unchanged} already recorded, "
-                              "{new_places} new places.".format(**counts))
+    messages.success(request, _("Imported: %(created)s new agreements, %(unchanged)s already recorded, "
+                                "%(new_places)s new places.") % counts)
     return redirect("portfolio:imports")
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from amity.accounts import permissions
 from amity.core.actor import actor_for_user
@@ -63,7 +64,7 @@ def meeting(request, pk: int):
                 data = item_form.cleaned_data
                 services.add_agenda_item(engagement, data["title"], summary=data["summary"], project=data["project"],
                                          actor=actor)
-                messages.success(request, "Agenda item added.")
+                messages.success(request, _("Agenda item added."))
                 return redirect("portfolio:meeting", pk=pk)
         else:
             decision_form = DecisionForm(request.POST, places=places, prefix="decision")
@@ -79,7 +80,7 @@ def meeting(request, pk: int):
                 except ValidationError as error:
                     decision_form.add_error(None, "; ".join(error.messages))
                 else:
-                    messages.success(request, "Decision recorded" + (" with a follow-up." if follow_ups else "."))
+                    messages.success(request, _("Decision recorded with a follow-up.") if follow_ups else _("Decision recorded."))
                     return redirect("portfolio:meeting", pk=pk)
     items = engagement.agenda_items.select_related("project").prefetch_related("decisions__follow_ups")
     return render(request, "portfolio/meeting.html", {

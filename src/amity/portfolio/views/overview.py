@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from amity.accounts import permissions
 from amity.core.actor import actor_for_user
@@ -85,7 +86,7 @@ def years(request, kind: str, pk: int):
             data = form.cleaned_data
             services.record_year(owner, data["year"], stated_count=data["stated_count"], source=data["source"],
                                  notes=data["notes"], actor=actor_for_user(request.user))
-            messages.success(request, f"The current project list was kept as the list of {data['year']}.")
+            messages.success(request, _("The current project list was kept as the list of %(year)s.") % {"year": data["year"]})
             return redirect("portfolio:years", kind=kind, pk=pk)
     return render(request, "portfolio/years.html", {
         "owner": owner, "kind": kind, "changes": year_changes(owner), "form": form, "can_edit": can_edit,
