@@ -102,9 +102,10 @@ class LoggedModel(models.Model):
         instance._loaded_snapshot = snapshot(instance)
         return instance
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, savepoint: bool = True, **kwargs):
+        """`savepoint=False` when the caller's savepoint covers the row and its log (bulk accepting)."""
         before = getattr(self, "_loaded_snapshot", None) if self.pk else None
-        with transaction.atomic():
+        with transaction.atomic(savepoint=savepoint):
             super().save(*args, **kwargs)
             after = snapshot(self)
             if before is None:

@@ -26,7 +26,7 @@ def create(model: type[models.Model], *, actor: str | None = None, savepoint: bo
     obj = model(**values)
     with _as(actor), transaction.atomic(savepoint=savepoint):
         _validate(obj, values)
-        obj.save()
+        _save(obj, savepoint)
         _set_many(obj, {name: related for name, related in many.items() if related}, new=True)
     return obj
 
@@ -56,9 +56,16 @@ def update(obj: models.Model, *, actor: str | None = None, savepoint: bool = Tru
         setattr(obj, name, value)
     with _as(actor), transaction.atomic(savepoint=savepoint):
         _validate(obj, values)
-        obj.save()
+        _save(obj, savepoint)
         _set_many(obj, many)
     return obj
+
+
+def _save(obj: models.Model, savepoint: bool) -> None:
+    if savepoint:
+        obj.save()
+    else:
+        obj.save(savepoint=False)  # a logged model's option (amity.core.models.LoggedModel)
 
 
 def _validate(obj: models.Model, given: dict) -> None:
