@@ -82,6 +82,11 @@ Taichung Mayor Lu Shiow-yen and Kumamoto Mayor Kazufumi Onishi signed a friendsh
 Kumamoto once sought advice from Taichung on flower expos, and Mayor Onishi personally led a delegation to the Taichung World Flora Exposition.
 """
 
+RECEIVES_PAGE = """Xinhua | Local | 2024-11-16
+Guangzhou Mayor Sun Zhiyang receives Daejeon delegation
+Guangzhou Mayor Sun Zhiyang met on November 15 with a delegation from Daejeon headed by Mayor Lee Jang-woo.
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -191,3 +196,9 @@ def test_a_delegation_visiting_a_person_is_a_visit_and_a_meeting():
 def test_what_a_city_once_did_is_background_not_an_occasion_of_the_report():
     result = extract(ONCE_PAGE, published="2023-03-04")
     assert [(e.type, e.date) for e in result.events] == [("signing", "2023-03-03")]
+
+
+def test_a_headline_that_a_mayor_receives_a_delegation_is_the_meeting():
+    # a courtesy call that is only a reception is one meeting (the headline restates it)
+    result = extract(RECEIVES_PAGE, published="2024-11-16")
+    assert [(e.type, e.date) for e in result.events] == [("meeting", "2024-11-15")]

@@ -237,8 +237,6 @@ def find_events(ctx: Context) -> None:
             _add(ctx, EventCand(type=extra, sentence=sentence, date=own.value if own else ev.date, planned=planned,
                                 participants=_unique(people + orgs), place=ev.place, evidence=[sentence],
                                 rule="alongside"), text)
-    _delegation_visits(ctx)
-    _dates_from_references(ctx)
     for ev in title_events:  # a headline restates an event of the body
         target = next((o for o in ctx.events if o.type == ev.type), None)
         if target is None:
@@ -246,6 +244,9 @@ def find_events(ctx: Context) -> None:
             ctx.events.insert(0, ev)
         else:
             _merge_into(target, ev)
+    # after the headline is read: "Mayor X receives Y delegation" above the meeting is that meeting
+    _delegation_visits(ctx)
+    _dates_from_references(ctx)
     _plans_carried_out(ctx)
     _date_from_occasion(ctx)
     _drop_history(ctx)
