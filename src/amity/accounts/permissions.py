@@ -7,7 +7,13 @@ admin (or Django superuser): everything, including users and settings.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+from collections.abc import Iterator
+
 from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 
 from amity.accounts.models import Profile, Role, SiteSettings
 from amity.registry import models as m
@@ -16,12 +22,59 @@ from amity.registry.scope import Scope, allows, involved  # noqa: F401 (involved
 RANK = {Role.VIEWER: 0, Role.REVIEWER: 1, Role.EDITOR: 2, Role.ADMIN: 3}
 
 
+# Within one request every question about a user's role or scope is answered from one read of
+# their profile (a page asks 6-8 times); outside requests (CLI, tests) each question reads afresh.
+_request_cache: contextvars.ContextVar[dict | None] = contextvars.ContextVar("amity_profiles", default=None)
+
+
+@contextlib.contextmanager
+def profiles_read_once() -> Iterator[None]:
+    token = _request_cache.set({})
+    try:
+        yield
+    finally:
+        _request_cache.reset(token)
+
+
+class ProfilePerRequestMiddleware:
+    """Reads each user's profile (role, scope) at most once per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with profiles_read_once():
+            return self.get_response(request)
+
+
+def _cached(key: tuple, read):
+    cache = _request_cache.get()
+    if cache is None:
+        return read()
+    if key not in cache:
+        cache[key] = read()
+    return cache[key]
+
+
+@receiver([post_save, post_delete], sender=Profile)
+@receiver(m2m_changed, sender=Profile.scope_places.through)
+@receiver(m2m_changed, sender=Profile.scope_organizations.through)
+def _forget_profiles(**kwargs) -> None:
+    cache = _request_cache.get()
+    if cache is not None:
+        cache.clear()
+
+
+def _profile(user) -> Profile | None:
+    return _cached(("profile", user.pk), lambda: Profile.objects.filter(user=user).first())
+
+
 def role_of(user) -> str | None:
     if user is None or not user.is_authenticated or not user.is_active:
         return None
     if user.is_superuser:
         return Role.ADMIN
-    profile = Profile.objects.filter(user=user).first()
+    profile = _profile(user)
     return profile.role if profile else Role.VIEWER
 
 
@@ -49,7 +102,10 @@ def scope_of(user) -> Scope | None:
     """
     if role_of(user) != Role.EDITOR:
         return None
-    profile = Profile.objects.filter(user=user).first()
+    return _cached(("scope", user.pk), lambda: _read_scope(_profile(user)))
+
+
+def _read_scope(profile: Profile | None) -> Scope | None:
     places = set(profile.scope_places.values_list("pk", flat=True)) if profile else set()
     organizations = set(profile.scope_organizations.values_list("pk", flat=True)) if profile else set()
     if not places and not organizations:
