@@ -76,8 +76,13 @@ def page(browser, site):
     context = browser.new_context(viewport={"width": 1360, "height": 900}, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(20_000)
+    # The policy refuses inline styles and scripts: anything a page still has of them shows up here.
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
     yield page
     context.close()
+    assert not refused, f"the Content-Security-Policy refused parts of a page: {refused[:3]}"
 
 
 def sign_in(page, base: str, username: str) -> None:

@@ -2,9 +2,9 @@
 
 Scripts come only from the site's static files (no inline script, no eval), and so do
 style sheets, fonts and images (plus data: images for the map's markers); nothing
-may frame the pages. Inline `style` attributes are still allowed (style-src-attr): a
-few templates position things with them, and they cannot run code. A view may set its
-own header; it is then left as it is.
+may frame the pages. Inline `style` attributes are refused too (templates use the
+stylesheet's classes; SVG pictures use presentation attributes), so injected markup
+cannot restyle a page. A view may set its own header; it is then left as it is.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ DEFAULT_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -98,11 +98,13 @@ def world_map(points: list[MapPoint], countries: set[str] = frozenset(), home_co
     With `zoom`, the map shows the region the places are in rather than the whole world.
     """
     x0, y0, width, height = _view_box(points) if zoom else (0, 0, MAP_W, MAP_H)
-    k = width / MAP_W  # keeps dots and labels the same size on screen whatever the zoom
+    # keeps dots and labels the same size on screen whatever the zoom; given as SVG presentation
+    # attributes, not style attributes, which the Content-Security-Policy refuses
+    k = width / MAP_W
     out = [f'<svg class="map" viewBox="{x0} {y0} {width} {height}" role="img" aria-label="{escape(title)}">']
     if title:
         out.append(f"<title>{escape(title)}</title>")
-    out.append(f'<g style="stroke-width:{0.5 * k:.3f}">')
+    out.append(f'<g stroke-width="{0.5 * k:.3f}">')
     for code, data in country_paths().items():
         css = "country home" if code in home_countries else "country partner" if code in countries else "country"
         out.append(f'<path class="{css}" d="{data}"><title>{escape(code)}</title></path>')
@@ -113,13 +115,13 @@ def world_map(points: list[MapPoint], countries: set[str] = frozenset(), home_co
         for point in points:
             if not point.home:
                 x, y = project(point.lon, point.lat)
-                out.append(f'<line class="link" x1="{hx}" y1="{hy}" x2="{x}" y2="{y}" style="stroke-width:{1.4 * k:.3f}"/>')
+                out.append(f'<line class="link" x1="{hx}" y1="{hy}" x2="{x}" y2="{y}" stroke-width="{1.4 * k:.3f}"/>')
     for point in sorted(points, key=lambda p: p.home):
         x, y = project(point.lon, point.lat)
         radius = (5.5 if point.home else 4.5) * k
         dot = (f'<circle class="city{" home" if point.home else ""}" cx="{x}" cy="{y}" r="{radius:.2f}" '
-               f'style="stroke-width:{k:.3f}"><title>{escape(point.name)}</title></circle>'
-               f'<text x="{x + 7 * k:.2f}" y="{y - 5 * k:.2f}" style="font-size:{12 * k:.2f}px;stroke-width:{3 * k:.2f}px">'
+               f'stroke-width="{k:.3f}"><title>{escape(point.name)}</title></circle>'
+               f'<text x="{x + 7 * k:.2f}" y="{y - 5 * k:.2f}" font-size="{12 * k:.2f}" stroke-width="{3 * k:.2f}">'
                f"{escape(point.name)}</text>")
         out.append(f'<a href="{escape(point.url)}">{dot}</a>' if point.url else dot)
     out.append("</svg>")
