@@ -95,6 +95,8 @@ def _instrument_list(ctx: Context, sentence: tuple[int, int]) -> bool:
     The parties are the places of the sentence, or (a sentence naming none: "Since then, through
     agreements such as ...") those of the tie read just before."""
     s0, e0 = sentence
+    if ctx.folded.count("(19", s0, e0) + ctx.folded.count("(20", s0, e0) < 2:
+        return False  # fewer than two bracketed years: no list (a cheap test before the pattern)
     listed = []
     for m in _DATED_INSTRUMENT.finditer(ctx.folded, s0, e0):
         kind = next((t for t, p in TYPES if p.search(m.group("title").lower())), None)
@@ -145,6 +147,8 @@ def _counted_ties(ctx: Context) -> None:
     places in the next (or the same) sentence make one agreement per listed place, typed by the tie."""
     for i, (s0, e0) in enumerate(ctx.sentences):
         low = ctx.lower[s0:e0]
+        if "sister" not in low and "twin" not in low and "friend" not in low:
+            continue
         counted = _COUNTED.search(low)
         if counted is None:
             continue
