@@ -106,3 +106,10 @@ def test_a_city_whose_mayor_is_named_is_not_the_city_of_the_other_mayor():
     people = _people(extract(text, "2024-08-07"))
     assert people["Zhuang Wei"] == ("Mayor", "Xiamen")
     assert people["Kenji Ota"] == ("Mayor", "Sasebo")
+
+
+def test_a_title_then_name_in_a_semicolon_list():
+    text = ("The delegation will consist of three people: Durban Executive Mayor, Thandi Zulu; the municipal "
+            "manager, Ben Moyo; and a councillor.")
+    people = _people(extract(text, "2024-05-10"))
+    assert people["Thandi Zulu"][0] == "Mayor"

@@ -40,7 +40,7 @@ _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tai
 # "The Mayor of Islamabad, Sheikh Anser Aziz, said" / "Minister for Local Government, Premila Kumar says"
 _TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for|in|to)\s(?:the\s)?[A-Z](?:(?!\s(?:and|with)\s)[^,;.]){{1,60}}"
                               rf"(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))?)?,\s(?:Dr\.?\s)?{_NAME}"
-                              r"(?=,|\s+[a-z]|\.|\s*$)")
+                              r"(?=[,;]|\s+[a-z]|\.|\s*$)")
 _POSTED_IN = re.compile(r"\s(?:in|to)\s")
 _NAME_THEN_COMMA = re.compile(r"[A-Z][a-z]+,\s(?:the\s)?(?:[A-Z][a-z]+\s)?$")
 # "Mayor of Kingston Delroy Williams", "Chairman of Dushanbe city Rustami Emomali": the body the
