@@ -137,6 +137,11 @@ def test_main_pages_history_and_reports_leave_no_english_message(page, site):
              f"/edit/agreement/{agreement.pk}/", "/portfolio/", "/portfolio/meetings/", "/portfolio/follow-ups/",
              "/portfolio/reports/", f"/portfolio/reports/city/{busan.pk}/", f"/portfolio/reports/alliance/{alliance.pk}/",
              "/tokens/", "/admin/", "/admin/registry/agreement/", f"/admin/registry/agreement/{agreement.pk}/change/"]
+    korean_members = [alias for member in alliance.members.select_related("place") if member.place
+                      for alias in member.place.aliases[:1] if re.search("[가-힣]", alias)]
+    page.goto(f"{site}/alliances/{alliance.pk}/")
+    body = page.locator("main").inner_text()
+    assert korean_members and all(alias in body for alias in korean_members)  # member cities by their Korean names
     left = {}
     for path in paths:
         page.goto(f"{site}{path}")

@@ -17,6 +17,7 @@ from amity.portfolio.portfolio import budget_text, lead_and_partners, member_sum
 from amity.portfolio.reports.model import Report, Table
 from amity.portfolio.services import projects_of
 from amity.registry import models as m
+from amity.registry.readable import record_name
 
 STATUSES = m.Project.Status.values
 # what milestone_state() says, as the reader reads it
@@ -72,7 +73,7 @@ def progress_report(owner, year: int | None = None, today: dt.date | None = None
             continue
         items = list(engagement.agenda_items.all())
         meetings.rows.append([engagement.date, engagement.get_type_display(), engagement.title or str(engagement),
-                              engagement.place.name if engagement.place_id else engagement.venue or None,
+                              record_name(engagement.place) if engagement.place_id else engagement.venue or None,
                               engagement.attendance, len(items), sum(len(i.decisions.all()) for i in items)])
 
     versions = Table(_("Project list by year"), [_("Year"), _("Stated"), _("Kept"), _("Continued"), _("New"),
@@ -97,7 +98,7 @@ def progress_report(owner, year: int | None = None, today: dt.date | None = None
     members = Table(_("Members"), [_("Member"), _("Leads"), _("Partner in"), _("Budget shares")],
                     rows=[[row["member"], row["lead"], row["partner"], money(row["budget"]) or None]
                           for row in member_summary(projects)], empty=_("No project members recorded."))
-    name = owner.name if isinstance(owner, m.Alliance) else (owner.title or str(owner))
+    name = record_name(owner) if isinstance(owner, m.Alliance) else (owner.title or str(owner))
     cities = _member_cities(owner)
     title = (_("%(name)s progress report %(year)s") % {"name": name, "year": year} if year
              else _("%(name)s progress report") % {"name": name})
@@ -111,10 +112,10 @@ def _member_cities(owner) -> Table:
     table = Table(_("Member cities"), [_("Member"), _("Country"), _("Joined"), _("Left")], empty=_("No members recorded."))
     if isinstance(owner, m.Alliance):
         rows = owner.members.select_related("place", "organization").order_by("joined", "id")
-        table.rows = [[str(member.place or member.organization), (member.place.country_code if member.place_id else
+        table.rows = [[record_name(member.place or member.organization), (member.place.country_code if member.place_id else
                        member.organization.country_code) or None, member.joined, member.left] for member in rows]
     else:
-        table.rows = [[str(party.place or party.organization), (party.place.country_code if party.place_id else
+        table.rows = [[record_name(party.place or party.organization), (party.place.country_code if party.place_id else
                        party.organization.country_code) or None, None, None]
                       for party in owner.parties.select_related("place", "organization")]
     return table
