@@ -190,10 +190,14 @@ def claim_refs(value: dict) -> list[str]:
     return [ref for ref in refs if isinstance(ref, str) and ref and not ref.startswith("#")]
 
 
-def dependencies(claim: Claim) -> list[Claim]:
-    """The pending claims that accepting `claim` accepts with it (the facts it names, and theirs)."""
-    pending = {c.local_id: c for c in claim.document.claims.filter(status=Claim.Status.PENDING).exclude(pk=claim.pk)
-               if c.local_id}
+def dependencies(claim: Claim, pending_of_document: list[Claim] | None = None) -> list[Claim]:
+    """The pending claims that accepting `claim` accepts with it (the facts it names, and theirs).
+
+    A page showing many claims of one document passes that document's pending claims, read once.
+    """
+    if pending_of_document is None:
+        pending_of_document = claim.document.claims.filter(status=Claim.Status.PENDING)
+    pending = {c.local_id: c for c in pending_of_document if c.local_id and c.pk != claim.pk}
     found: dict[int, Claim] = {}
     todo = claim_refs(claim.current_value)
     while todo:

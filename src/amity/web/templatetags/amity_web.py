@@ -231,8 +231,11 @@ def status_label(status: str) -> str:
 
 @register.filter
 def needs(claim) -> list:
-    """The pending claims accepting this one accepts with it."""
-    return dependencies(claim) if claim.status == "pending" else []
+    """The pending claims accepting this one accepts with it (worked out by the view, when it did)."""
+    if claim.status != "pending":
+        return []
+    known = getattr(claim, "pending_needs", None)
+    return known if known is not None else dependencies(claim)
 
 
 @register.filter

@@ -61,7 +61,18 @@ def sentence_groups(claims) -> list[dict]:
 
 def counters() -> dict:
     return {"pending": Claim.objects.filter(status=Claim.Status.PENDING).count(),
-            "documents": Document.objects.filter(claims__status=Claim.Status.PENDING).distinct().count()}
+            "documents": Document.objects.filter(pk__in=Claim.objects.filter(status=Claim.Status.PENDING)
+                                                 .values("document_id")).count()}
+
+
+def _attach_needs(by_document: dict[int, list]) -> None:
+    """What accepting each shown claim also accepts, from one read of the page's pending claims."""
+    pending: dict[int, list] = {pk: [] for pk in by_document}
+    for claim in Claim.objects.filter(document_id__in=list(by_document), status=Claim.Status.PENDING):
+        pending[claim.document_id].append(claim)
+    for document_id, claims in by_document.items():
+        for claim in claims:
+            claim.pending_needs = review.dependencies(claim, pending[document_id])
 
 
 @reviewer_required
@@ -76,20 +87,23 @@ def inbox(request):
         claims = claims.filter(document__published__gte=date_from.earliest.isoformat())
     if date_to:
         claims = claims.filter(document__published__lte=date_to.latest.isoformat())
-    document_ids = list(claims.order_by("-document__published", "-document_id").values_list("document_id", flat=True)
-                        .distinct())
-    page = Paginator(list(dict.fromkeys(document_ids)), INBOX_DOCUMENTS).get_page(get.get("page"))
-    by_document: dict[int, list] = {pk: [] for pk in page.object_list}
-    for claim in claims.filter(document_id__in=page.object_list):
+    # Paged in the database: the documents with a claim to show, newest first (not every id in memory).
+    waiting = Document.objects.filter(pk__in=claims.values("document_id")).order_by("-published", "-id")
+    page = Paginator(waiting.values_list("pk", flat=True), INBOX_DOCUMENTS).get_page(get.get("page"))
+    document_ids = list(page.object_list)
+    by_document: dict[int, list] = {pk: [] for pk in document_ids}
+    for claim in claims.filter(document_id__in=document_ids):
         by_document[claim.document_id].append(claim)
-    documents = Document.objects.in_bulk(page.object_list)
+    _attach_needs(by_document)
+    documents = Document.objects.in_bulk(document_ids)
     sections = [{"document": documents[pk], "groups": sentence_groups(by_document[pk]), "count": len(by_document[pk])}
-                for pk in page.object_list]
+                for pk in document_ids]
     return render(request, "web/review.html", {
         "page": page, "sections": sections, "slots": Claim.Slot.choices, "slot": slot, "document": document,
         "min": get.get("min", ""), "max": get.get("max", ""), "from": get.get("from", ""), "to": get.get("to", ""),
         "open_merges": MergeCandidate.objects.filter(status=MergeCandidate.Status.OPEN).count(),
-        "documents": Document.objects.filter(claims__status=Claim.Status.PENDING).distinct().order_by("-published", "-id")[:300],
+        "documents": Document.objects.filter(pk__in=Claim.objects.filter(status=Claim.Status.PENDING)
+                                             .values("document_id")).order_by("-published", "-id")[:300],
         "counters": counters(), "shown": sum(section["count"] for section in sections),
         "can_review": True,
     })
