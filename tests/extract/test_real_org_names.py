@@ -151,3 +151,11 @@ def test_a_forum_is_an_occasion_unless_places_or_an_acronym_name_it(bodies_page)
     names = _names(bodies_page)
     assert not names & {"Eighth Nishan Forum on World Civilizations", "Summer Davos Forum", "Twin City Forum"}
     assert {"Busan-Fukuoka Forum", "Social Economy Forum"} <= names
+
+
+def test_a_city_sister_cities_association_is_an_organization_not_an_alliance():
+    text = ("Mark Lane, former chairman of Leeds Twin Sister Cities, spoke. The trip was led by Ann Cole, "
+            "Director of Austin Sister Cities, and the mayor.")
+    result = extract(text, "2024-06-01")
+    assert {"Leeds Twin Sister Cities", "Austin Sister Cities"} <= _names(result)
+    assert not result.alliances

@@ -62,6 +62,7 @@ def find_organizations(ctx: Context) -> None:
     _standalone_acronyms(ctx, text, orgs)
     _news_agencies(ctx, text, orgs)
     _credits(ctx, text, orgs)
+    _sister_city_bodies(ctx, text, orgs)
     _organs_to_bodies(orgs)
     if ctx.clean.publisher:
         _publisher(ctx, orgs)
@@ -508,6 +509,24 @@ def _organs_to_bodies(orgs: list[OrgCand]) -> None:
             full.aliases.append(short.name)
             full.mentions += short.mentions
             orgs.remove(short)
+
+
+# "chairman of Birmingham Twin Sister Cities", "Director of Fort Worth Sister Cities": a city's sister-city
+# association is named by the city and the words "Sister Cities", with no head word
+_SISTER_CITIES_BODY = re.compile(r"\b(?:of|the|for)\s(?P<name>(?:[A-Z][\w.'-]+\s){1,3}(?:Twin\s)?Sister\sCities)\b"
+                                 r"(?!\s(?:Association|Committee|Commission|Council|Program|Programme))")
+
+
+def _sister_city_bodies(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
+    if "Sister Cities" not in text:
+        return
+    known = {o.name.lower() for o in orgs}
+    for m in _SISTER_CITIES_BODY.finditer(text):
+        start, end = m.span("name")
+        if ctx.place_at(start, start + len(m.group("name").split()[0])) is None or m.group("name").lower() in known:
+            continue
+        known.add(m.group("name").lower())
+        orgs.append(OrgCand(name=ctx.text[start:end], kind="association", span=(start, end), mentions=[(start, end)]))
 
 
 _CREDIT_WORDS = vocab.load("en", "credits")
