@@ -113,3 +113,11 @@ def test_a_title_then_name_in_a_semicolon_list():
             "manager, Ben Moyo; and a councillor.")
     people = _people(extract(text, "2024-05-10"))
     assert people["Thandi Zulu"][0] == "Mayor"
+
+
+def test_a_mayor_belongs_to_a_city_not_to_the_country_named_in_the_description():
+    text = ("Mutare City Council will sign twinning agreements this year. Grace Ndlovu, the mayor of Zimbabwe's "
+            "fourth biggest city, said the ties will help trade.")
+    people = _people(extract(text, "2024-06-06"))
+    assert people["Grace Ndlovu"][0] == "Mayor"
+    assert people["Grace Ndlovu"][1] != "Zimbabwe"

@@ -156,6 +156,8 @@ def find_people(ctx: Context) -> None:
         if not _valid_name(ctx, name, s, e):
             return
         title = _norm_title(title_raw) if title_raw else None
+        if title in _CITY_TITLES and type(of_obj).__name__ == "CountryCand":
+            of, of_obj = None, None  # "the mayor of Zimbabwe's second biggest city": a mayor's is a city
         cand = PersonCand(name=ctx.text[s:e], span=(s, e), title=title, title_raw=title_raw, of=of,
                           of_obj=of_obj, to=to, mentions=[(s, e)])
         found.append(cand)
@@ -450,6 +452,7 @@ def _attach_singles(ctx: Context, people: list[PersonCand], singles: list) -> No
 
 
 _ONE_PER_PLACE = {"Mayor", "Governor"}
+_CITY_TITLES = {"Mayor", "Deputy Mayor"}
 _OF_PARTNER = re.compile(r"\s(?:of|for)\s(?:the\s|a\s|its\s)?(?:sister|twin|partner|friendship)[- ](?:city|town|province|state)\sof\b")
 NATIONAL_TITLES = {"President", "Vice President", "Prime Minister", "Minister", "Vice Minister", "King",
                    "Queen", "Prince", "Member of Parliament"}
