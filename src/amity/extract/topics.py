@@ -23,11 +23,29 @@ def topics_in(text: str) -> tuple[str, ...]:
                  if any(stem in low for stem in _STEMS[topic]) and pattern.search(low))
 
 
+@functools.cache
+def _korean_patterns() -> dict[str, re.Pattern]:
+    # lang/ko/field_words.json, read on the first Korean article (English pays nothing for it)
+    return {topic: re.compile(p) for topic, p in vocab.load("ko", "field_words")["fields"].items()}
+
+
+def korean_topics_in(text: str) -> tuple[str, ...]:
+    return tuple(topic for topic, pattern in _korean_patterns().items() if pattern.search(text))
+
+
 def tag_topics(ctx: Context) -> None:
+    _tag(ctx, topics_in)
+
+
+def tag_topics_korean(ctx: Context) -> None:
+    _tag(ctx, korean_topics_in)
+
+
+def _tag(ctx: Context, find) -> None:
     for ev in ctx.events:
-        ev.topics = list(topics_in(_around(ctx, ev.sentence)))
+        ev.topics = list(find(_around(ctx, ev.sentence)))
     for ag in ctx.agreements:
-        ag.fields = list(topics_in(_around(ctx, ag.sentence)))
+        ag.fields = list(find(_around(ctx, ag.sentence)))
 
 
 def _around(ctx: Context, sentence: tuple[int, int]) -> str:

@@ -7,6 +7,7 @@ the English path pays nothing for them.
 
 from __future__ import annotations
 
+from .. import topics
 from . import events, organizations, people, places
 
 KOREAN_STEPS = [
@@ -17,4 +18,5 @@ KOREAN_STEPS = [
     events.find_events,
     events.find_agreements,
     events.find_alliances,
+    topics.tag_topics_korean,
 ]
