@@ -87,6 +87,11 @@ Guangzhou Mayor Sun Zhiyang receives Daejeon delegation
 Guangzhou Mayor Sun Zhiyang met on November 15 with a delegation from Daejeon headed by Mayor Lee Jang-woo.
 """
 
+NEXT_DAY_PAGE = """Municipalidad | Noticias
+On 07/21/2020 Mayor Ana Ruiz of Valparaiso received Mayor John Smith of Liverpool at the Municipal Palace.
+The next day, the two mayors visited the port.
+"""
+
 
 def _events(result) -> list[tuple[str, str | None, str | None]]:
     return [(e.type, e.date, e.status) for e in result.events]
@@ -202,3 +207,8 @@ def test_a_headline_that_a_mayor_receives_a_delegation_is_the_meeting():
     # a courtesy call that is only a reception is one meeting (the headline restates it)
     result = extract(RECEIVES_PAGE, published="2024-11-16")
     assert [(e.type, e.date) for e in result.events] == [("meeting", "2024-11-15")]
+
+
+def test_the_next_day_counts_from_the_occasion_just_told_not_from_publication():
+    result = extract(NEXT_DAY_PAGE, published="2020-07-25")
+    assert {("meeting", "2020-07-21"), ("visit", "2020-07-22")} <= {(e.type, e.date) for e in result.events}

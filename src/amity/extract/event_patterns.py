@@ -60,6 +60,8 @@ DURING_TYPE = {"celebration": "ceremony", "talks": "meeting", "forum": "conferen
 TO_PLACE = re.compile(r"\b(?:visiting|visited|visit to|trip to|travell?ed to|came to|arrived in|stay(?:ed)? in|"
                        r"delegation to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,3}$")
 IN_PLACE = re.compile(r"\b(?:in|at|to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,4}$")
+# counted from the occasion just reported, not from the day of publication
+NEXT_DAY = re.compile(r"\b(?:the )?(?:next|following) day\b|\bthe day after\b(?! tomorrow)")
 STAY = re.compile(r"\s*(?:during (?:her|his|their|the) (?:stay|visit|trip)|while (?:there|in)\b)")
 ALSO = re.compile(r"\balso (?:attended|visited|met|toured|called on|joined|took part)\b")
 # "the Gyeongsangbuk delegation", "a delegation of 13 officials from Hunan": people who travelled;

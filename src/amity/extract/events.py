@@ -35,6 +35,7 @@ from .event_patterns import (
     LED_BY,
     MAYBE_TRIGGER,
     MEETING_OF_FORUM,
+    NEXT_DAY,
     OCCASION_TO_COME,
     OPEN_QUOTE,
     PLAN_ONLY,
@@ -172,6 +173,8 @@ def find_events(ctx: Context) -> None:
             best = _referenced_date(ctx, low)  # "After the ceremony, ..." -> when the ceremony was
         if best is None and (STAY.match(low) or ALSO.search(low)):
             best = _recent_date(ctx, sentence)  # "During her stay ...", "Kim also attended ..."
+        if best is None and NEXT_DAY.search(low):
+            best = _day_after_last(ctx)  # "The next day, the two mayors visited the port."
         ents = [it for _, it in ctx.entities_in(start, end)]
         people = [e for e in ents if isinstance(e, PersonCand)]
         orgs = [e for e in ents if isinstance(e, OrgCand) and e.kind != "media"]
@@ -485,6 +488,14 @@ def _recent_date(ctx: Context, sentence: tuple[int, int], window: int = 3):
             # (a tie's history reported just before, "became partners in 2016", dates no trip)
             return _FixedDate(ev.date)
     return None
+
+
+def _day_after_last(ctx: Context):
+    """The day after the occasion reported last (a trip told day by day)."""
+    last = next((ev for ev in reversed(ctx.events) if ev.date and len(ev.date) == 10), None)
+    if last is None:
+        return None
+    return _FixedDate((date.fromisoformat(last.date) + timedelta(days=1)).isoformat())
 
 
 def _referenced_date(ctx: Context, low: str):
