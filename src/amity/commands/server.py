@@ -21,7 +21,7 @@ def serve(args) -> int:
 
     workers = str(args.workers or min(4, (os.cpu_count() or 1) * 2))
     sys.argv = ["gunicorn", "amity.wsgi:application", "--bind", args.bind, "--workers", workers,
-                "--access-logfile", "-", "--timeout", "120"]
+                "--access-logfile", "-", "--timeout", "120", "--config", "python:amity.commands.gunicorn_hooks"]
     print(f"Amity is serving on http://{args.bind}/ (Ctrl-C stops it)", flush=True)
     run()
     return 0
