@@ -8,7 +8,7 @@ the English path pays nothing for them.
 from __future__ import annotations
 
 from .. import topics
-from . import events, organizations, people, places
+from . import events, followups, organizations, people, places
 
 KOREAN_STEPS = [
     places.split_sentences,
@@ -19,4 +19,5 @@ KOREAN_STEPS = [
     events.find_agreements,
     events.find_alliances,
     topics.tag_topics_korean,
+    followups.find_follow_ups,
 ]
