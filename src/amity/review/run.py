@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from amity.review.models import Citation
 from amity.sources.models import Claim
 
-RECORDS = 5000
+RECORDS = 1000
 
 
 class AcceptRun:
