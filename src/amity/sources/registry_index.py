@@ -63,24 +63,68 @@ def looked_up_together():
         _Batch.open = False
 
 
-def up_to_date(index) -> bool:
-    """True when `index` already looked at the change log in this batch (and now counts as having)."""
-    if _Batch.open and getattr(index, "batch", None) == _Batch.number:
+def up_to_date(reader) -> bool:
+    """True when `reader` already looked at the change log in this batch (and now counts as having)."""
+    if _Batch.open and reader.batch == _Batch.number:
         return True
-    index.batch = _Batch.number if _Batch.open else None
+    reader.batch = _Batch.number if _Batch.open else None
     return False
 
 
+class ChangeFeed:
+    """Reads the change log for every index at once: its newest entry (one query per batch of
+    lookups) and, when that moved, which records of the indexed kinds changed (one more)."""
+
+    def __init__(self) -> None:
+        self.indexes: list[FollowsChangeLog] = []
+        self.database: tuple | None = None
+        self.watermark, self.stamp = 0, None  # the newest entry seen: id and time
+        self.batch = None
+
+    def catch_up(self) -> None:
+        if up_to_date(self):
+            return
+        database = (connection.vendor, connection.settings_dict.get("NAME"))
+        newest, stamp = ChangeLog.objects.order_by("-pk").values_list("pk", "time").first() or (0, None)
+        if database != self.database:
+            for index in self.indexes:
+                index.built = False
+            self.database, self.watermark, self.stamp = database, newest, stamp
+            return
+        built = [index for index in self.indexes if index.built]
+        if (newest, stamp) != (self.watermark, self.stamp) and built:
+            since = 0 if self._rolled_back(newest, stamp) else max(0, self.watermark - CONCURRENT_MARGIN)
+            kinds = {ContentType.objects.get_for_model(index.model).pk: index.model for index in built}
+            changed = defaultdict(set)
+            for kind, pk in ChangeLog.objects.filter(pk__gt=since, pk__lte=newest, content_type__in=kinds) \
+                    .values_list("content_type", "object_id"):
+                changed[kinds[kind]].add(pk)
+            for index in built:
+                if changed[index.model]:
+                    index.apply(changed[index.model])
+        self.watermark, self.stamp = newest, stamp
+
+    def _rolled_back(self, newest: int, stamp) -> bool:
+        """The entry last seen is gone: a transaction was rolled back (tests, a retried document)
+        and SQLite hands its ids out again, so the whole log is read again. What the rollback
+        removed is gone; lookups check the rows they name, so it never links."""
+        if newest <= self.watermark:
+            return newest < self.watermark or stamp != self.stamp
+        return ChangeLog.objects.filter(pk=self.watermark).values_list("time", flat=True).first() != self.stamp
+
+
+FEED = ChangeFeed()
+
+
 class FollowsChangeLog:
-    """An index of one model's rows kept current through the change log."""
+    """An index of one model's rows, built on first use and kept current through FEED."""
 
     model: type
 
     def __init__(self) -> None:
-        self.database: tuple | None = None
-        self.watermark = 0
-        self.batch = None
+        self.built = False
         self.clear()
+        FEED.indexes.append(self)
 
     def clear(self) -> None:
         raise NotImplementedError
@@ -98,31 +142,20 @@ class FollowsChangeLog:
     def load_changed(self, pks: set[int]) -> None:
         self.load(self.model.objects.filter(pk__in=pks))
 
+    def apply(self, changed: set[int]) -> None:
+        for pk in changed:
+            self.forget(pk)
+        self.load_changed(changed)
+
     def refresh(self) -> None:
-        if up_to_date(self):
-            return
-        database = (connection.vendor, connection.settings_dict.get("NAME"))
-        newest = ChangeLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        if database != self.database:
+        FEED.catch_up()
+        if not self.built:
+            # Built from the rows as they are now: changes the feed reports again later are
+            # applied again, which does no harm.
             self.clear()
-            self.database, self.watermark = database, newest
             with collector_paused():
                 self.load_all()
-            return
-        if newest != self.watermark:
-            # Newer below older: a transaction was rolled back (tests) and its ids are taken
-            # again, so the whole log is read again. What the rollback removed is gone; lookups
-            # check the rows they name, so it never links.
-            since = 0 if newest < self.watermark else max(0, self.watermark - CONCURRENT_MARGIN)
-            changed = set(ChangeLog.objects.filter(
-                pk__gt=since, pk__lte=newest,
-                content_type=ContentType.objects.get_for_model(self.model),
-            ).values_list("object_id", flat=True))
-            for pk in changed:
-                self.forget(pk)
-            if changed:
-                self.load_changed(changed)
-        self.watermark = newest
+            self.built = True
 
 
 class PlaceCodes(FollowsChangeLog):
