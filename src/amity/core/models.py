@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import functools
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
@@ -84,6 +85,11 @@ def snapshot(obj) -> dict:
     return values
 
 
+@functools.cache
+def _auto_now_attnames(model) -> frozenset[str]:
+    return frozenset(f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False))
+
+
 class LoggedModel(models.Model):
     """Base of every registry model: saves and deletes write the change log.
 
@@ -99,12 +105,23 @@ class LoggedModel(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        instance._loaded_snapshot = snapshot(instance)
+        # Kept as loaded; turned into a snapshot only if the row is saved (a page loads hundreds of rows
+        # and saves none: building every snapshot up front was a third of a list page's time).
+        instance._loaded_values = (field_names, values)
         return instance
+
+    def _before_snapshot(self) -> dict | None:
+        if "_loaded_snapshot" in self.__dict__:
+            return self._loaded_snapshot
+        loaded = self.__dict__.get("_loaded_values")
+        if loaded is None:
+            return None
+        skip = _auto_now_attnames(type(self))
+        return {name: json_value(value) for name, value in zip(*loaded, strict=True) if name not in skip}
 
     def save(self, *args, savepoint: bool = True, **kwargs):
         """`savepoint=False` when the caller's savepoint covers the row and its log (bulk accepting)."""
-        before = getattr(self, "_loaded_snapshot", None) if self.pk else None
+        before = self._before_snapshot() if self.pk else None
         with transaction.atomic(savepoint=savepoint):
             super().save(*args, **kwargs)
             after = snapshot(self)
