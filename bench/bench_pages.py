@@ -350,7 +350,7 @@ def main() -> int:
 
     home = CACHE / f"documents-{args.documents}"
     marker = home / "built.json"
-    if args.rebuild and home.exists():
+    if (args.rebuild or not marker.exists()) and home.exists():  # a build cut short is started again
         for name in ("amity.sqlite3", "amity.sqlite3-wal", "amity.sqlite3-shm", "built.json"):
             (home / name).unlink(missing_ok=True)
     home.mkdir(parents=True, exist_ok=True)
