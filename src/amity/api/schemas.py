@@ -16,7 +16,9 @@ from pydantic import Field as Spec
 
 from amity.api.types import BodyId, PartialDateText, TimeText, required_text, text
 from amity.core.fields import PartialDateField
+from amity.registry.countries import country_names
 from amity.registry.models import Field as CooperationField
+from amity.registry.models.places import validate_country_code
 
 # Column ranges, so an out-of-range number is a 422 and never a database error.
 _INT_RANGES = (
@@ -43,6 +45,11 @@ def shown_fields(model: type[models.Model], exclude: tuple[str, ...] = ()) -> li
     return fields + [f for f in model._meta.many_to_many if f.name not in skip]
 
 
+# Every text this matches passes Django's URLValidator, which the record checks after the schema: host
+# labels of letters, digits and inner hyphens, a letter top-level domain, then a path, query or fragment.
+WEB_ADDRESS = r"^https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?:[/?#]\S*)?$"
+
+
 def _input_type(field: models.Field) -> Any:
     if field.many_to_many:
         return list[FieldCode]
@@ -52,6 +59,8 @@ def _input_type(field: models.Field) -> Any:
         return PartialDateText
     if field.choices:
         return Literal[tuple(value for value, _ in field.flatchoices)]
+    if validate_country_code in field.validators:  # the schema lists the codes the record accepts
+        return Literal[("", *sorted(country_names()))]
     if isinstance(field, models.JSONField):
         return list[text(200, min_length=1)]
     # Strict: a JSON boolean is not a number, nor 1 a boolean (the schema says so, and so does the server).
@@ -71,7 +80,7 @@ def _input_type(field: models.Field) -> Any:
     if isinstance(field, models.TimeField):
         return TimeText
     if isinstance(field, models.URLField):
-        return text(field.max_length, pattern=r"^https?://\S+$")
+        return text(field.max_length, pattern=WEB_ADDRESS)
     if isinstance(field, models.SlugField):
         return text(field.max_length, pattern=r"^[-a-zA-Z0-9_]+$")
     if isinstance(field, models.CharField | models.TextField):

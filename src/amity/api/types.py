@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from amity.core.partialdate import InvalidPartialDate, PartialDate
 
@@ -74,5 +74,14 @@ PartialDateText = Annotated[
 ]
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+def _json_integer(value):
+    """A JSON integer, as JSON Schema counts them: 5 and 5.0, never true, "5" or 5.5."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 # In a JSON body an id is a JSON integer: true is not the id 1, nor "5" the id 5 (query strings are text).
-BodyId = Annotated[int, Field(ge=1, le=MAX_ID, strict=True)]
+BodyId = Annotated[int, BeforeValidator(_json_integer), Field(ge=1, le=MAX_ID, strict=True)]
