@@ -97,7 +97,11 @@ def _part_prefetch(part: Part, prefix: str = "") -> list[Prefetch]:
     # join those in, or a page of records makes one query per part.
     pointers = [f.name for f in part.model._meta.concrete_fields
                 if f.many_to_one and f.name != part.parent_fk]
-    names = [Prefetch(f"{prefix}{part.key}", queryset=part.model.objects.select_related(*pointers))]
+    # parts are listed in the order they were added unless the model orders them (PostgreSQL
+    # returns a join in any order)
+    ordering = part.model._meta.ordering or ["pk"]
+    queryset = part.model.objects.select_related(*pointers).order_by(*ordering)
+    names = [Prefetch(f"{prefix}{part.key}", queryset=queryset)]
     for sub in part.parts:
         names += _part_prefetch(sub, f"{prefix}{part.key}__")
     return names
