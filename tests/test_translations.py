@@ -50,7 +50,8 @@ def test_every_code_label_reads_korean_in_a_korean_session():
 
     with translation.override("ko"):
         coded = [str(label) for choices in (m.Agreement.Type, m.Agreement.Status, m.Engagement.Type,
-                                             m.Organization.Kind, m.Place.Kind) for label in choices.labels]
+                                             m.Organization.Kind, m.Place.Kind, m.Place.AdminLevel)
+                 for label in choices.labels]
         labels = coded + [str(label) for choices in (m.Project.Status, m.ProjectMember.Role, m.FollowUp.Status,
                                                      m.Place.Source, m.Person.NameOrder, *_other_apps_choices())
                           for label in choices.labels]

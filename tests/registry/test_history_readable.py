@@ -48,3 +48,17 @@ def test_the_admin_change_log_shows_sentences_and_names(moved_office, admin_clie
     assert not UUID.search(page.split("what changed", 1)[-1][:2000])
     listing = admin_client.get("/admin/core/changelog/").content.decode()
     assert "Geoje-test" in listing and "&#x27;place_id&#x27;" not in listing and "'place_id'" not in listing
+
+
+def test_the_admin_place_list_names_local_government_levels_in_korean(admin_client):
+    """The level of a Korean local government is a code (metropolitan_city); the admin shows and filters
+    it by its label in the reader's language."""
+    services.create(m.Place, name="Haean-test", kind="city", country_code="KR", admin_level="metropolitan_city",
+                    actor="user:minji")
+    services.create(m.Place, name="Sanmaeul-test", kind="county", country_code="KR", admin_level="county",
+                    actor="user:minji")
+    admin_client.post("/i18n/setlang/", {"language": "ko"})
+    page = admin_client.get("/admin/registry/place/", {"q": "-test"}).content.decode()
+    assert "광역시" in page and ">metropolitan_city<" not in page  # the code stays only in the filter's links
+    filtered = admin_client.get("/admin/registry/place/", {"q": "-test", "admin_level": "county"}).content.decode()
+    assert "Sanmaeul-test" in filtered and "Haean-test" not in filtered

@@ -69,6 +69,18 @@ PLACE_KINDS: dict[str, str] = {
     "district": "District",
     "other": "Other",
 }
+# Levels of Korea's local governments (extract/data/kr_admin.json); a place's admin_level is one of
+# them or empty (world cities from GeoNames carry none).
+ADMIN_LEVELS: dict[str, str] = {
+    "special_city": "Special city",
+    "metropolitan_city": "Metropolitan city",
+    "special_self_governing_city": "Special self-governing city",
+    "province": "Province",
+    "special_self_governing_province": "Special self-governing province",
+    "city": "City",
+    "county": "County",
+    "district": "Autonomous district",
+}
 # The extractor names a first-level unit as the text does (prefecture, state, region); the
 # registry keeps them all as "province".
 PLACE_KIND_IN_REGISTRY: dict[str, str] = {"prefecture": "province", "state": "province", "region": "province"}

@@ -45,12 +45,29 @@ class FieldAdmin(admin.ModelAdmin):
     search_fields = ("code", "name", "name_ko")
 
 
+class AdminLevelFilter(admin.SimpleListFilter):
+    """The levels of local government by their labels in the reader's language (the field has no choices)."""
+
+    title = _("admin level")
+    parameter_name = "admin_level"
+
+    def lookups(self, request, model_admin):
+        return m.Place.AdminLevel.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(admin_level=self.value()) if self.value() else queryset
+
+
 @admin.register(m.Place)
 class PlaceAdmin(RegistryAdmin):
-    list_display = ("name", "kind", "country_code", "admin_level", "population", "source")
-    list_filter = ("kind", "source", "admin_level")
+    list_display = ("name", "kind", "country_code", "admin_level_label", "population", "source")
+    list_filter = ("kind", "source", AdminLevelFilter)
     search_fields = ("name", "aliases", "kr_admin_code", "=geonames_id")
     autocomplete_fields = ("parent",)
+
+    @admin.display(description=_("admin level"), ordering="admin_level")
+    def admin_level_label(self, place):
+        return place.get_admin_level_display()
 
 
 @admin.register(m.Organization)

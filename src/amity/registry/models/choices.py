@@ -22,6 +22,7 @@ CONTEXTS: dict[str, dict[str, str]] = {
     "agreement status": codes.AGREEMENT_STATUSES,
     "organization kind": codes.ORGANIZATION_KINDS,
     "place kind": codes.PLACE_KINDS,
+    "admin level": codes.ADMIN_LEVELS,
 }
 
 

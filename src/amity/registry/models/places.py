@@ -27,6 +27,9 @@ def validate_wikidata_id(value: str) -> None:
 class Place(NamedModel):
     # the codes the extractor emits are the choices (defined once in amity.extract.codes)
     Kind = translated_choices("Kind", "place kind")
+    # Not the field's choices: the level is reference data, and a level the gazetteer adds later
+    # must not fail validation; it is shown by its code until it has a label.
+    AdminLevel = translated_choices("AdminLevel", "admin level")
 
     class Source(models.TextChoices):
         REFERENCE = "reference", pgettext_lazy("place source", "reference data (gazetteer)")
@@ -54,6 +57,9 @@ class Place(NamedModel):
         verbose_name_plural = _("places")
         ordering = ["name"]
         indexes = [models.Index(fields=["kind", "country_code"])]
+
+    def get_admin_level_display(self) -> str:
+        return str(dict(self.AdminLevel.choices).get(self.admin_level, self.admin_level))
 
     def __str__(self) -> str:
         if self.kind == self.Kind.COUNTRY or not self.country_code:
