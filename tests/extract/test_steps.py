@@ -47,6 +47,22 @@ def test_sentences_do_not_split_on_abbreviations():
     assert len(spans) == 2
 
 
+GLUED_PAGE = """Exchange news
+Yeosu and Cebu agreed to widen youth exchanges during the visit period.The signing took place on \
+May 3 at Cebu City Hall, in the presence of the U.S. consul.Details are posted on www.yeosu.go.kr \
+and site.com.Attendance rose 2.5 times.Mayor Kim thanked the hosts, i.e. the city council."""
+
+
+def test_sentences_split_where_a_page_glued_them_without_a_space():
+    text = clean(GLUED_PAGE).text
+    said = [text[s:e] for s, e in sentences(text)]
+    assert "Yeosu and Cebu agreed to widen youth exchanges during the visit period." in said
+    assert any(s.startswith("The signing took place on May 3") for s in said)
+    assert any(s.startswith("Details are posted on www.yeosu.go.kr and site.com.Attendance") for s in said)
+    assert "Mayor Kim thanked the hosts, i.e. the city council." in said
+    assert not any(s.endswith(("U.", "2.", "go.", "i.e.")) for s in said)
+
+
 def test_gazetteer_finds_countries_demonyms_and_cities():
     g = get_gazetteer()
     text = "The Slovenian port of Koper and Busan; Korea-China ties; the US and us."

@@ -286,6 +286,11 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "st", "co", "inc", "ltd", "gov", "no", "jan"
            "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof", "rep", "sen", "vs", "etc",
            "u.s", "u.k", "e.g", "i.e", "jr", "sr", "corp", "govt", "coun", "cllr", "a.m", "p.m"}
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# Pages whose markup put each sentence in its own element lose the space between them when
+# flattened ("... period.The signing ..."). A whole lower-case word, a full stop and a capitalised
+# word is such a seam; initials ("U.S."), decimals, abbreviations and domain names ("site.com",
+# "www.City.go.kr": a dot before the word or after the next one) are not.
+_GLUED = re.compile(r"(?<![\w.@/])(?P<word>[a-z]{2,})\.(?=[A-Z]\w*\b(?![.@/]\w))")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -298,20 +303,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
         if not line.strip():
             continue
         start = line_start
-        for m in _BOUNDARY.finditer(line):
-            cut = line_start + m.start() + 1
-            word = re.search(r"([\w.]+)$", line[max(0, m.start() - 40): m.start()])  # not the whole line: linear time
-            token = word.group(1).lower() if word else ""
-            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
-                continue
-            if re.fullmatch(r"([a-z]\.)+[a-z]", token):  # U.S. / a.m.
-                if text[line_start + m.end():line_start + m.end() + 1].islower():
-                    continue
-            cut = line_start + m.end()
+        for cut in _cuts(text, line, line_start):
             push_span(spans, text, start, cut)
             start = cut
         push_span(spans, text, start, line_start + len(line))
     return spans
+
+
+def _cuts(text: str, line: str, line_start: int) -> list[int]:
+    """Where the sentences of one line end: at punctuation and space, and at glued seams."""
+    cuts = [line_start + m.end() for m in _GLUED.finditer(line) if m.group("word") not in _ABBREV]
+    for m in _BOUNDARY.finditer(line):
+        word = re.search(r"([\w.]+)$", line[max(0, m.start() - 40): m.start()])  # not the whole line: linear time
+        token = word.group(1).lower() if word else ""
+        if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+            continue
+        if re.fullmatch(r"([a-z]\.)+[a-z]", token):  # U.S. / a.m.
+            if text[line_start + m.end():line_start + m.end() + 1].islower():
+                continue
+        cuts.append(line_start + m.end())
+    return sorted(cuts)
 
 
 def push_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
