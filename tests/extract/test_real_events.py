@@ -201,3 +201,20 @@ def test_friendly_relations_in_general_are_not_a_friendship_city_tie():
 def test_receiving_a_delegation_is_one_meeting():
     page = "News\nBusan Mayor Park Heong-jun received a delegation of the Hamburg City Council at City Hall on June 3."
     assert _events(extract(page, published="2024-06-05")) == [("meeting", "2024-06-03", None)]
+
+
+TOLD_AGAIN_PAGE = """City News | Mayor's Office
+Mayor meets Consul General to discuss youth exchanges
+Posted 2025-03-28
+The Mayor of Daegu, Hong Joon-pyo, met with Consul General Maria Rossi last week to discuss a new student exchange with Milan.
+The meeting, which took place on 21 March at City Hall, was held in a friendly atmosphere.
+At the meeting, the consul general recalled last October's visit of the Milan youth orchestra.
+"""
+
+
+def test_a_sentence_pointing_back_at_the_meeting_is_that_meeting_and_narrows_its_date():
+    result = extract(TOLD_AGAIN_PAGE, published="2025-03-28")
+    meetings = [e for e in result.events if e.type == "meeting"]
+    assert len(meetings) == 1  # told three times, held once
+    assert meetings[0].date == "2025-03-21"
+    assert {"Hong Joon-pyo", "Maria Rossi"} <= _names(meetings[0].participants)

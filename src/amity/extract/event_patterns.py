@@ -39,6 +39,11 @@ PLAN_ONLY = re.compile(r"\b(?:will|would|agreed to|plans? to|intends? to|hopes?|
 ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:\w+ )?(?:ceremony|meeting|signing|event|visit|workshop|forum|talks|"
                       r"trip|document)\b", re.I)
 REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$")
+# A sentence that opens on an occasion already named ("At the meeting, the governor said ...",
+# "The meeting, which took place on 19 July, ...") tells more about it; "The meeting of the
+# Executive Committee ..." names another one.
+POINTS_BACK = re.compile(r"\s*(?:(?:at|during) )?the (?:meeting|talks|ceremony|visit|trip|signing)\b"
+                         r"(?!\s+(?:of|on|between|with|for)\b)", re.I)
 ANAPHOR_SUBJECT = re.compile(r"(?:the|this) (?:event|workshop|meeting|ceremony|forum|conference|gathering|"
                               r"seminar|festival)\b", re.I)
 ATTENDANCE_BEFORE = re.compile(

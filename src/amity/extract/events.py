@@ -39,6 +39,7 @@ from .event_patterns import (
     OCCASION_TO_COME,
     OPEN_QUOTE,
     PLAN_ONLY,
+    POINTS_BACK,
     PRONOUN_SUBJECT,
     QUOTATION,
     QUOTED_SENTENCE,
@@ -209,6 +210,8 @@ def find_events(ctx: Context) -> None:
             if ev.date is None and context_date is not None:
                 ev.date = context_date.value
             _add(ctx, ev, text)
+            continue
+        if POINTS_BACK.match(text) and _told_again(ctx, ev):
             continue
         if inherited and ANAPHOR.search(text):
             same_type = next((o for o in ctx.events if o.type == etype), None)
@@ -628,6 +631,19 @@ def _add(ctx: Context, ev: EventCand, text: str) -> None:
             _merge_into(signing, ev)
             return
     ctx.events.append(ev)
+
+
+def _told_again(ctx: Context, ev: EventCand) -> bool:
+    """Fold a sentence that points back at an occasion of its type into it; its date counts only
+    where it narrows the one already read ("last week" -> "on 19 July")."""
+    told = next((o for o in ctx.events if o.type == ev.type and o.planned == ev.planned), None)
+    if told is None:
+        return False
+    narrower = ev.date and told.date and len(ev.date) > len(told.date) and ev.date.startswith(told.date)
+    date = ev.date if narrower else told.date or ev.date
+    _merge_into(told, ev)
+    told.date = date
+    return True
 
 
 def _merge_into(other: EventCand, ev: EventCand) -> None:
