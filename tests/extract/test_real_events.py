@@ -218,3 +218,18 @@ def test_a_sentence_pointing_back_at_the_meeting_is_that_meeting_and_narrows_its
     assert len(meetings) == 1  # told three times, held once
     assert meetings[0].date == "2025-03-21"
     assert {"Hong Joon-pyo", "Maria Rossi"} <= _names(meetings[0].participants)
+
+
+PROPOSED_PAGE = """Provincial news
+Posted 2024-06-12
+Governor Oh Young-hun met Consul General Tanaka Hiroshi at his office on June 10.
+He also suggested a meeting with the Japanese ambassador Sato Kenji on the fisheries issue.
+The province's request for a visit by the Minister of Oceans was declined on June 11.
+"""
+
+
+def test_an_occasion_only_suggested_or_requested_is_not_reported_as_held():
+    result = extract(PROPOSED_PAGE, published="2024-06-12")
+    assert [(e.type, e.date) for e in result.events] == [("meeting", "2024-06-10")]
+    assert "Sato Kenji" not in _names(result.events[0].participants)
+    assert any(d.rule == "proposed" for d in result.decisions)

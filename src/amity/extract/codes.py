@@ -125,6 +125,7 @@ DECISIONS: dict[str, str] = {
     "background": "background: how a tie began or a history summary, not an occasion of this report",
     "habitual": "habitual: something done every year or in general, not one occasion",
     "plan_only": "a plan with neither a date nor a definite occasion",
+    "proposed": "an occasion only proposed, sought or attempted (\"suggested a meeting\"), not one that took place",
     "quoted": "an opinion or plan in someone's words, not a report of an occasion",
     "no_actor": "no person, organization or place takes part in it",
     "reference": "points back to an occasion or agreement already read (folded into it)",

@@ -44,6 +44,12 @@ REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:t
 # Executive Committee ..." names another one.
 POINTS_BACK = re.compile(r"\s*(?:(?:at|during) )?the (?:meeting|talks|ceremony|visit|trip|signing)\b"
                          r"(?!\s+(?:of|on|between|with|for)\b)", re.I)
+# An occasion someone proposes, asks for or tries to arrange has not taken place ("suggested a
+# meeting with the ambassador", "his effort to arrange a visit", "a proposal of signing"); read on
+# the lower-cased words just before the trigger.
+PROPOSED = re.compile(r"\b(?:(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|request(?:s|ed|ing)?(?: for)?|asked for|"
+                      r"calls? for|called for|arrange|sought|seek(?:s|ing)?)\san?\s(?:[\w-]+\s)?|"
+                      r"(?:proposal|request) (?:of|for) (?:an? |the )?)$")
 ANAPHOR_SUBJECT = re.compile(r"(?:the|this) (?:event|workshop|meeting|ceremony|forum|conference|gathering|"
                               r"seminar|festival)\b", re.I)
 ATTENDANCE_BEFORE = re.compile(

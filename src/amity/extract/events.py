@@ -41,6 +41,7 @@ from .event_patterns import (
     PLAN_ONLY,
     POINTS_BACK,
     PRONOUN_SUBJECT,
+    PROPOSED,
     QUOTATION,
     QUOTED_SENTENCE,
     REFERENCE,
@@ -149,6 +150,9 @@ def find_events(ctx: Context) -> None:
             if am and ctx.events and ANAPHOR_SUBJECT.match(text):  # "The event, attended by over 120 ..."
                 ctx.events[-1].attendance = ctx.events[-1].attendance or int(am.group("n").replace(",", ""))
                 ctx.events[-1].evidence.append(sentence)
+            continue
+        if PROPOSED.search(low, max(0, trigger - 40), trigger):
+            _set_aside(ctx, "proposed", sentence)  # "He also suggested a meeting with the ambassador."
             continue
         if HISTORY.search(low) and (best is None or best.kind in ("year",)):
             _set_aside(ctx, "background", sentence)  # "has had sister ties since 1993"
