@@ -233,3 +233,16 @@ def test_an_occasion_only_suggested_or_requested_is_not_reported_as_held():
     assert [(e.type, e.date) for e in result.events] == [("meeting", "2024-06-10")]
     assert "Sato Kenji" not in _names(result.events[0].participants)
     assert any(d.rule == "proposed" for d in result.decisions)
+
+
+HEADLINE_LINE_PAGE = """Skip to content | Menu | Search
+Follow us:
+May 21: sister-state delegates visit Jeonbuk
+2024-May-22       Source: provincial news office
+The annual forum of Jeonbuk and its sister states was held in Jeonju by the Jeonbuk International Affairs Office on May 21.
+"""
+
+
+def test_a_headline_line_below_the_menu_restates_the_body_occasion():
+    result = extract(HEADLINE_LINE_PAGE, published="2024-05-22")
+    assert [(e.type, e.date) for e in result.events] == [("conference", "2024-05-21")]

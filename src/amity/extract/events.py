@@ -231,7 +231,7 @@ def find_events(ctx: Context) -> None:
             else:
                 _set_aside(ctx, "no_actor", sentence)
             continue
-        if end <= title_end:
+        if end <= title_end or not ctx.events and _headline_line(ctx, sentence):
             title_events.append(ev)
             continue
         _add(ctx, ev, text)
@@ -259,6 +259,7 @@ def find_events(ctx: Context) -> None:
     _dates_from_references(ctx)
     _plans_carried_out(ctx)
     _date_from_occasion(ctx)
+    _headline_of_that_day(ctx)
     _drop_history(ctx)
     for ev in ctx.events:
         if ev.type == "visit":
@@ -546,6 +547,24 @@ def _title_end(ctx: Context) -> int:
         return -1
     first = ctx.sentences[0]
     return first[1] if ctx.folded[first[0]:first[1]].strip() == fold(ctx.title).strip() else -1
+
+
+def _headline_of_that_day(ctx: Context) -> None:
+    """A headline of its own kind dated as an occasion of the body restates that occasion in other
+    words ("Mayor of Seoul visits the governor" above "... paid a courtesy call on Governor X")."""
+    for ev in [e for e in ctx.events if e.rule == "headline" and e.date]:
+        body = next((o for o in ctx.events if o.rule != "headline" and o.date == ev.date and o.planned == ev.planned), None)
+        if body is not None:
+            _merge_into(body, ev)
+            ctx.events.remove(ev)
+
+
+def _headline_line(ctx: Context, sentence: tuple[int, int]) -> bool:
+    """A short line of its own with no closing stop, above the body: a headline or a subtitle."""
+    start, end = sentence
+    text = ctx.folded[start:end]
+    whole_line = ctx.folded[start - 1:start] in ("", "\n") and ctx.folded[end:end + 1] in ("", "\n")
+    return whole_line and not text.rstrip().endswith((".", "!", "?", '"', "”")) and len(text.split()) <= 14
 
 
 def _complete_previous(ctx: Context, ev: EventCand, text: str) -> bool:
