@@ -246,3 +246,22 @@ The annual forum of Jeonbuk and its sister states was held in Jeonju by the Jeon
 def test_a_headline_line_below_the_menu_restates_the_body_occasion():
     result = extract(HEADLINE_LINE_PAGE, published="2024-05-22")
     assert [(e.type, e.date) for e in result.events] == [("conference", "2024-05-21")]
+
+
+SIGNED_EARLIER_PAGE = """International Relations | News
+Posted 2024-09-05
+Ulsan Mayor Kim Doo-gyeom met Nagoya Deputy Mayor Sato Hiroki at Ulsan City Hall on September 4.
+To carry out the memorandum of understanding signed by Mayor Kim and Mayor Kawamura on March 12, 2024, the two sides agreed to open a joint design studio.
+"""
+
+SIGNED_TODAY_PAGE = """Capital news
+Posted 2024-09-05
+The agreement – signed by Ulsan Mayor Kim Doo-gyeom and Nagoya Deputy Mayor Sato Hiroki – sets up a joint design studio.
+"""
+
+
+def test_an_instrument_known_by_its_earlier_signing_is_no_signing_today():
+    earlier = extract(SIGNED_EARLIER_PAGE, published="2024-09-05")
+    assert [(e.type, e.date) for e in earlier.events] == [("meeting", "2024-09-04")]
+    today = extract(SIGNED_TODAY_PAGE, published="2024-09-05")
+    assert [e.type for e in today.events] == ["signing"]  # undated: the signing being reported

@@ -18,6 +18,12 @@ MAYBE_TRIGGER = re.compile("|".join(sorted({re.escape(stem) for entry in _TRIGGE
                                           key=len, reverse=True)))
 SIGNED_BEFORE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent)\b[^.;]{0,80},\s(?:which was )?signed\b",
                             re.I)
+# the instrument named first and its dated signing told after it, in a relative clause or a participle
+# with no "was" ("the MoU ... signed by Governor X and Mayor Y on July 23, 2014", "the agreement that
+# signed in March 2019"): the signing is what the instrument is known by, not the occasion reported
+SIGNED_PARTICIPLE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent)\b[^.;]{0,150}?"
+                               r"(?:\b(?:which|that) (?:was |were |had been |has been )?|(?<!was )(?<!were )(?<!been )(?<!be )(?<!is ))"
+                               r"signed (?:by [^.;]{0,80}? )?(?:on|in) [^.;]{0,20}?\b(?:19|20)\d\d\b", re.I)
 MEETING_OF_FORUM = re.compile(r"\bmeeting of (?:the )?(?:[A-Z][\w-]*\s){1,5}(?:Forum|Conference|Summit|Congress)\b")
 CONTINUES = re.compile(r"(?:it|they|he|she|at the|during the|after the|following the|to celebrate|to mark|the (?:ceremony|event|meeting|forum|workshop|program|"
                         r"delegation|visit|trip)|this|there)\b", re.I)

@@ -48,6 +48,7 @@ from .event_patterns import (
     REFERENCED,
     SECONDARY,
     SIGNED_BEFORE,
+    SIGNED_PARTICIPLE,
     STAY,
     TITLE_CASE_ROOM,
     TO_PLACE,
@@ -71,7 +72,7 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
             referenced.append((m.start(), m.lastgroup))
         else:
             hits.append((m.start(), m.lastgroup))
-    if SIGNED_BEFORE.search(text):  # "the Agreement ..., signed on June 22": background
+    if SIGNED_BEFORE.search(text) or SIGNED_PARTICIPLE.search(text):  # "the Agreement ..., signed on June 22": background
         hits = [h for h in hits if h[1] != "signing"]
     if not hits:
         unread = [h for h in referenced if h[1] not in known and h[1] != "signing"]
