@@ -212,3 +212,16 @@ def test_a_headline_that_a_mayor_receives_a_delegation_is_the_meeting():
 def test_the_next_day_counts_from_the_occasion_just_told_not_from_publication():
     result = extract(NEXT_DAY_PAGE, published="2020-07-25")
     assert {("meeting", "2020-07-21"), ("visit", "2020-07-22")} <= {(e.type, e.date) for e in result.events}
+
+
+WEEKDAY_PAGE = """City news | Posted 2010-07-01
+The mayors of Curitiba and Durban signed a sister-city agreement on Wednesday, July 7, at the city hall of Durban.
+"""
+
+
+def test_a_weekday_written_with_the_day_decides_its_year():
+    # a page dated July 1, 2010 (its date is the draft's): July 7 was a Wednesday in 2010, a Tuesday in 2009
+    signing = next(e for e in extract(WEEKDAY_PAGE, published="2010-07-01").events if e.type == "signing")
+    assert signing.date == "2010-07-07"
+    tuesday = extract(WEEKDAY_PAGE.replace("Wednesday", "Tuesday"), published="2010-07-01")
+    assert next(e for e in tuesday.events if e.type == "signing").date == "2009-07-07"

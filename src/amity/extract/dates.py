@@ -199,6 +199,22 @@ def _latest_not_after(month: int, day: int, ref: date, future: bool) -> date | N
     return found
 
 
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_WEEKDAY_ALTERNATION}),?\s(?:the\s)?$")
+
+
+def _on_its_weekday(found: date | None, m: re.Match[str], ref: date) -> date | None:
+    """"Wednesday, July 7" names its year too: of the year chosen and the ones either side, the
+    one where July 7 is a Wednesday (a page dated July 1 telling of a signing on Wednesday, July 7)."""
+    named = _WEEKDAY_BEFORE.search(m.string, max(0, m.start() - 14), m.start())
+    if found is None or named is None or found.weekday() == WEEKDAYS[named.group("wd").lower()]:
+        return found
+    for year in (found.year + 1, found.year - 1):
+        other = _safe(year, found.month, found.day)
+        if other is not None and other.weekday() == WEEKDAYS[named.group("wd").lower()] and abs((other - ref).days) <= 300:
+            return other
+    return found
+
+
 def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -> str | None:
     g = m.groupdict()
     if kind == "iso":
@@ -223,6 +239,7 @@ def resolve(kind: str, m: re.Match[str], published: date | None, future: bool) -
     if kind in ("md", "dm", "num_md"):
         month = int(g["m"]) if kind == "num_md" else MONTHS[g["mon"].lower().rstrip(".")]
         d = _latest_not_after(month, int(g["d"] if kind == "num_md" else g["day"]), published, future)
+        d = _on_its_weekday(d, m, published)
         return d.isoformat() if d else None
     if kind in ("nth_rel", "rel_month"):
         shift = {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
