@@ -265,3 +265,16 @@ def test_an_instrument_known_by_its_earlier_signing_is_no_signing_today():
     assert [(e.type, e.date) for e in earlier.events] == [("meeting", "2024-09-04")]
     today = extract(SIGNED_TODAY_PAGE, published="2024-09-05")
     assert [e.type for e in today.events] == ["signing"]  # undated: the signing being reported
+
+
+LAST_YEAR_PAGE = """City Hall | News
+Posted 2024-06-29
+Gdansk and Kaunas signed an agreement on cooperation between twin cities on June 27 at Gdansk City Hall.
+Last year, Mayor Aleksandra Dulkiewicz and Mayor Visvaldas Matijosaitis signed a declaration on preparing the agreement.
+"""
+
+
+def test_a_signing_dated_only_by_an_earlier_year_is_background_of_todays():
+    result = extract(LAST_YEAR_PAGE, published="2024-06-29")
+    assert [(e.type, e.date) for e in result.events] == [("signing", "2024-06-27")]
+    assert any(d.rule == "background" for d in result.decisions)

@@ -366,7 +366,10 @@ def _drop_history(ctx: Context) -> None:
 
 
 def _is_history(ctx: Context, value: str | None) -> bool:
-    """A date more than a year before the report: when the tie began, not today's occasion."""
+    """A date more than a year before the report, or a bare year before the report's year: when the
+    tie began or how it was prepared, not today's occasion."""
+    if value and ctx.published and len(value) == 4 and int(value) < ctx.published.year:
+        return True  # "Last year, the two mayors signed ...": only a past year, the background of today's report
     return bool(value and ctx.published and (ctx.published - _period_end(value)).days > 365)
 
 
