@@ -278,3 +278,14 @@ def test_a_signing_dated_only_by_an_earlier_year_is_background_of_todays():
     result = extract(LAST_YEAR_PAGE, published="2024-06-29")
     assert [(e.type, e.date) for e in result.events] == [("signing", "2024-06-27")]
     assert any(d.rule == "background" for d in result.decisions)
+
+
+SUBJECT_MATTER_PAGE = """Press release
+Posted 2024-03-08
+Tongyeong City held an online meeting with Napier, New Zealand on the 4th to discuss exchanges in many fields, such as the signing of a friendship agreement later this year.
+"""
+
+
+def test_a_signing_named_as_what_a_meeting_was_about_is_not_a_signing():
+    result = extract(SUBJECT_MATTER_PAGE, published="2024-03-08")
+    assert [(e.type, e.date) for e in result.events] == [("meeting", "2024-03-04")]

@@ -24,6 +24,10 @@ SIGNED_BEFORE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent
 SIGNED_PARTICIPLE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent)\b[^.;]{0,150}?"
                                r"(?:\b(?:which|that) (?:was |were |had been |has been )?|(?<!was )(?<!were )(?<!been )(?<!be )(?<!is ))"
                                r"signed (?:by [^.;]{0,80}? )?(?:on|in) [^.;]{0,20}?\b(?:19|20)\d\d\b", re.I)
+# "to find ways to exchange, such as the signing of a friendship agreement": a signing named as what
+# an occasion was about, not the occasion itself (read on the lower-cased words before the trigger)
+SUBJECT_MATTER = re.compile(r"\b(?:such as|including|discuss(?:ed|es|ing)?|about|regarding|towards?|"
+                            r"prepar(?:e|ed|ing|ations?) for)\s(?:the\s|a\s)?$")
 MEETING_OF_FORUM = re.compile(r"\bmeeting of (?:the )?(?:[A-Z][\w-]*\s){1,5}(?:Forum|Conference|Summit|Congress)\b")
 CONTINUES = re.compile(r"(?:it|they|he|she|at the|during the|after the|following the|to celebrate|to mark|the (?:ceremony|event|meeting|forum|workshop|program|"
                         r"delegation|visit|trip)|this|there)\b", re.I)

@@ -50,6 +50,7 @@ from .event_patterns import (
     SIGNED_BEFORE,
     SIGNED_PARTICIPLE,
     STAY,
+    SUBJECT_MATTER,
     TITLE_CASE_ROOM,
     TO_PLACE,
     TRIGGERS,
@@ -74,6 +75,8 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
             hits.append((m.start(), m.lastgroup))
     if SIGNED_BEFORE.search(text) or SIGNED_PARTICIPLE.search(text):  # "the Agreement ..., signed on June 22": background
         hits = [h for h in hits if h[1] != "signing"]
+    # "held a meeting ... such as the signing of a friendship agreement": what the meeting was about
+    hits = [h for h in hits if h[1] != "signing" or not SUBJECT_MATTER.search(low, max(0, h[0] - 30), h[0])]
     if not hits:
         unread = [h for h in referenced if h[1] not in known and h[1] != "signing"]
         return (unread[0][1], unread[0][0]) if unread else (None, 0)
