@@ -289,3 +289,17 @@ Tongyeong City held an online meeting with Napier, New Zealand on the 4th to dis
 def test_a_signing_named_as_what_a_meeting_was_about_is_not_a_signing():
     result = extract(SUBJECT_MATTER_PAGE, published="2024-03-08")
     assert [(e.type, e.date) for e in result.events] == [("meeting", "2024-03-04")]
+
+
+RECEIVED_PAGE = """City news
+Posted 2024-10-02
+Mayor Park Hyeong-jun of Busan received the delegation of Kaohsiung at City Hall on October 1.
+Deputy Mayor Lin Chin-jung said that Busan has received international awards for its port.
+"""
+
+
+def test_received_awards_is_no_meeting_but_receiving_a_delegation_is():
+    result = extract(RECEIVED_PAGE, published="2024-10-02")
+    meetings = [e for e in result.events if e.type == "meeting"]
+    assert [m.date for m in meetings] == ["2024-10-01"]
+    assert all(len(m.evidence) == 1 for m in meetings)  # the awards sentence is not folded in either
