@@ -303,3 +303,18 @@ def test_received_awards_is_no_meeting_but_receiving_a_delegation_is():
     meetings = [e for e in result.events if e.type == "meeting"]
     assert [m.date for m in meetings] == ["2024-10-01"]
     assert all(len(m.evidence) == 1 for m in meetings)  # the awards sentence is not folded in either
+
+
+HOSPITALITY_PAGE = """Metro news
+Posted 2024-04-12
+Mayor Kwame Asante led a delegation from Kumasi to pay a courtesy call on the Asantehene at Manhyia Palace on April 11.
+He also thanked the chiefs for the warm reception and the display of rich cultural heritage.
+The visitors later attended a welcome reception hosted by the Kumasi Metropolitan Assembly.
+"""
+
+
+def test_thanks_for_a_warm_reception_is_hospitality_not_a_reception():
+    result = extract(HOSPITALITY_PAGE, published="2024-04-12")
+    receptions = [e for e in result.events if e.type == "ceremony"]
+    assert len(receptions) == 1
+    assert all("warm reception" not in s.text for s in receptions[0].evidence)
