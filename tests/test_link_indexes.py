@@ -89,3 +89,16 @@ def test_extraction_runs_outside_the_documents_transaction(monkeypatch):
                          "on 4 March 2025 to discuss student exchanges.", actor=ACTOR)
     assert result.created and result.claims
     assert seen == [0]
+
+
+def test_a_log_that_lost_entries_rebuilds_the_indexes():
+    """Tables emptied and reference data loaded again (bulk, so without log entries) — between
+    tests, or a restore — leave no stale ids behind: the place found by its code is the new row."""
+    from amity.core.models import ChangeLog
+
+    old = services.create(Place, name="Haeseong-test", kind="city", country_code="KR", geonames_id=990001, actor=ACTOR)
+    assert PLACE_CODES.place_id("geonames_id", 990001) == old.pk
+    ChangeLog.objects.filter(object_id=old.pk).delete()  # the log loses the entries the index last saw
+    Place.objects.filter(pk=old.pk).delete()
+    [new] = Place.objects.bulk_create([Place(name="Haeseong-test", kind="city", country_code="KR", geonames_id=990001)])
+    assert PLACE_CODES.place_id("geonames_id", 990001) == new.pk != old.pk

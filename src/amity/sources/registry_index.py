@@ -86,14 +86,17 @@ class ChangeFeed:
             return
         database = (connection.vendor, connection.settings_dict.get("NAME"))
         newest, stamp = ChangeLog.objects.order_by("-pk").values_list("pk", "time").first() or (0, None)
-        if database != self.database:
+        moved = (newest, stamp) != (self.watermark, self.stamp)
+        if database != self.database or (moved and self._rolled_back(newest, stamp)):
+            # Another database, or a log that lost entries (a rollback, tables emptied and reference
+            # data loaded again without log entries): nothing indexed can be trusted, build afresh.
             for index in self.indexes:
                 index.built = False
             self.database, self.watermark, self.stamp = database, newest, stamp
             return
         built = [index for index in self.indexes if index.built]
-        if (newest, stamp) != (self.watermark, self.stamp) and built:
-            since = 0 if self._rolled_back(newest, stamp) else max(0, self.watermark - CONCURRENT_MARGIN)
+        if moved and built:
+            since = max(0, self.watermark - CONCURRENT_MARGIN)
             kinds = {ContentType.objects.get_for_model(index.model).pk: index.model for index in built}
             changed = defaultdict(set)
             for kind, pk in ChangeLog.objects.filter(pk__gt=since, pk__lte=newest, content_type__in=kinds) \
@@ -106,8 +109,7 @@ class ChangeFeed:
 
     def _rolled_back(self, newest: int, stamp) -> bool:
         """The entry last seen is gone: a transaction was rolled back (tests, a retried document)
-        and SQLite hands its ids out again, so the whole log is read again. What the rollback
-        removed is gone; lookups check the rows they name, so it never links."""
+        or the tables were emptied, and SQLite may hand its ids out again."""
         if newest <= self.watermark:
             return newest < self.watermark or stamp != self.stamp
         return ChangeLog.objects.filter(pk=self.watermark).values_list("time", flat=True).first() != self.stamp
