@@ -73,7 +73,7 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
             referenced.append((m.start(), m.lastgroup))
         else:
             hits.append((m.start(), m.lastgroup))
-    if SIGNED_BEFORE.search(text) or SIGNED_PARTICIPLE.search(text):  # "the Agreement ..., signed on June 22": background
+    if SIGNED_BEFORE.search(text) or "signed" in low and SIGNED_PARTICIPLE.search(text):  # "the Agreement ..., signed on June 22": background
         hits = [h for h in hits if h[1] != "signing"]
     # "held a meeting ... such as the signing of a friendship agreement": what the meeting was about
     hits = [h for h in hits if h[1] != "signing" or not SUBJECT_MATTER.search(low, max(0, h[0] - 30), h[0])]
