@@ -86,6 +86,9 @@ CITY_STOPWORDS = {
     "to", "un", "gift", "rich", "darling", "fame", "glory", "success",
     "pride", "ede", "lake", "river", "island", "mountain", "valley", "rainbow",
     "sun city", "silver", "gold", "diamond", "crystal", "spring", "winter", "summer", "autumn",
+    # a job title's last word and a prefix of metropolitan areas: "Chief Executive Officer Tevita B.",
+    # "Metro Cebu", never the towns Officer (Victoria) or Metro (Lampung) in these articles
+    "officer", "metro",
 }
 
 # Words that, written before "City"/"County", name no place ("Smart City", "Sister City").

@@ -10,6 +10,7 @@ from . import vocab
 from .context import Context, CountryCand, PlaceCand
 from .gazetteer import CountryEntry, PlaceEntry, get_gazetteer
 from .gazetteer_data import DESIGNATOR_STOP
+from .text import fold
 
 _DESIGNATOR = re.compile(
     r"(?:\s(?:Special Self-Governing (?:City|Province)|Metropolitan (?:City|Government|Municipality)|"
@@ -156,7 +157,10 @@ def _has_evidence(text: str, place: PlaceCand, doc_countries: set[str], place_st
         w in GENERIC_REGION_WORDS for w in entry.name.lower().split())
     if entry.population >= SMALL_TOWN and not generic_region:
         return True
-    written_with_designator = any(surface != entry.name for surface in place.surfaces) or any(
+    # compared without accents: "Hit" on a page is the entry "Hīt" written bare, not with a designator;
+    # a name written with its accents ("Poprád") is no English word, which is evidence enough
+    written_with_designator = any(fold(surface) != fold(entry.name) or not surface.isascii()
+                                  for surface in place.surfaces) or any(
         _LISTED_AS_TOWNS.search(text, max(0, s - 80), s) for s, _ in place.mentions)
     region_after = any(text[e:e + 2] == ", " and e + 2 in place_starts for _, e in place.mentions)
     return written_with_designator or region_after or entry.country in doc_countries

@@ -1,0 +1,39 @@
+"""Places as real pages write them: page labels and job words that are also small towns, names
+written with their accents, venues and treaties named after a city, and a city beside its
+same-named province. The fixtures are written for these tests in the style of city pages and
+news sites; the assertions are what a reader takes from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from amity.extract import extract
+
+NOTICE = """Sister city news
+Created 2024-05-02 Hit 27
+
+The mayor of Wollongong and the Harbour Shire Council Chief Executive Officer Dana Byrne met
+in Sydney, Australia, to discuss traffic in Metro Davao with visiting officials.
+A delegation from Trenčín joined them.
+"""
+
+
+@pytest.fixture(scope="module")
+def notice():
+    return extract(NOTICE, "2024-05-02")
+
+
+def _places(result) -> set[str]:
+    return {p.name for p in result.places}
+
+
+def test_page_labels_and_job_words_are_not_towns(notice):
+    places = _places(notice)
+    assert {"Wollongong", "Sydney"} <= places
+    # "Hit 27" is the page's view counter, "Officer" ends a job title, "Metro" prefixes an area
+    assert not places & {"Hit", "Hīt", "Officer", "Metro"}
+
+
+def test_a_town_written_with_its_accents_is_taken(notice):
+    # no ordinary English word is spelt "Trenčín": the accents are evidence of the place
+    assert "Trenčín" in _places(notice)
