@@ -37,3 +37,17 @@ def test_page_labels_and_job_words_are_not_towns(notice):
 def test_a_town_written_with_its_accents_is_taken(notice):
     # no ordinary English word is spelt "Trenčín": the accents are evidence of the place
     assert "Trenčín" in _places(notice)
+
+
+TOUR = """Delegation from Ljubljana tours Korea
+
+The delegation from Ljubljana, Slovenia, landed at Gimpo Airport on Monday and toured Hwaseong
+Palace. A dinner was held at Suwon Hwaseong Haenggung, where both sides recalled the 2015 Paris
+Agreement and the Trans-Balkan railway plan.
+"""
+
+
+def test_a_city_named_only_in_a_venue_or_a_treaty_is_not_mentioned():
+    places = _places(extract(TOUR, "2024-05-07"))
+    assert {"Ljubljana", "Suwon"} <= places  # Suwon is where the palace stands
+    assert not places & {"Gimpo", "Hwaseong", "Paris"}

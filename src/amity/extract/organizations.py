@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .context import Context, OrgCand, PlaceCand
+from .context import Context, FirstPlaceAt, OrgCand, PlaceCand, SpanCover
 from .text import fold
 
 # The vocabulary lives in lang/en/*.json (one place to add a head word, a venue or a title word).
@@ -599,7 +599,10 @@ _VENUE_AFTER = re.compile(r"(?:\s[A-Z][\w-]*){0,2}\s(?:Fortress|Museum|Park|Hall
 
 
 _NAMED_AFTER = re.compile(r"-(?:listed|designated|registered)\b|\s(?:Convention|Treaty|Protocol|Declaration|Accord|River|Delta|Expressway|Highway|"
-                          r"Line|Site|Strait|Bay|Valley|Basin)\b")
+                          r"Line|Site|Strait|Bay|Valley|Basin|Agreement)\b"
+                          # "Gimpo (International) Airport", "Hwaseong Haenggung": an airport or a palace carries
+                          # the name even with no word before it ("Suwon Hwaseong Haenggung" still names Suwon)
+                          r"|(?:\sInternational)?\s(?:Airport|Palace|Haenggung|Fortress|Trolley)\b")
 
 
 def _inside_venue_name(text: str, mention: tuple[int, int]) -> bool:
@@ -607,6 +610,8 @@ def _inside_venue_name(text: str, mention: tuple[int, int]) -> bool:
     inside the name of a venue, a treaty or a landscape is not a mention of the place."""
     if _NAMED_AFTER.match(text, mention[1]):
         return True
+    if re.search(r"\b(?:Trans|Pan|Inter|Intra)-$", text[max(0, mention[0] - 6):mention[0]]):
+        return True  # "the Trans-Limpopo corridor", "Pan-Pacific": a word made from the name, not the place
     before = text[max(0, mention[0] - 25):mention[0]]
     return bool(re.search(r"[A-Z][\w'-]+ $", before)) and bool(_VENUE_AFTER.match(text, mention[1]))
 
@@ -626,22 +631,21 @@ def _only_a_surname(ctx: Context, place: PlaceCand, name_tokens: set[str]) -> bo
 
 def settle_places(ctx: Context) -> None:
     """Drop place mentions that are part of a person's name, and places named only
-    inside an organization's name ("Sendai Port") unless that body governs it."""
-    person_spans = [sp for p in ctx.people for sp in (p.mentions or [p.span])]
-    org_spans = [(o.span, o.kind) for o in ctx.organizations]
+    inside an organization's name ("Sendai Port") unless that body governs it. (Spans are
+    looked up by bisection: linear in the number of names, not quadratic.)"""
+    in_person = SpanCover([sp for p in ctx.people for sp in (p.mentions or [p.span])])
+    in_org = SpanCover([o.span for o in ctx.organizations if o.kind not in _NAMES_ITS_PLACE])
     kept: list[PlaceCand] = []
     name_tokens = {t for p in ctx.people for t in re.split(r"[\s-]+", fold(p.name)) if len(t) > 2}
     for place in ctx.places:
         place.mentions = [m for m in place.mentions
-                          if not any(s <= m[0] and m[1] <= e for s, e in person_spans)
-                          and not _inside_venue_name(ctx.folded, m)]
+                          if not in_person.covers(*m) and not _inside_venue_name(ctx.folded, m)]
         if not place.mentions or _only_a_surname(ctx, place, name_tokens):
             continue
-        outside = [m for m in place.mentions
-                   if not any(s <= m[0] and m[1] <= e and kind not in _NAMES_ITS_PLACE for (s, e), kind in org_spans)]
-        if not outside:
+        if all(in_org.covers(*m) for m in place.mentions):
             continue
         kept.append(place)
     ctx.places = kept
+    place_at = FirstPlaceAt(kept)
     for o in ctx.organizations:
-        o.place = ctx.place_at(*o.span) if o.span[1] else None
+        o.place = place_at(*o.span) if o.span[1] else None
