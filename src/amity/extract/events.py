@@ -29,11 +29,11 @@ from .event_patterns import (
     DELEGATION,
     DURING,
     DURING_TYPE,
+    FRAMING_VISIT,
     HABITUAL,
     HISTORY,
     IN_PLACE,
     LED_BY,
-    MAYBE_TRIGGER,
     MEETING_OF_FORUM,
     NEXT_DAY,
     OCCASION_TO_COME,
@@ -46,6 +46,7 @@ from .event_patterns import (
     QUOTED_SENTENCE,
     REFERENCE,
     REFERENCED,
+    SAME_DAY,
     SECONDARY,
     SIGNED_BEFORE,
     SIGNED_PARTICIPLE,
@@ -55,6 +56,7 @@ from .event_patterns import (
     TO_PLACE,
     TRIGGERS,
     VENUE,
+    maybe_trigger,
 )
 from .text import fold
 
@@ -78,7 +80,7 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
     # "held a meeting ... such as the signing of a friendship agreement": what the meeting was about
     hits = [h for h in hits if h[1] != "signing" or not SUBJECT_MATTER.search(low, max(0, h[0] - 30), h[0])]
     if not hits:
-        unread = [h for h in referenced if h[1] not in known and h[1] != "signing"]
+        unread = [h for h in referenced if h[1] not in known]
         return (unread[0][1], unread[0][0]) if unread else (None, 0)
     signing = [h for h in hits if h[1] == "signing"]
     if signing and COMMEMORATES.search(low, max(0, signing[0][0] - 50), signing[0][0]):
@@ -143,7 +145,7 @@ def find_events(ctx: Context) -> None:
         start, end = sentence
         text = ctx.folded[start:end]
         low = ctx.lower[start:end]
-        etype, trigger = _event_type(text, low, {e.type for e in ctx.events}) if MAYBE_TRIGGER.search(low) else (None, 0)
+        etype, trigger = _event_type(text, low, {e.type for e in ctx.events}) if maybe_trigger(low) else (None, 0)
         dates = event_dates(ctx, start, end)
         best = _best(dates, start + trigger if etype else None)
         context_date, previous_date = previous_date, _best(dates)
@@ -178,12 +180,17 @@ def find_events(ctx: Context) -> None:
                 CONTINUES.match(text) or previous_had_no_event and SPECIFICITY.get(context_date.kind, 0) >= 4):
             best = context_date  # "The main program ran on December 7. It opened with a ceremony ..."
             inherited = True
+        if best is None and context_date is not None and SAME_DAY.match(text):
+            best = context_date  # "In the afternoon, an event ... will be held": the day just told
+            inherited = True
         if best is None:
             best = _referenced_date(ctx, low)  # "After the ceremony, ..." -> when the ceremony was
         if best is None and (STAY.match(low) or ALSO.search(low)):
             best = _recent_date(ctx, sentence)  # "During her stay ...", "Kim also attended ..."
         if best is None and NEXT_DAY.search(low):
             best = _day_after_last(ctx)  # "The next day, the two mayors visited the port."
+        if planned and best is not None and ctx.published and best.value <= ctx.published.isoformat()[:len(best.value)]:
+            planned = False  # a day taken from the sentences around it that is already past
         ents = [it for _, it in ctx.entities_in(start, end)]
         people = [e for e in ents if isinstance(e, PersonCand)]
         orgs = [e for e in ents if isinstance(e, OrgCand) and e.kind != "media"]
@@ -219,7 +226,11 @@ def find_events(ctx: Context) -> None:
                 ev.date = context_date.value
             _add(ctx, ev, text)
             continue
-        if POINTS_BACK.match(text) and _told_again(ctx, ev):
+        told = _told_again(ctx, ev) if POINTS_BACK.match(text) else None
+        if told is not None:
+            # "The signing formed part of ... Prime Minister X's official visit to Russia": the
+            # signing told again, and the visit it was part of
+            _add_alongside(ctx, ev, low, dates, people + orgs, only=("visit",), base_date=told.date)
             continue
         if inherited and ANAPHOR.search(text):
             same_type = next((o for o in ctx.events if o.type == etype), None)
@@ -239,18 +250,7 @@ def find_events(ctx: Context) -> None:
             title_events.append(ev)
             continue
         _add(ctx, ev, text)
-        extras = _secondary_types(low, etype)
-        call = _call_on_person(ctx, start, end) if etype == "visit" and all(x != "meeting" for x, _ in extras) else None
-        if call is not None:
-            extras.append(("meeting", call))
-        for extra, pos in extras:
-            # "attended the opening ceremony of the Dance Market and the Busan Biennale"
-            own = _best(dates, start + pos)
-            if not (people or orgs) and not (own and ev.place):
-                continue
-            _add(ctx, EventCand(type=extra, sentence=sentence, date=own.value if own else ev.date, planned=planned,
-                                participants=_unique(people + orgs), place=ev.place, evidence=[sentence],
-                                rule="alongside"), text)
+        _add_alongside(ctx, ev, low, dates, people + orgs)
     for ev in title_events:  # a headline restates an event of the body
         target = next((o for o in ctx.events if o.type == ev.type), None)
         if target is None:
@@ -450,6 +450,29 @@ def _delegation_visits(ctx: Context) -> None:
         _add(ctx, EventCand(type="visit", sentence=sentence, date=own.value if own else None, planned=planned,
                             participants=participants, evidence=[sentence], rule="delegation_visit"),
              ctx.folded[start:end])
+
+
+def _add_alongside(ctx: Context, ev: EventCand, low: str, dates: list, actors: list,
+                   only: tuple[str, ...] | None = None, base_date: str | None = None) -> None:
+    """The other occasions ev's sentence reports beside it, each an event of its own."""
+    start, end = ev.sentence
+    extras = _secondary_types(low, ev.type)
+    call = _call_on_person(ctx, start, end) if ev.type == "visit" and all(x != "meeting" for x, _ in extras) else None
+    if call is not None:
+        extras.append(("meeting", call))
+    for extra, pos in extras:
+        if only is not None and extra not in only:
+            continue
+        # "attended the opening ceremony of the Dance Market and the Busan Biennale"
+        own = _best(dates, start + pos)
+        if not actors and not (own and ev.place):
+            continue
+        day = own.value if own else base_date or ev.date
+        if extra == "visit" and own is None and day and FRAMING_VISIT.search(low):
+            day = day[:7]  # the trip began on or before the day of the occasion it framed: its month
+        _add(ctx, EventCand(type=extra, sentence=ev.sentence, date=day, planned=ev.planned,
+                            participants=_unique(actors), place=ev.place, evidence=[ev.sentence],
+                            rule="alongside"), ctx.folded[start:end])
 
 
 def _call_on_person(ctx: Context, start: int, end: int) -> int | None:
@@ -663,17 +686,17 @@ def _add(ctx: Context, ev: EventCand, text: str) -> None:
     ctx.events.append(ev)
 
 
-def _told_again(ctx: Context, ev: EventCand) -> bool:
+def _told_again(ctx: Context, ev: EventCand) -> EventCand | None:
     """Fold a sentence that points back at an occasion of its type into it; its date counts only
     where it narrows the one already read ("last week" -> "on 19 July")."""
     told = next((o for o in ctx.events if o.type == ev.type and o.planned == ev.planned), None)
     if told is None:
-        return False
+        return None
     narrower = ev.date and told.date and len(ev.date) > len(told.date) and ev.date.startswith(told.date)
     date = ev.date if narrower else told.date or ev.date
     _merge_into(told, ev)
     told.date = date
-    return True
+    return told
 
 
 def _merge_into(other: EventCand, ev: EventCand) -> None:

@@ -288,9 +288,10 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "st", "co", "inc", "ltd", "gov", "no", "jan"
 _BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 # Pages whose markup put each sentence in its own element lose the space between them when
 # flattened ("... period.The signing ..."). A whole lower-case word, a full stop and a capitalised
-# word is such a seam; initials ("U.S."), decimals, abbreviations and domain names ("site.com",
+# word is such a seam, a capitalised one too ("... visit to Russia.During their talks ...");
+# initials ("U.S."), decimals, abbreviations ("Mrs.Kim") and domain names ("site.com",
 # "www.City.go.kr": a dot before the word or after the next one) are not.
-_GLUED = re.compile(r"(?<![\w.@/])(?P<word>[a-z]{2,})\.(?=[A-Z]\w*\b(?![.@/]\w))")
+_GLUED = re.compile(r"(?<![\w.@/])(?P<word>[A-Z]?[a-z]{2,})\.(?=[A-Z]\w*\b(?![.@/]\w))")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -312,7 +313,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def _cuts(text: str, line: str, line_start: int) -> list[int]:
     """Where the sentences of one line end: at punctuation and space, and at glued seams."""
-    cuts = [line_start + m.end() for m in _GLUED.finditer(line) if m.group("word") not in _ABBREV]
+    cuts = [line_start + m.end() for m in _GLUED.finditer(line) if m.group("word").lower() not in _ABBREV]
     for m in _BOUNDARY.finditer(line):
         word = re.search(r"([\w.]+)$", line[max(0, m.start() - 40): m.start()])  # not the whole line: linear time
         token = word.group(1).lower() if word else ""

@@ -1,0 +1,78 @@
+"""Events as real pages tell them: itineraries written ahead of the trip, talks told after a
+signing, a signing that was part of a visit, a tie's first signing told as background.
+Fixtures are written for these tests in the style of city pages and news sites."""
+
+from __future__ import annotations
+
+from amity.extract import extract
+
+
+def _events(result) -> list[tuple[str, str | None]]:
+    return sorted((e.type, e.date) for e in result.events)
+
+
+ITINERARY_PAGE = """Sokcho City | News & Notice
+Sokcho City Delegation Visits Sister City Yantai
+- Signing of an agreement on tourism at an event held to mark the 15th anniversary of the ties on June 12 -
+A delegation from Sokcho City is set to visit Yantai, China, for the 15th anniversary of the sister city ties.
+The delegation, led by Mayor Lee Byung-sun, will begin their schedule in Yantai on Wednesday, June 12.
+In the morning, the delegates are scheduled to tour the Yantai Port, and in the afternoon, an event commemorating the 15th anniversary of the ties will be held.
+At the event, representatives of the two cities will sign an agreement on tourism exchange.
+"""
+
+
+def test_an_itinerary_dates_the_afternoon_event_and_the_signing_at_it_by_the_day_told_before():
+    # the page went up after the trip: the planned occasions are dated by the schedule's day
+    events = _events(extract(ITINERARY_PAGE, published="2024-06-14"))
+    assert ("ceremony", "2024-06-12") in events
+    assert ("signing", "2024-06-12") in events
+    assert ("visit", "2024-06-12") in events
+
+
+TALKS_PAGE = """Hue and Kazan sign memorandum on cultural exchange
+Chairman of the Hue People's Committee Nguyen Van Phuong and Mayor of Kazan Ilsur Metshin on June 4 inked a memorandum of understanding on cultural exchange.The signing formed part of activities on the sidelines of President Vo Van Thuong's official visit to Russia.During their talks following the signing ceremony, Mayor Metshin spoke of the long friendship between Kazan and Hue.
+"""
+
+
+def test_talks_told_after_a_glued_full_stop_are_a_meeting_of_the_signing_day():
+    result = extract(TALKS_PAGE, published="2024-06-05")
+    events = _events(result)
+    assert ("signing", "2024-06-04") in events
+    assert ("meeting", "2024-06-04") in events  # "During their talks following the signing ceremony"
+    meeting = next(e for e in result.events if e.type == "meeting")
+    assert any("Metshin" in p.name for p in meeting.participants)
+
+
+def test_a_signing_made_as_part_of_an_official_visit_reports_that_visit_too():
+    # the trip began on or before the signing's day: only its month is known
+    assert ("visit", "2024-06") in _events(extract(TALKS_PAGE, published="2024-06-05"))
+
+
+BACKGROUND_PAGE = """Government of Manitoba | News Releases
+The renewal of Manitoba's and Jeju's sister province relationship took place in a ceremonial signing between Premier Kinew and Governor Oh Young-hun of Jeju Province as part of the Governor's official visit to the province.
+A memorandum of understanding establishing the sister province relationship between Manitoba and Jeju was originally inked on Oct. 14, 1988, and was the first sister relationship for both.
+"""
+
+
+def test_a_ties_original_signing_is_background_and_does_not_date_todays_signing():
+    # no publication date: the history rule by date cannot help, the wording "originally inked" does
+    result = extract(BACKGROUND_PAGE)
+    signings = [e for e in result.events if e.type == "signing"]
+    assert [e.date for e in signings] == [None]
+    assert "visit" in [e.type for e in result.events]
+
+
+FORGED_PAGE = """Lautoka City Council and Geelong forge sister city ties
+A sister city relationship between the City of Greater Geelong and Lautoka City Council has been forged today after the signing of a Memorandum of Understanding.
+Minister for Local Government Maciu Nalumisa says the arrangement will help both cities.
+"""
+
+
+def test_a_tie_forged_today_after_the_signing_of_a_memorandum_is_that_signing():
+    events = _events(extract(FORGED_PAGE, published="2024-03-08"))
+    assert events == [("signing", "2024-03-08")]
+
+
+def test_a_subtitle_ending_in_a_dash_is_dated_by_its_date():
+    page = "Mokpo and Fuzhou mark 10 years of friendship\n- A ceremony held in Fuzhou with Mayor Park Hong-ryul on May 9 -\n"
+    assert ("ceremony", "2024-05-09") in _events(extract(page, published="2024-05-13"))
