@@ -76,3 +76,24 @@ def test_a_tie_forged_today_after_the_signing_of_a_memorandum_is_that_signing():
 def test_a_subtitle_ending_in_a_dash_is_dated_by_its_date():
     page = "Mokpo and Fuzhou mark 10 years of friendship\n- A ceremony held in Fuzhou with Mayor Park Hong-ryul on May 9 -\n"
     assert ("ceremony", "2024-05-09") in _events(extract(page, published="2024-05-13"))
+
+
+SIDELINES_PAGE = """Seoul Seeks Closer Ties with Lisbon
+Seoul Mayor Oh Se-hoon meets Lisbon Mayor Carlos Moedas on the sidelines of the World Cities Summit in Singapore on June 3, 2024.
+Seoul Mayor Oh Se-hoon held a meeting with Lisbon Mayor Carlos Moedas on the sidelines of the World Cities Summit in Singapore over the weekend.
+Seoul also looked forward to hosting the 2025 Smart Mobility Conference, Oh told Moedas.
+"""
+
+
+def test_a_summit_that_framed_a_meeting_is_dated_by_its_month_once_and_a_hoped_for_conference_is_no_event():
+    events = _events(extract(SIDELINES_PAGE, published="2024-06-05"))
+    assert ("meeting", "2024-06-03") in events
+    assert [e for e in events if e[0] == "conference"] == [("conference", "2024-06")]
+
+
+def test_a_visit_tentatively_scheduled_for_a_month_to_come_is_a_planned_visit():
+    page = ("Mayor Ana Lopez of Iloilo is willing to go to Kanazawa as soon as she receives a letter of invitation.\n"
+            "The visit is tentatively scheduled in March.\n")
+    result = extract(page, published="2025-01-20")
+    visits = [e for e in result.events if e.type == "visit"]
+    assert [(e.date, e.status) for e in visits] == [("2025-03", "planned")]

@@ -64,7 +64,10 @@ REFERENCED = re.compile(r"(?:after|following|at|during) the (?:\w+ )?(ceremony|m
 SAME_DAY = re.compile(r"\s*(?:(?:in|during) the (?:morning|afternoon|evening)|that (?:morning|afternoon|evening|night)|"
                       r"later (?:that|the same) day|on the same day)\b", re.I)
 PLAN_ONLY = re.compile(r"\b(?:will|would|agreed to|plans? to|intends? to|hopes?|aims? to|could|should|is to|are to|to be|"
-                       r"(?:is|are) (?:also )?(?:set|scheduled|due|slated) to)\b")
+                       r"look(?:s|ed|ing)? forward to|"
+                       r"(?:is|are) (?:also )?(?:set|scheduled|due|slated) to|"
+                       # "The visit is tentatively scheduled in March."
+                       r"(?:is|are) (?:\w+ly )?(?:scheduled|planned) (?:for|in|on))\b")
 ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:\w+ )?(?:ceremony|meeting|signing|event|visit|workshop|forum|talks|"
                       r"trip|document)\b", re.I)
 REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$")
@@ -111,6 +114,10 @@ DELEGATION = re.compile(r"\b(?:[Aa]|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:
 LED_BY = re.compile(r"\b(?:led|headed|accompanied|including|comprised of|composed of)\b", re.I)
 # "as part of the Governor's official visit to the province", "on the sidelines of Prime Minister X's
 # official visit to Russia": the trip the occasion was part of (begun on or before its day)
+# an occasion named as the frame of the one reported ("met ... on the sidelines of the UN climate forum
+# COP28 in Dubai on Dec. 2"): the day is the meeting's, the frame is dated by its month
+FRAMED_BY = re.compile(r"\b(?:as part of|on the (?:sidelines|margins) of|in the framework of) (?:the |an? |his |her |their )?"
+                       r"(?:[\w.'’-]+ ){0,5}?$")
 FRAMING_VISIT = re.compile(r"(?:as part of|on the sidelines of) (?:the |an? |his |her |their )?(?:[\w.'’-]+ ){0,5}?"
                            r"(?:official |state |working )visit")
 # Verbs that report a meeting or a visit of their own beside the sentence's main occasion
@@ -132,5 +139,5 @@ OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,:(]))[\"“](?=\w)")
 CLOSE_QUOTE = re.compile(r"[\"”]")
 # a definite occasion still to come, kept though undated ("is set to visit Jingzhou for the
 # anniversary", "will hold the signing ceremony"): a plan that names the occasion
-OCCASION_TO_COME = re.compile(r"\b(?:is|are) (?:also )?(?:set|scheduled|due|slated) to\b|\bwill (?:hold|host|attend|sign|visit|"
+OCCASION_TO_COME = re.compile(r"\b(?:is|are) (?:also )?(?:set|scheduled|due|slated) to\b|\b(?:is|are) (?:\w+ly )?scheduled (?:for|in|on)\b|\bwill (?:hold|host|attend|sign|visit|"
                               r"travel|lead|meet)\b|\b(?:upcoming|forthcoming)\b")

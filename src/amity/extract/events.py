@@ -29,6 +29,7 @@ from .event_patterns import (
     DELEGATION,
     DURING,
     DURING_TYPE,
+    FRAMED_BY,
     FRAMING_VISIT,
     HABITUAL,
     HISTORY,
@@ -468,8 +469,16 @@ def _add_alongside(ctx: Context, ev: EventCand, low: str, dates: list, actors: l
         if not actors and not (own and ev.place):
             continue
         day = own.value if own else base_date or ev.date
-        if extra == "visit" and own is None and day and FRAMING_VISIT.search(low):
-            day = day[:7]  # the trip began on or before the day of the occasion it framed: its month
+        framed = FRAMED_BY.search(low, max(0, pos - 70), pos) or extra == "visit" and FRAMING_VISIT.match(low, pos)
+        if framed and day:
+            # the trip or forum began on or before the day of the occasion it framed (the day written
+            # in the sentence is that occasion's): its month
+            day = (base_date or ev.date or day)[:7]
+        elif framed:
+            told = next((o for o in ctx.events if o.type == extra and o.rule == "alongside" and not o.planned), None)
+            if told is not None:  # the same frame named again ("... on the sidelines of COP28 over the weekend")
+                told.evidence.append(ev.sentence)
+                continue
         _add(ctx, EventCand(type=extra, sentence=ev.sentence, date=day, planned=ev.planned,
                             participants=_unique(actors), place=ev.place, evidence=[ev.sentence],
                             rule="alongside"), ctx.folded[start:end])
