@@ -57,7 +57,7 @@ def find_organizations(ctx: Context) -> None:
                     found[key].mentions.append(cand.span)
                 else:
                     found[key] = cand
-    orgs = _merge_extended(list(found.values()))
+    orgs = _one_body_two_ways(_merge_extended(list(found.values())))
     _acronyms(ctx, text, orgs)
     _standalone_acronyms(ctx, text, orgs)
     _news_agencies(ctx, text, orgs)
@@ -181,7 +181,8 @@ def _split(ctx: Context, text: str, start: int, end: int) -> list[tuple[int, int
 
 # "City Council", "State Assembly", "Special Council": a level of government and a head name no body
 _UNNAMED_LEVELS = {"city", "state", "town", "county", "provincial", "municipal", "district", "special",
-                   "metropolitan", "regional", "local", "village", "prefectural", "pan-african"}
+                   "metropolitan", "regional", "local", "village", "prefectural", "pan-african",
+                   "party"}  # "the municipal Party Committee": which party's committee, the text does not name
 _CENTRE_PURPOSES: set[str] = set(vocab.load("en", "organization_heads")["centre_purposes"])
 
 
@@ -245,6 +246,8 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
                      or words[0].lower() in ("the", "of", "and")):
         start += len(words[0]) + (len(text[start + len(words[0]):]) - len(text[start + len(words[0]):].lstrip()))
         words = words[1:]
+    if words[:3] == ["People's", "Committee", "of"]:
+        return None  # "the People's Committee of Bac Ninh province" is the province's government: the place
     # possessive place prefix: "Ulsan's Economy and Trade Office" -> "Economy and Trade Office"
     if len(words) > 1 and words[0].endswith("'s"):
         start += len(words[0]) + 1
@@ -345,6 +348,27 @@ def _merge_extended(orgs: list[OrgCand]) -> list[OrgCand]:
         base.aliases.append(org.name)
         base.mentions += org.mentions
     return out
+
+
+_HEAD_OF_NAME = re.compile(r"^(?P<head>[A-Z][\w-]*) of (?:the )?(?P<name>[A-Z].*)$")
+
+
+def _one_body_two_ways(orgs: list[OrgCand]) -> list[OrgCand]:
+    """"the Council of Mornago" and "the Mornago Council", "University of Lyon" and "Lyon University":
+    a head word before "of X" or after X names one body; the first written is its name, the other an alias."""
+    by_name = {o.name.lower(): o for o in orgs}
+    for org in list(orgs):
+        m = _HEAD_OF_NAME.match(org.name)
+        if m is None or not _is_head(m.group("head")):
+            continue
+        other = by_name.get(f"{m.group('name')} {m.group('head')}".lower())
+        if other is None or other is org or other not in orgs:
+            continue
+        first, second = (org, other) if org.span[0] <= other.span[0] else (other, org)
+        first.aliases.append(second.name)
+        first.mentions = sorted(first.mentions + second.mentions)
+        orgs.remove(second)
+    return orgs
 
 
 def _acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:

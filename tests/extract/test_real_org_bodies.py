@@ -1,0 +1,39 @@
+"""Which capitalised phrases on real pages are bodies: a people's committee that is the
+government of its place, a committee whose party is not named, and one council written two
+ways. The fixtures are written for these tests in the style of news agency and council pages."""
+
+from __future__ import annotations
+
+from amity.extract import extract
+
+AGENCY = """Quang Tri expands ties with Chungcheongnam province
+
+The People’s Committee of Quang Tri province and Chungcheongnam province signed a memorandum of
+understanding in Dong Ha city on May 3. Secretary of the provincial Party Committee Le Van Hoa
+said Quang Tri’s Party Committee backs the plan.
+"""
+
+COUNCIL = """Visit to our twinned town
+
+The Mayor was invited by the Council of Lavena to its anniversary. She later met members of
+the Lavena Council to discuss joint projects.
+"""
+
+
+def _names(result) -> set[str]:
+    return {o.name for o in result.organizations}
+
+
+def test_a_peoples_committee_of_a_place_is_the_place_and_an_unnamed_party_committee_no_body():
+    names = _names(extract(AGENCY, "2024-05-04"))
+    assert "Quang Tri’s Party Committee" in names  # named by its place: a body
+    assert not any(n.startswith(("Committee of", "People")) for n in names)
+    assert "Party Committee" not in names
+
+
+def test_a_council_written_two_ways_is_one_body():
+    orgs = extract(COUNCIL, "2024-05-04").organizations
+    councils = [o for o in orgs if "Council" in o.name]
+    assert len(councils) == 1
+    assert councils[0].name == "Council of Lavena"
+    assert "Lavena Council" in councils[0].aliases
