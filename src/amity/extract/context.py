@@ -191,6 +191,42 @@ class Context:
         return [(s, e, item) for s, _, e, item in self._index[lo:hi] if e <= end]
 
 
+class SpanCover:
+    """Answers "does one of these spans contain [start, end)?" by bisection, so that a step
+    checking every mention against every name stays linear in the number of names."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans starting at or before each one
+        reach = -1
+        for _, e in ordered:
+            reach = max(reach, e)
+            self._reach.append(reach)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
+
+
+class FirstPlaceAt:
+    """`Context.place_at` for many questions at once: the first place (in the order of the list)
+    with a mention overlapping [start, end), found by bisection instead of a scan of every place."""
+
+    def __init__(self, places: list[PlaceCand]) -> None:
+        index = sorted((s, e, rank) for rank, p in enumerate(places) for s, e in p.mentions)
+        self._places = places
+        self._index = index
+        self._starts = [s for s, _, _ in index]
+        self._longest = max((e - s for s, e, _ in index), default=0)
+
+    def __call__(self, start: int, end: int) -> PlaceCand | None:
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        ranks = [rank for s, e, rank in self._index[lo:hi] if s < end and start < e]
+        return self._places[min(ranks)] if ranks else None
+
+
 def main_place(ctx: Context) -> PlaceCand | None:
     """The place an article is about: the most mentioned (the first on a tie); steps share it."""
     if not ctx.places:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .context import Context, OrgCand, PlaceCand
+from .context import Context, FirstPlaceAt, OrgCand, PlaceCand, SpanCover
 from .text import fold
 
 # The vocabulary lives in lang/en/*.json (one place to add a head word, a venue or a title word).
@@ -655,22 +655,21 @@ def _only_a_surname(ctx: Context, place: PlaceCand, name_tokens: set[str]) -> bo
 
 def settle_places(ctx: Context) -> None:
     """Drop place mentions that are part of a person's name, and places named only
-    inside an organization's name ("Sendai Port") unless that body governs it."""
-    person_spans = [sp for p in ctx.people for sp in (p.mentions or [p.span])]
-    org_spans = [(o.span, o.kind) for o in ctx.organizations]
+    inside an organization's name ("Sendai Port") unless that body governs it. (Spans are
+    looked up by bisection: linear in the number of names, not quadratic.)"""
+    in_person = SpanCover([sp for p in ctx.people for sp in (p.mentions or [p.span])])
+    in_org = SpanCover([o.span for o in ctx.organizations if o.kind not in _NAMES_ITS_PLACE])
     kept: list[PlaceCand] = []
     name_tokens = {t for p in ctx.people for t in re.split(r"[\s-]+", fold(p.name)) if len(t) > 2}
     for place in ctx.places:
         place.mentions = [m for m in place.mentions
-                          if not any(s <= m[0] and m[1] <= e for s, e in person_spans)
-                          and not _inside_venue_name(ctx.folded, m)]
+                          if not in_person.covers(*m) and not _inside_venue_name(ctx.folded, m)]
         if not place.mentions or _only_a_surname(ctx, place, name_tokens):
             continue
-        outside = [m for m in place.mentions
-                   if not any(s <= m[0] and m[1] <= e and kind not in _NAMES_ITS_PLACE for (s, e), kind in org_spans)]
-        if not outside:
+        if all(in_org.covers(*m) for m in place.mentions):
             continue
         kept.append(place)
     ctx.places = kept
+    place_at = FirstPlaceAt(kept)
     for o in ctx.organizations:
-        o.place = ctx.place_at(*o.span) if o.span[1] else None
+        o.place = place_at(*o.span) if o.span[1] else None
