@@ -29,3 +29,53 @@ def test_a_cooperation_programme_agreed_on_is_a_cooperation_agreement():
 
 def test_cooperation_programmes_only_hoped_for_are_no_agreement():
     assert _agreements("Hanoi and Moscow will launch cooperation programmes to tap the cities' potential.\n") == []
+
+
+def test_one_city_with_several_partners_after_a_possessive_is_one_tie_per_partner():
+    found = _agreements("Hanoi news\nSuwon is one of Hanoi's five sister cities, along with Kobe, Lyon and Perth.\n")
+    pairs = sorted(parties for kind, parties, _ in found if kind == "sister_city")
+    assert pairs == [["Hanoi", "Kobe"], ["Hanoi", "Lyon"], ["Hanoi", "Perth"], ["Hanoi", "Suwon"]]
+
+
+def test_a_place_named_after_a_later_verb_is_not_a_partner_of_the_possessive_tie():
+    found = _agreements("Yokohama, one of Incheon's sister cities, sent a delegation to Incheon.\n")
+    assert [(kind, parties) for kind, parties, _ in found] == [("sister_city", ["Incheon", "Yokohama"])]
+
+
+def test_where_a_signing_took_place_is_not_a_party():
+    found = _agreements("Gyeonggi Province Governor Kim Dong-yeon signed a memorandum of understanding with Spencer Cox, "
+                        "Governor of Utah, on May 3 at Suwon Hwaseong Haenggung.\n")
+    assert found == [("mou", ["Gyeonggi Province", "Utah"], "2024-05-03")]
+
+
+def test_partners_introduced_by_in_are_still_partners_when_nothing_was_signed():
+    found = _agreements("Zhytomyr has two new sister cities in Gdynia and Pardubice.\n")
+    assert sorted(parties for _kind, parties, _ in found) == [["Gdynia", "Zhytomyr"], ["Pardubice", "Zhytomyr"]]
+
+
+def test_the_city_an_embassy_sits_in_is_not_a_partner():
+    found = _agreements("Isfahan and Porto will soon sign a twinning agreement. The initial proposal for twinning "
+                        "was made by the Iranian Embassy in Lisbon, he said.\n", "2021-06-11")
+    assert [parties for _kind, parties, _ in found] == [["Isfahan", "Porto"]]
+
+
+def test_the_city_a_council_belongs_to_only_says_where_it_lies():
+    found = _agreements("A sister city relationship between Frankston City Council of Melbourne, Australia and "
+                        "Suva City Council has been forged today.\n", "2021-05-24")
+    assert [(kind, [p.replace(" City", "") for p in parties]) for kind, parties, _ in found] == \
+        [("sister_city", ["Frankston", "Suva"])]
+
+
+def test_an_anniversary_of_a_tie_does_not_date_the_tie():
+    found = _agreements("Hunan delegation visits Gyeongsangbuk-do\n"
+                        "The visit was made in response to Gyeongsangbuk-do's visit to Hunan Province last September "
+                        "to commemorate the 5th anniversary of the sisterhood of the two regions.\n"
+                        "The two regions have grown closer since the establishment of their sisterhood in 2018.\n",
+                        "2024-06-05")
+    assert found == [("sister_city", ["Gyeongsangbuk-do", "Hunan"], "2018")]
+
+
+def test_a_plan_signed_under_an_existing_tie_is_not_a_new_tie():
+    found = _agreements("Gyeonggi Province and Utah established their sisterhood in 1983.\n"
+                        "On May 3, Governor Kim signed a sisterhood action plan with the Governor of Utah.\n")
+    assert [a for a in found if a[0] == "sister_city"] == [("sister_city", ["Gyeonggi Province", "Utah"], "1983")]

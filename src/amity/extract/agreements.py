@@ -154,7 +154,11 @@ def _counted_ties(ctx: Context) -> None:
             continue
         kind = next((t for pos, t in sorted((m.start(), t) for t, p in TYPES for m in p.finditer(low))
                      if t in ("sister_city", "friendship_city")), None)
-        subject = next((it for _, it in ctx.entities_in(s0, s0 + counted.start()) if isinstance(it, PlaceCand)), None)
+        before = [(e, it) for _, e, it in ctx.mentions_in(s0, s0 + counted.start()) if isinstance(it, PlaceCand)]
+        # "Suwon is one of Hanoi's five sister cities, ...": the possessor counts the ties, not the first place
+        owner = next((it for e, it in before if re.match(r"['’]s\s", ctx.folded[e:e + 3])
+                      and e + 3 >= s0 + counted.start()), None)
+        subject = owner or (before[0][1] if before else None)
         if kind is None or subject is None:
             continue
         for ls, le in [(s0 + counted.end(), e0)] + ctx.sentences[i + 1:i + 2]:
@@ -203,7 +207,12 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     # a place inside an organization's name ("Qingdao University") is not itself a party
     places = [p for p in _unique([it for s, it in ctx.entities_in(cs, ce) if isinstance(it, PlaceCand)
                                   and not any(a <= s < b for a, b in org_spans) and not _is_dateline(ctx, s)])
-              if not _is_container(ctx, p, cs, ce)]
+              if not _is_container(ctx, p, cs, ce) and not _seat_of(ctx, p, orgs, cs, ce)]
+    signed_at = re.search(r"\b(?:sign|conclud|ink)", low)
+    venues = [p for p in places if signed_at and _is_venue(ctx, p, cs + signed_at.end(), ce)
+              and not _spans_in(ctx, p, cs, cs + signed_at.start())]
+    if venues and len(_unique([*(p for p in places if all(p is not v for v in venues)), *([home] if home else [])])) >= 2:
+        places = [p for p in places if all(p is not v for v in venues)]  # "signed ... with Utah at Suwon Hwaseong"
     planned = bool(_PLANNED.search(ctx.folded[sentence[0]:sentence[1]]))
     dates = [d for d in sentence_dates if cs - 60 <= d.start < ce + 60] or sentence_dates
     date = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if dates else None
@@ -243,11 +252,12 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         return
     anchor = _possessor(ctx, places, cs, ce)
     if anchor is not None and len(places) >= 2 and len(types_here) == 1:
-        # "Yokohama, one of Incheon's sister cities"
+        # "Yokohama, one of Incheon's sister cities"; "Suwon is one of Hanoi's sister cities, along with Kobe and Lyon"
         trigger = cs + matches[0][0]
         others = sorted((p for p in places if p is not anchor),
                         key=lambda p: min(abs(s - trigger) for s, _ in _spans_in(ctx, p, cs, ce)))
-        pairs = [(first_type, [anchor, others[0]])]
+        partners = _unique([*_one_of(ctx, others, anchor, cs, ce), *_chain(ctx, others[0], others, cs, ce)])
+        pairs = [(first_type, [anchor, p]) for p in partners]
     elif len(places) >= 3 and len(types_here) == 1 and first_type in ("sister_city", "friendship_city") \
             and re.search(r"\b(?:has|have|gained|added|twinned with|include|includes)\b", clause):
         subject = places[0]
@@ -277,8 +287,13 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         pairs = [(first_type, [places[0], *orgs[:1]])]
     elif len(places) + len(orgs) >= 1 and first_type == "business_agreement" and re.search(r"\bsign", clause):
         pairs = [(first_type, places + orgs)]
+    tie_named_only = bool(_TIE_AS_OCCASION.search(low))
+    if tie_named_only:
+        ctx.decisions.append(("agreements", "background", (cs, ce)))
     for agreement_type, parties in pairs:
         own_date = _date_beside(ctx, parties[-1], cs, ce, dates) if len(pairs) > 1 else None
+        if tie_named_only and agreement_type in ("sister_city", "friendship_city"):
+            own_date = date = None  # the date of the visit or plan, not of the tie: it keeps its own
         if agreement_type in ("sister_city", "friendship_city"):
             # city twinning is between places; three or more places in one clause is a list, not a pair
             parties = [p for p in parties if isinstance(p, PlaceCand)]
@@ -291,6 +306,13 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
             if len(ties) == 2:
                 _add(ctx, AgreementCand(type=tie_to_come, parties=ties, sentence=sentence, planned=True,
                                         evidence=[(cs, ce)], rule="tie_to_come"), False)
+
+
+# "to commemorate the 5th anniversary of the sisterhood", "signed a sisterhood alliance action plan": the tie is
+# what an anniversary, plan or committee is of; it exists already and that occasion's date is not its own
+_TIE_AS_OCCASION = re.compile(r"\banniversary of (?:the |their |its |our )?(?:[\w-]+ ){0,3}?(?:sister|twin|friend)|"
+                              r"\b(?:sister|twin|friend)[\w-]*(?: [\w-]+){0,2}? (?:action plans?|implementation plans?|"
+                              r"committees?|associations?|anniversary)\b")
 
 
 _TOWARDS = re.compile(r"\b(?:to establish|establishing|for the establishment|towards?|to become|to upgrade|"
@@ -353,7 +375,27 @@ def _is_container(ctx: Context, place: PlaceCand, cs: int, ce: int) -> bool:
 # and Utah": a conjunction between two places makes them two parties
 _CONTAINER_AFTER_COMMA = re.compile(r",?\s(?:in\s)?(?:the\s)?(?:(?!(?:and|or|with|to|from|between)\s)[\w-]+\s){0,2}?"
                                     r"(?:(?:state|province|prefecture)\sof\s)?")
-_CONTAINER_AFTER_IN = re.compile(r"(?:\s(?:City|District|County|Province))?\sin\s(?:the\s)?")
+# "Frankston City Council of Melbourne": the city a council (or district) lies in
+_CONTAINER_AFTER_IN = re.compile(r"(?:\s(?:City|District|County|Province))?\sin\s(?:the\s)?|\s(?:City\s)?Council\sof\s")
+
+
+_VENUE_BEFORE = re.compile(r"\b(?:at|in|held in|held at|took place in)\s(?:the\s)?$")
+
+
+def _is_venue(ctx: Context, place: PlaceCand, cs: int, ce: int) -> bool:
+    """"signed a sisterhood action plan with Utah ... at Suwon Hwaseong Haenggung", "signed an agreement with
+    the State of Jalisco in Guadalajara": a place written only after "at" or "in" is where the signing
+    took place; it is set aside when two parties remain without it (read only after the signing verb:
+    "has two new sister cities in Gdynia and Pardubice" names partners)."""
+    spans = _spans_in(ctx, place, cs, ce)
+    return bool(spans) and all(_VENUE_BEFORE.search(ctx.lower, max(cs, s - 16), s) for s, _ in spans)
+
+
+def _seat_of(ctx: Context, place: PlaceCand, orgs: list[OrgCand], cs: int, ce: int) -> bool:
+    """"the Iranian Embassy in Lisbon", "the Korea Trade Centre in Tokyo": a place right after a body's
+    name and "in" says where that body sits, it is not a party."""
+    ends = {e for o in orgs for s, e in o.mentions if cs <= s < ce}
+    return any(ctx.folded[max(cs, s - 4):s] == " in " and s - 4 in ends for s, _ in _spans_in(ctx, place, cs, ce))
 
 
 def _possessor(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> PlaceCand | None:
@@ -361,6 +403,38 @@ def _possessor(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> Place
         if any(p is q for q in places) and _POSSESSIVE_TIE.match(ctx.folded, e, e + 40):
             return p
     return None
+
+
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|as well as|along with|including|such as|namely)\s)?[\s,]*")
+_ONE_OF = re.compile(r",?\s(?:(?:is|was|are|were|has been|have been|became)\s)?(?:also\s)?(?:one|two|three|four|five|"
+                     r"both|all)\s(?:of\s)?")
+
+
+def _chain(ctx: Context, start: PlaceCand, places: list[PlaceCand], cs: int, ce: int) -> list[PlaceCand]:
+    """The places listed one after another from `start` ("Kobe, Lyon and Perth"): only commas and
+    "and" (or "as well as", "including") between one mention and the next."""
+    mentions = sorted((s, e, p) for p in places for s, e in _spans_in(ctx, p, cs, ce)[:1])
+    out = [start]
+    last_end = next(e for s, e, p in mentions if p is start)
+    for s, e, p in mentions:
+        if s < last_end or any(p is q for q in out):
+            continue
+        if not _LIST_GAP.fullmatch(ctx.lower, last_end, s):
+            break
+        out.append(p)
+        last_end = e
+    return out
+
+
+def _one_of(ctx: Context, places: list[PlaceCand], anchor: PlaceCand, cs: int, ce: int) -> list[PlaceCand]:
+    """"Suwon is one of Hanoi's sister cities": the place written just before "one of <anchor>'s"."""
+    spans = _spans_in(ctx, anchor, cs, ce)
+    out = []
+    for p in places:
+        for _s, e in _spans_in(ctx, p, cs, ce)[:1]:
+            if any(e <= a < e + 40 and _ONE_OF.fullmatch(ctx.lower, e, a) for a, _ in spans):
+                out.append(p)
+    return out
 
 
 _POSSESSIVE_TIE = re.compile(r"['’]s\s(?:\w+\s){0,2}(?:sister|friend|twin|partner)")
