@@ -97,3 +97,24 @@ def test_a_visit_tentatively_scheduled_for_a_month_to_come_is_a_planned_visit():
     result = extract(page, published="2025-01-20")
     visits = [e for e in result.events if e.type == "visit"]
     assert [(e.date, e.status) for e in visits] == [("2025-03", "planned")]
+
+
+def test_a_signing_told_with_what_it_aims_to_do_is_a_signing_that_happened():
+    page = ("Mayor of Kandy Kesara Senanayake and the Mayor of Matsue, Akihito Uesada, signed a friendship agreement "
+            ", which will see their cities cooperate in culture and tourism.\n")
+    result = extract(page, published="2025-04-04")
+    assert [(e.type, e.status) for e in result.events] == [("signing", None)]
+
+
+CANCELLED_PAGE = """Tagaytay City | News
+Tagaytay Mayor Abraham Tolentino met Gimpo Mayor Kim Byung-soo at City Hall on March 4.
+The signing ceremony of the sister city agreement was postponed because of the typhoon.
+Councilor Rosa Cruz could not attend the welcome dinner hosted by Gimpo City Council.
+"""
+
+
+def test_a_postponed_or_missed_occasion_is_set_aside_as_cancelled():
+    result = extract(CANCELLED_PAGE, published="2025-03-06")
+    assert [(e.type, e.date) for e in result.events] == [("meeting", "2025-03-04")]
+    cancelled = [d for d in result.decisions if d.slot == "events" and d.rule == "cancelled"]
+    assert len(cancelled) == 2 and cancelled[0].reason

@@ -126,6 +126,7 @@ DECISIONS: dict[str, str] = {
     "habitual": "habitual: something done every year or in general, not one occasion",
     "plan_only": "a plan with neither a date nor a definite occasion",
     "proposed": "an occasion only proposed, sought or attempted (\"suggested a meeting\"), not one that took place",
+    "cancelled": "an occasion cancelled, postponed or not attended (\"the visit was postponed\"), not one that took place",
     "quoted": "an opinion or plan in someone's words, not a report of an occasion",
     "no_actor": "no person, organization or place takes part in it",
     "reference": "points back to an occasion or agreement already read (folded into it)",

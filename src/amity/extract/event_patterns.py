@@ -68,6 +68,11 @@ PLAN_ONLY = re.compile(r"\b(?:will|would|agreed to|plans? to|intends? to|hopes?|
                        r"(?:is|are) (?:also )?(?:set|scheduled|due|slated) to|"
                        # "The visit is tentatively scheduled in March."
                        r"(?:is|are) (?:\w+ly )?(?:scheduled|planned) (?:for|in|on))\b")
+# the trigger told as done ("signed", "met", "the signing ceremony held at 5 p.m."): a plan word after
+# it ("signed an agreement that aims to foster ...", "signed the agreement and agreed to exchange ...")
+# is what the occasion is for, not a sign that it is still to come
+DONE_TRIGGER = re.compile(r"(?:signed|inked|met|visited|toured|attended|hosted|received|welcomed|travell?ed|arrived|"
+                          r"concluded|held talks)\b|[\w-]+(?: ceremony)? (?:(?:was|were) )?(?:held|took place)\b")
 ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:\w+ )?(?:ceremony|meeting|signing|event|visit|workshop|forum|talks|"
                       r"trip|document)\b", re.I)
 REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$")
@@ -82,6 +87,13 @@ POINTS_BACK = re.compile(r"\s*(?:(?:at|during) )?the (?:meeting|talks|ceremony|v
 PROPOSED = re.compile(r"\b(?:(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|request(?:s|ed|ing)?(?: for)?|asked for|"
                       r"calls? for|called for|arrange|sought|seek(?:s|ing)?)\san?\s(?:[\w-]+\s)?|"
                       r"(?:proposal|request) (?:of|for) (?:an? |the )?)$")
+# An occasion called off, put off or missed has not taken place ("the visit was postponed", "could not
+# attend the ceremony", "we had to put the trip on hold")
+CANCELLED = re.compile(r"\b(?:(?:was|were|has been|have been|had been) (?:\w+ )?(?:cancell?ed|postponed|called off|"
+                       r"put off|put on hold|suspended|scrapped)|(?:did not|didn['’]t|could not|couldn['’]t|"
+                       r"(?:was|were) unable to|failed to) (?:\w+ )?(?:attend|visit|travel|go|come|take place|be held|hold|"
+                       r"sign|meet)|put (?:the|our|their|this|his|her) (?:\w+ )?(?:trip|visit|meeting|ceremony|signing|event)s? "
+                       r"on hold|had to (?:cancel|postpone|call off))\b")
 ANAPHOR_SUBJECT = re.compile(r"(?:the|this) (?:event|workshop|meeting|ceremony|forum|conference|gathering|"
                               r"seminar|festival)\b", re.I)
 ATTENDANCE_BEFORE = re.compile(

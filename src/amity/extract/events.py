@@ -23,10 +23,12 @@ from .event_patterns import (
     BACKGROUND,
     BOTH_SIDES,
     CALL_ON_PERSON,
+    CANCELLED,
     CLOSE_QUOTE,
     COMMEMORATES,
     CONTINUES,
     DELEGATION,
+    DONE_TRIGGER,
     DURING,
     DURING_TYPE,
     FRAMED_BY,
@@ -111,7 +113,10 @@ def _planned_near(low: str, trigger: int) -> bool:
     "we will have an event ... to mark the signing"); one in what someone then says about it ("Welcoming
     the delegation, Secretary Tuan said he believes the MoU will help ...") does not."""
     speech = _SPEECH.search(low, trigger)
-    return bool(PLAN_ONLY.search(low, 0, speech.start() if speech else len(low)))
+    limit = speech.start() if speech else len(low)
+    if DONE_TRIGGER.match(low, trigger):
+        limit = min(limit, trigger)  # "signed an agreement that aims to ...": only a plan word before counts
+    return bool(PLAN_ONLY.search(low, 0, limit))
 
 
 _SPEECH = re.compile(r"\b(?:said|says|believes?|noted|stressed|expressed|hoped|added)\b")
@@ -160,6 +165,9 @@ def find_events(ctx: Context) -> None:
             continue
         if PROPOSED.search(low, max(0, trigger - 40), trigger):
             _set_aside(ctx, "proposed", sentence)  # "He also suggested a meeting with the ambassador."
+            continue
+        if CANCELLED.search(low):
+            _set_aside(ctx, "cancelled", sentence)  # "The signing ceremony was postponed to next year."
             continue
         if HISTORY.search(low) and (best is None or best.kind in ("year",)):
             _set_aside(ctx, "background", sentence)  # "has had sister ties since 1993"
