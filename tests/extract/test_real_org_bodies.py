@@ -37,3 +37,19 @@ def test_a_council_written_two_ways_is_one_body():
     assert len(councils) == 1
     assert councils[0].name == "Council of Lavena"
     assert "Lavena Council" in councils[0].aliases
+
+
+WIRE = """Bishkek and Almaty sign a cooperation programme
+
+ALMATY, 14.06.2019. /NIA “Kabar”/. The mayors of Bishkek and Almaty signed a cooperation
+programme. They recalled the 2017 UEFA Super Cup held in the region and the 2011 OCA Asian
+Winter Games.
+"""
+
+
+def test_an_agency_quoted_in_a_dateline_is_one_outlet_and_an_occasion_names_no_body():
+    orgs = extract(WIRE, "2019-06-14").organizations
+    names = {o.name for o in orgs}
+    assert "NIA “Kabar”" in names
+    assert "NIA" not in names  # the acronym is part of the outlet's name
+    assert not names & {"UEFA", "OCA"}  # named only in the names of a cup and of games

@@ -448,6 +448,9 @@ def _abbreviates_words_before(text: str, start: int) -> bool:
     return bool(before) and initials(before.group(1)).endswith(text[start:].split(")")[0].upper())
 
 
+_NAMES_AN_OCCASION = re.compile(r"(?:\s[A-Z][\w-]*){0,2}\s(?:Cup|Games|Championships?|Olympics|Expo|Awards?)\b")
+
+
 def _standalone_acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
     """"IRNA", "UNESCO", "(Photo: VNA)": a word in capitals of three letters or more names a body
     (an agency, a school, a UN body) unless it is a common abbreviation, a place or country, part
@@ -466,6 +469,8 @@ def _standalone_acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
             continue
         if _in_capitals_line(text, m.start()) or (word not in KNOWN_BODIES and _acronym_is_a_name_part(text, *m.span())):
             continue
+        if _NAMES_AN_OCCASION.match(text, m.end()):
+            continue  # "the 2018 FIFA World Cup", "the AFC Asian Games": the name of an occasion
         full = next((o for o in orgs if len(word) >= 3 and initials(o.name) == word), None)
         if full is not None:  # "CPAFFC" for the association named in full elsewhere
             full.aliases.append(word)
@@ -565,8 +570,9 @@ _SITE_END = re.compile(r"(?<=[\w-])(?:\.[a-z]{2,6})+(?![\w.@/-])")
 _SITE_START = re.compile(r"(?<![\w@/.-])[A-Za-z][\w.-]{0,60}$")
 _VIA = re.compile(r"\s(?:" + "|".join(re.escape(v) for v in _CREDIT_WORDS["via"]) + r")\s(?P<name>" + _TOKEN +
                   r"(?:\s" + _TOKEN + r"){0,3})")
-# "SEOUL, Sept. 29, 2022 /PRNewswire/ --", "Seoul--(Newswire)--": the wire that carries a release
-_WIRE = re.compile(r"\d{4}\s*/(?P<slash>[A-Z][\w ]{2,30}?)/\s*[-—–]|--\((?P<dash>[^()\n]{2,30})\)--")
+# "SEOUL, Sept. 29, 2022 /PRNewswire/ --", "Seoul--(Newswire)--": the wire that carries a release;
+# "DUSHANBE, 10.03.2018. /NIAT “Khovar”/. As ...": an agency's name may be quoted, the dateline end in a full stop
+_WIRE = re.compile(r"\d{4}\.?\s*/(?P<slash>[A-Z][\w \"']{2,30}?)/(?:\s*[-—–]|\.\s)|--\((?P<dash>[^()\n]{2,30})\)--")
 
 
 def _credits(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
@@ -585,6 +591,10 @@ def _credits(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
         if org is None:
             org = known[name.lower()] = OrgCand(name=name, kind="media", span=(start, start + len(name)), mentions=[])
             orgs.append(org)
+            for part in [o for o in orgs if o is not org and o.name.isupper() and o.mentions
+                         and all(start <= s and e <= end for s, e in o.mentions)]:
+                orgs.remove(part)  # "NIAT" read alone inside "/NIAT “Khovar”/": the outlet's name, not another body
+                org.aliases.append(part.name)
         org.mentions.append((start, start + len(name)))
 
     for m in _WIRE.finditer(text):
