@@ -79,3 +79,15 @@ def test_a_plan_signed_under_an_existing_tie_is_not_a_new_tie():
     found = _agreements("Gyeonggi Province and Utah established their sisterhood in 1983.\n"
                         "On May 3, Governor Kim signed a sisterhood action plan with the Governor of Utah.\n")
     assert [a for a in found if a[0] == "sister_city"] == [("sister_city", ["Gyeonggi Province", "Utah"], "1983")]
+
+
+def test_a_tie_named_with_its_year_beside_a_signing_is_a_second_instrument_with_its_own_date():
+    found = _agreements("Changwon and Ningbo, friendship cities since May 2011, signed a business agreement on "
+                        "port logistics on May 3.\n")
+    assert found == [("business_agreement", ["Changwon", "Ningbo"], "2024-05-03"),
+                     ("friendship_city", ["Changwon", "Ningbo"], "2011-05")]
+
+
+def test_a_joint_declaration_adopted_takes_the_date_it_was_adopted():
+    found = _agreements("Daegu and Ho Chi Minh City adopted a joint declaration on smart city cooperation on May 2.\n")
+    assert found == [("other", ["Daegu", "Ho Chi Minh City"], "2024-05-02")]

@@ -29,7 +29,7 @@ _PLANNED = re.compile(r"\b(?:if|whether|will(?: \w+)? (?:sign|conclude|establish
                       r"agreed to (?:sign|conclude|establish)|to be signed|(?:will|to) (?:\w+ ){0,2}formali[sz]e)\b", re.I)
 _RENEW = re.compile(r"\b(?:renew|reaffirm|re-?sign)\w*", re.I)
 _CLAUSE = re.compile(r";|, while |, and ")
-_DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|"
+_DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|issued|adopted|"
                     r"renew\w*|reaffirm\w*|since|made|launched|set up|partners in|friendship partners)\b", re.I)
 _ANAPHORA = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:agreement|document|pact|memorandum|mou|letter)\b", re.I)
 _BOTH = re.compile(r"\b(?:the two (?:cities|sides|municipalities|regions|governments|ports|organi[sz]ations|"
@@ -193,6 +193,10 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         ctx.decisions.append(("agreements", "negated", (cs, ce)))  # "no such agreement", "should become"
         return
     types_here = {t for _, t in matches}
+    background_tie, since = _tie_since(matches, low, types_here)
+    if background_tie:  # "Busan and Fukuoka, sister cities since 2007, signed an MOU": two instruments
+        matches = [m for m in matches if not since.start() <= m[0] < since.end()]
+        types_here = {t for _, t in matches}
     # "sister city agreement in the form of an MoU" is one sister-city agreement
     if len(types_here) > 1 and "business_agreement" in types_here:
         matches = [m for m in matches if m[1] != "business_agreement"] or matches
@@ -214,6 +218,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     if venues and len(_unique([*(p for p in places if all(p is not v for v in venues)), *([home] if home else [])])) >= 2:
         places = [p for p in places if all(p is not v for v in venues)]  # "signed ... with Utah at Suwon Hwaseong"
     planned = bool(_PLANNED.search(ctx.folded[sentence[0]:sentence[1]]))
+    tie_date = None
+    if since is not None:  # the tie's own date ("since May 2011"), kept apart from the signing's
+        own = [d for d in sentence_dates if cs + since.start() <= d.start < cs + since.end()]
+        tie_date = max(own, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if own else since.group("year")
+        sentence_dates = [d for d in sentence_dates if all(d is not o for o in own)]
     dates = [d for d in sentence_dates if cs - 60 <= d.start < ce + 60] or sentence_dates
     date = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if dates else None
     if not _DATED.search(clause):
@@ -301,6 +310,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
                 continue
         _add(ctx, AgreementCand(type=agreement_type, parties=parties, sentence=sentence, date=own_date or date,
                                 planned=planned, title=title, evidence=[(cs, ce)]), renewal)
+        if background_tie:
+            ties = [p for p in parties if isinstance(p, PlaceCand)]
+            if len(ties) == 2:
+                _add(ctx, AgreementCand(type=background_tie, parties=ties, sentence=sentence, date=tie_date,
+                                        evidence=[(cs, ce)]), False)
         if tie_to_come and agreement_type == "mou":
             ties = [p for p in parties if isinstance(p, PlaceCand)]
             if len(ties) == 2:
@@ -313,6 +327,21 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
 _TIE_AS_OCCASION = re.compile(r"\banniversary of (?:the |their |its |our )?(?:[\w-]+ ){0,3}?(?:sister|twin|friend)|"
                               r"\b(?:sister|twin|friend)[\w-]*(?: [\w-]+){0,2}? (?:action plans?|implementation plans?|"
                               r"committees?|associations?|anniversary)\b")
+
+
+_TIE_SINCE = re.compile(r"\b(?:sister|twin|friend)[\w-]*(?:[- ][\w-]+){0,2}? (?:since|from) (?:[\w.]+ ){0,2}?(?P<year>(?:19|20)\d{2})\b")
+
+
+def _tie_since(matches: list[tuple[int, str]], low: str, types_here: set[str]) -> tuple[str | None, re.Match | None]:
+    """A tie named with the year it dates from beside another instrument ("sister cities since 2007, signed
+    an MOU"): the tie is background with its own year, the other instrument is what was signed."""
+    if not types_here - {"sister_city", "friendship_city"}:
+        return None, None
+    since = _TIE_SINCE.search(low)
+    if since is None:
+        return None, None
+    kind = next((t for pos, t in matches if since.start() <= pos < since.end() and t in ("sister_city", "friendship_city")), None)
+    return (kind, since) if kind else (None, None)
 
 
 _TOWARDS = re.compile(r"\b(?:to establish|establishing|for the establishment|towards?|to become|to upgrade|"
