@@ -118,3 +118,18 @@ def test_a_postponed_or_missed_occasion_is_set_aside_as_cancelled():
     assert [(e.type, e.date) for e in result.events] == [("meeting", "2025-03-04")]
     cancelled = [d for d in result.decisions if d.slot == "events" and d.rule == "cancelled"]
     assert len(cancelled) == 2 and cancelled[0].reason
+
+
+TRIP_PAGE = """Quang Ninh strengthens cooperation with Japan's Saga prefecture
+The People's Committee of Quang Ninh province and Saga prefecture signed a memorandum of understanding on friendly cooperation at a ceremony in Ha Long city on March 12.
+Welcoming the Saga delegation led by Governor Yoshinori Yamaguchi, Chairwoman of the provincial People's Committee Cao Tuong Huy said he believes the MoU will open new opportunities.
+"""
+
+RECEPTION_PAGE = """Welcoming the Saga delegation led by Governor Yoshinori Yamaguchi, Chairwoman Cao Tuong Huy of Quang Ninh said he believes ties will grow.
+"""
+
+
+def test_a_delegation_welcomed_on_the_day_of_a_signing_made_a_trip_a_reception_alone_is_one_meeting():
+    trip = _events(extract(TRIP_PAGE, published="2025-03-13"))
+    assert ("visit", "2025-03-12") in trip and ("signing", "2025-03-12") in trip
+    assert [t for t, _ in _events(extract(RECEPTION_PAGE, published="2025-03-13"))] == ["meeting"]

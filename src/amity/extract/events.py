@@ -427,6 +427,9 @@ def _set_aside(ctx: Context, rule: str, sentence: tuple[int, int]) -> None:
     ctx.decisions.append(("events", rule, sentence))
 
 
+_TRIP_OCCASIONS = ("signing", "ceremony")
+
+
 def _delegation_visits(ctx: Context) -> None:
     """A delegation named in a report came on a visit ("Welcoming the Gyeongsangbuk delegation led by
     Governor Lee, ..."): one visit per trip, dated by its sentence or by the occasion just reported."""
@@ -435,9 +438,14 @@ def _delegation_visits(ctx: Context) -> None:
         m = DELEGATION.search(ctx.folded, start, end)
         if not m or HISTORY.search(ctx.lower, start, end) or BACKGROUND.search(ctx.lower, start, end):
             continue
-        if any(ev.type == "meeting" and sentence in ev.evidence for ev in ctx.events) and \
-                not any(ev.type == "visit" and sentence in ev.evidence for ev in ctx.events):
-            continue  # "received a delegation": a courtesy call that is only a reception is one meeting
+        reception = next((ev for ev in ctx.events if ev.type == "meeting" and sentence in ev.evidence), None)
+        if reception is not None and not any(ev.type == "visit" and sentence in ev.evidence for ev in ctx.events) and \
+                not any(ev.type in _TRIP_OCCASIONS and ev.date and len(ev.date) == 10 and reception.date in (None, ev.date)
+                        for ev in ctx.events):
+            # "received a delegation": a courtesy call that is only a reception is one meeting; with a
+            # signing or a ceremony on a day of its own (that day, or the reception's unsaid), the
+            # delegation made a trip
+            continue
         own = _best(event_dates(ctx, start, end), m.start())
         # a plan only when the delegation itself is to come ("will send a delegation"), not because
         # someone "believes the MoU will help" later in the sentence
