@@ -91,3 +91,15 @@ def test_a_tie_named_with_its_year_beside_a_signing_is_a_second_instrument_with_
 def test_a_joint_declaration_adopted_takes_the_date_it_was_adopted():
     found = _agreements("Daegu and Ho Chi Minh City adopted a joint declaration on smart city cooperation on May 2.\n")
     assert found == [("other", ["Daegu", "Ho Chi Minh City"], "2024-05-02")]
+
+
+def test_an_mou_establishing_a_tie_is_the_tie_itself():
+    found = _agreements("A memorandum of understanding establishing the sister province relationship between "
+                        "Manitoba and Jeollabuk Province was inked on Sept. 3, 1986.\n")
+    assert [(kind, date) for kind, _parties, date in found] == [("sister_city", "1986-09-03")]
+
+
+def test_a_letter_of_intent_to_establish_a_tie_is_a_letter_now_and_the_tie_planned():
+    result = extract("Abu Dhabi and Beijing signed a letter of intent to establish twin city relations on May 3.\n",
+                     "2024-05-10")
+    assert sorted((a.type, a.status) for a in result.agreements) == [("mou", "signed"), ("sister_city", "planned")]

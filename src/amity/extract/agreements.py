@@ -344,7 +344,7 @@ def _tie_since(matches: list[tuple[int, str]], low: str, types_here: set[str]) -
     return (kind, since) if kind else (None, None)
 
 
-_TOWARDS = re.compile(r"\b(?:to establish|establishing|for the establishment|towards?|to become|to upgrade|"
+_TOWARDS = re.compile(r"\b(?:to establish|for the establishment|towards?|to become|to upgrade|"
                       r"on (?:the )?(?:promotion|establishment) of|to pave the way|paving the way|leading to|"
                       r"(?:to |will )?lead to|(?:to |will )?usher in|a (?:first )?step (?:to|towards)|prelude to)\b")
 
