@@ -52,9 +52,9 @@ def steps_for(language: str | None) -> list[Step]:
 
 def detect_language(text: str) -> str | None:
     sample = text[:5000]
+    if sample.isascii():  # the common case: one search, not a count of every letter
+        return "en" if _LATIN.search(sample) else None
     latin = len(_LATIN.findall(sample))
-    if sample.isascii():
-        return "en" if latin else None
     hangul, han, kana = (len(p.findall(sample)) for p in (_HANGUL, _HAN, _KANA))
     best = max((hangul, "ko"), (han + kana, "ja" if kana > han / 4 else "zh"), (latin, "en"))
     return best[1] if best[0] else None
