@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
 from amity.core.partialdate import InvalidPartialDate, PartialDate
+
+# Rows are read by the thousand (timelines, panels, lists) and hold few distinct dates; PartialDate is
+# immutable, so each stored text is parsed once per process.
+_parse_stored = lru_cache(maxsize=65536)(PartialDate.parse)
 
 
 class PartialDateField(models.CharField):
@@ -23,7 +29,7 @@ class PartialDateField(models.CharField):
         return name, path, args, kwargs
 
     def from_db_value(self, value, expression, connection):
-        return None if value in (None, "") else PartialDate.parse(value)
+        return None if value in (None, "") else _parse_stored(value)
 
     def to_python(self, value):
         try:

@@ -122,12 +122,23 @@ def _last_engagements(ties: list[Agreement]) -> dict[int, str]:
     linked = dict(engagements.filter(agreement__in=ties).values_list("pk", "agreement"))
     involved = _places_of(engagements.values_list("pk", "place", "participants__place",
                                                   "participants__organization__place"))
+    # Indexed by place: a busy city's engagements are intersected with each partner's, not scanned per tie.
+    at_place: dict[int, set[int]] = {}
+    for pk, places in involved.items():
+        for place_id in places:
+            at_place.setdefault(place_id, set()).add(pk)
+    naming: dict[int, set[int]] = {}
+    for pk, agreement_id in linked.items():
+        naming.setdefault(agreement_id, set()).add(pk)
     last: dict[int, str] = {}
     for tie in ties:
         wanted = party_places[tie.pk]
-        for pk, places in involved.items():
-            if linked.get(pk) == tie.pk or len(wanted) >= 2 and wanted <= places:
-                last[tie.pk] = max(last.get(tie.pk, ""), dates.get(pk, ""))
+        counted = set(naming.get(tie.pk, ()))
+        if len(wanted) >= 2:
+            touching = sorted((at_place.get(place_id, set()) for place_id in wanted), key=len)
+            counted |= touching[0].intersection(*touching[1:])  # involves every one of its places
+        if counted:
+            last[tie.pk] = max(dates.get(pk, "") for pk in counted)
     return last
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Model, Q
+from django.db.models import Model, Prefetch, Q
 
 from amity.extract.romanize import name_keys
 from amity.registry import models as m
@@ -28,9 +28,17 @@ def _codes(*codes) -> str:
     return f" {' '.join(found)} " if found else ""
 
 
-def _field_codes(queryset) -> str:
-    codes = sorted(queryset.values_list("code", flat=True))
+def _field_codes(fields) -> str:
+    codes = sorted(field.code for field in fields)
     return f" {' '.join(codes)} " if codes else ""
+
+
+def _related(obj, name: str, *joined: str) -> list:
+    """`obj.<name>` as a list: from the prefetch cache when `indexing_queryset` filled it, else one query."""
+    manager = getattr(obj, name)
+    if name in getattr(obj, "_prefetched_objects_cache", {}):
+        return list(manager.all())
+    return list(manager.select_related(*joined) if joined else manager.all())
 
 
 def _span(*dates) -> tuple[str, str]:
@@ -76,7 +84,7 @@ def entry_values(obj: Model) -> dict | None:
                 "body": f"{obj.get_kind_display()} {obj.notes}",
                 "countries": _codes(obj.country_code, obj.place.country_code if obj.place_id else "")}
     if isinstance(obj, m.Person):
-        positions = list(obj.positions.select_related("of_place", "of_organization", "to_place"))
+        positions = _related(obj, "positions", "of_place", "of_organization", "to_place")
         names = [*obj.all_names, *sorted(korean_name_tokens(obj.all_names))]
         for position in positions:
             names += [position.title, position.title_raw, *_names(position.of_place),
@@ -86,17 +94,17 @@ def entry_values(obj: Model) -> dict | None:
                 "countries": _codes(obj.country_code, *[p.of_place.country_code for p in positions if p.of_place_id]),
                 "date_from": dates[0], "date_to": dates[1]}
     if isinstance(obj, m.Agreement):
-        parties = list(obj.parties.select_related("place", "organization"))
+        parties = _related(obj, "parties", "place", "organization")
         names = [obj.title, obj.get_type_display()]
         for party in parties:
             names += _names(party.place) + _names(party.organization)
-        names += [str(s.person) for s in obj.signatories.select_related("person")]
+        names += [str(s.person) for s in _related(obj, "signatories", "person")]
         dates = _span(obj.signed_date)
         return {"kind": "agreement", "title": str(obj), "names": " ".join(n for n in names if n), "body": obj.notes,
                 "countries": _codes(*[(p.place or p.organization).country_code for p in parties]),
-                "fields": _field_codes(obj.fields.all()), "date_from": dates[0], "date_to": dates[1]}
+                "fields": _field_codes(_related(obj, "fields")), "date_from": dates[0], "date_to": dates[1]}
     if isinstance(obj, m.Alliance):
-        members = list(obj.members.select_related("place", "organization"))
+        members = _related(obj, "members", "place", "organization")
         names = [*obj.all_names]
         for member in members:
             names += _names(member.place) + _names(member.organization)
@@ -105,7 +113,7 @@ def entry_values(obj: Model) -> dict | None:
                 "countries": _codes(*[(x.place or x.organization).country_code for x in members]),
                 "date_from": dates[0], "date_to": dates[1]}
     if isinstance(obj, m.Project):
-        members = list(obj.members.select_related("place", "organization"))
+        members = _related(obj, "members", "place", "organization")
         names = [obj.name, *_names(obj.alliance)]
         for member in members:
             names += _names(member.place) + _names(member.organization)
@@ -114,22 +122,23 @@ def entry_values(obj: Model) -> dict | None:
                 "countries": _codes(*[(x.place or x.organization).country_code for x in members]),
                 "fields": f" {obj.field.code} " if obj.field_id else "", "date_from": dates[0], "date_to": dates[1]}
     if isinstance(obj, m.Engagement):
-        participants = list(obj.participants.select_related("person", "organization", "place"))
+        participants = _related(obj, "participants", "person", "organization", "place")
+        topics = _related(obj, "topics")
         names = [obj.title, obj.get_type_display(), obj.venue, *_names(obj.place), *_names(obj.alliance),
-                 *[field.name for field in obj.topics.all()]]
+                 *[field.name for field in topics]]
         countries = [obj.place.country_code if obj.place_id else ""]
         for participant in participants:
             who = participant.person or participant.organization or participant.place
             names += [*_names(who), participant.role]
             countries.append(getattr(who, "country_code", ""))
             if participant.person_id:  # "Mayor of Kawasaki": the places people speak for
-                for position in participant.person.positions.select_related("of_place", "of_organization"):
+                for position in _related(participant.person, "positions", "of_place", "of_organization"):
                     names += [position.title, *_names(position.of_place), *_names(position.of_organization)]
                     countries.append(position.of_place.country_code if position.of_place_id else "")
-        body = " ".join([obj.outcome, obj.notes, *[f.action for f in obj.follow_ups.all()]])
+        body = " ".join([obj.outcome, obj.notes, *[f.action for f in _related(obj, "follow_ups")]])
         dates = _span(obj.date)
         return {"kind": "engagement", "title": str(obj), "names": " ".join(n for n in names if n), "body": body,
-                "countries": _codes(*countries), "fields": _field_codes(obj.topics.all()),
+                "countries": _codes(*countries), "fields": _field_codes(topics),
                 "date_from": dates[0], "date_to": dates[1]}
     if isinstance(obj, Document):
         dates = _span(obj.published)
@@ -142,3 +151,28 @@ INDEXED = {
     "place": m.Place, "organization": m.Organization, "person": m.Person, "agreement": m.Agreement,
     "alliance": m.Alliance, "project": m.Project, "engagement": m.Engagement, "document": Document,
 }
+
+
+def indexing_queryset(kind: str):
+    """Every record of `kind` with what its entry needs fetched alongside (a few queries per chunk, not per record)."""
+    positions = Prefetch("positions", queryset=m.Position.objects.select_related("of_place", "of_organization", "to_place"))
+    members = Prefetch("members", queryset=m.AllianceMember.objects.select_related("place", "organization"))
+    related = {
+        "place": (["parent"], []),
+        "organization": (["place"], []),
+        "person": ([], [positions]),
+        "agreement": ([], [Prefetch("parties", queryset=m.AgreementParty.objects.select_related("place", "organization")),
+                           Prefetch("signatories", queryset=m.AgreementSignatory.objects.select_related("person")),
+                           "fields"]),
+        "alliance": ([], [members]),
+        "project": (["alliance", "field"],
+                    [Prefetch("members", queryset=m.ProjectMember.objects.select_related("place", "organization"))]),
+        "engagement": (["place", "alliance"], [
+            Prefetch("participants", queryset=m.EngagementParticipant.objects
+                     .select_related("person", "organization", "place")
+                     .prefetch_related(Prefetch("person__positions", queryset=positions.queryset))),
+            "topics", "follow_ups"]),
+        "document": ([], []),
+    }
+    joined, prefetched = related[kind]
+    return INDEXED[kind].objects.select_related(*joined).prefetch_related(*prefetched).order_by("pk")

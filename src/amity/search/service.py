@@ -12,7 +12,14 @@ from django.db.models import Max, Q
 from amity.core.models import ChangeLog
 from amity.core.partialdate import InvalidPartialDate, PartialDate
 from amity.registry import models as m
-from amity.search.documents import INDEXED, entry_values, korean_name_tokens, place_is_indexed, used_place_ids
+from amity.search.documents import (
+    INDEXED,
+    entry_values,
+    indexing_queryset,
+    korean_name_tokens,
+    place_is_indexed,
+    used_place_ids,
+)
 from amity.search.models import IndexState, SearchEntry
 
 KIND_OF_MODEL = {model: kind for kind, model in INDEXED.items()}
@@ -224,24 +231,40 @@ def reindex(kind: str, pk: int) -> None:
         _store(kind, obj)
 
 
+REBUILD_CHUNK = 1000
+
+
 def rebuild() -> int:
-    """Index every record again; returns the number of entries."""
+    """Index every record again; returns the number of entries.
+
+    Records are read a chunk at a time with what their entries need prefetched, and written a
+    chunk at a time, so a registry of 100,000 documents is indexed in flat memory and a few
+    queries per chunk.
+    """
+    total = 0
     with transaction.atomic():
         last = ChangeLog.objects.aggregate(last=Max("id"))["last"] or 0
         SearchEntry.objects.all().delete()
-        entries = []
         places = set(used_place_ids())
-        for kind, model in INDEXED.items():
-            queryset = model.objects.filter(pk__in=places) if kind == "place" else model.objects.all()
-            for obj in queryset.iterator(chunk_size=500):
+        for kind in INDEXED:
+            queryset = indexing_queryset(kind)
+            if kind == "place":
+                queryset = queryset.filter(pk__in=places)
+            entries = []
+            for obj in queryset.iterator(chunk_size=REBUILD_CHUNK):
                 values = entry_values(obj)
                 if values:
                     values["title"] = values["title"][:500]
+                    values["countries"] = values.get("countries", "")[:300]
+                    values["fields"] = values.get("fields", "")[:500]
                     entries.append(SearchEntry(object_id=obj.pk, **values))
-        SearchEntry.objects.bulk_create(entries, batch_size=500)
+                if len(entries) >= REBUILD_CHUNK:
+                    total += len(SearchEntry.objects.bulk_create(entries))
+                    entries = []
+            total += len(SearchEntry.objects.bulk_create(entries))
         IndexState.objects.all().delete()
         IndexState.objects.create(last_change=last)
-    return len(entries)
+    return total
 
 
 def _targets(row: dict) -> set[tuple[str, int]]:

@@ -62,10 +62,6 @@ def _engagement_places(engagements: QuerySet, places: set[int] | None = None) ->
     return {pk: _Seen(date, agreement_id, frozenset(touched[pk])) for pk, (date, agreement_id) in found.items()}
 
 
-def _counts_for(agreement_id: int, parties: set[int], seen: _Seen) -> bool:
-    return seen.agreement_id == agreement_id or len(parties & seen.places) >= 2
-
-
 def _busy_agreements(cutoff: PartialDate, parties: dict[int, set[int]]) -> set[int]:
     """Agreements with an engagement on or after `cutoff` (the recent engagements are few)."""
     # Dates are ISO text: every date whose latest day can reach the cutoff starts with its year or later.
@@ -95,9 +91,22 @@ def _last_engagements(agreement_ids: list[int], parties: dict[int, set[int]]) ->
     seen = _engagement_places(dated, places)
     for pk, date, agreement_id in dated.filter(agreement_id__in=agreement_ids).values_list("pk", "date", "agreement_id"):
         seen.setdefault(pk, _Seen(date, agreement_id, frozenset()))
+    # Indexed by place and by agreement: a busy city's thousands of engagements are intersected
+    # with its partner's few, not tested once per agreement shown.
+    at_place: dict[int, set[int]] = defaultdict(set)
+    naming: dict[int, set[int]] = defaultdict(set)
+    for pk, item in seen.items():
+        for place_id in item.places:
+            at_place[place_id].add(pk)
+        if item.agreement_id:
+            naming[item.agreement_id].add(pk)
     last: dict[int, int] = {}
     for agreement_id in agreement_ids:
-        counted = [pk for pk, item in seen.items() if _counts_for(agreement_id, parties.get(agreement_id, set()), item)]
+        counted = set(naming.get(agreement_id, ()))
+        touching = [at_place.get(place_id, set()) for place_id in parties.get(agreement_id, ())]
+        for i, first in enumerate(touching):
+            for second in touching[i + 1:]:
+                counted |= first & second  # involves two (or more) of the parties
         if counted:
             last[agreement_id] = max(counted, key=lambda pk: (seen[pk].date.isoformat(), pk))
     return last

@@ -16,12 +16,22 @@ def place_and_districts(place: m.Place) -> list[int]:
 
 
 def engagements_of_place(place: m.Place):
+    """Engagements held at the place, with a participant from it (a person through a post), or under
+    one of its agreements or alliances: each way is one indexed sub-query of ids, so neither a join
+    of every participant with every position nor a DISTINCT over the product is built."""
     ids = place_and_districts(place)
+    participants = m.EngagementParticipant.objects
+    by = (
+        participants.filter(place_id__in=ids),
+        participants.filter(organization__place_id__in=ids),
+        participants.filter(person_id__in=m.Position.objects.filter(of_place_id__in=ids).values("person_id")),
+    )
     return (m.Engagement.objects.filter(
-        Q(place_id__in=ids) | Q(participants__place_id__in=ids) | Q(participants__organization__place_id__in=ids)
-        | Q(participants__person__positions__of_place_id__in=ids)
-        | Q(agreement__parties__place_id__in=ids) | Q(alliance__members__place_id__in=ids)
-    ).distinct().select_related("place").order_by("-date", "-id"))
+        Q(place_id__in=ids) | Q(pk__in=by[0].values("engagement_id")) | Q(pk__in=by[1].values("engagement_id"))
+        | Q(pk__in=by[2].values("engagement_id"))
+        | Q(agreement_id__in=m.AgreementParty.objects.filter(place_id__in=ids).values("agreement_id"))
+        | Q(alliance_id__in=m.AllianceMember.objects.filter(place_id__in=ids).values("alliance_id"))
+    ).select_related("place").order_by("-date", "-id"))
 
 
 @dataclass
@@ -30,16 +40,19 @@ class Partner:
     agreement: m.Agreement
 
 
-def partners_of_place(place: m.Place) -> list[Partner]:
-    ids = set(place_and_districts(place))
-    agreements = (m.Agreement.objects.filter(parties__place_id__in=ids).distinct()
-                  .prefetch_related("parties__place", "parties__organization", "fields"))
-    found = []
-    for agreement in agreements:
-        for party in agreement.parties.all():
-            if party.place_id not in ids:
-                found.append(Partner(party.place or party.organization, agreement))
-    return found
+def partner_parties(place: m.Place):
+    """The other parties of the place's agreements (a queryset: paged in the database), oldest agreement first."""
+    ids = place_and_districts(place)
+    agreements = m.AgreementParty.objects.filter(place_id__in=ids).values("agreement_id")
+    return (m.AgreementParty.objects.filter(agreement_id__in=agreements).exclude(place_id__in=ids)
+            .select_related("place", "organization", "agreement")
+            .order_by("agreement__signed_date", "agreement_id", "id"))
+
+
+def partners_of_place(place: m.Place, parties=None) -> list[Partner]:
+    """Partner records of `parties` (all of the place's, unless a page of them is given)."""
+    parties = partner_parties(place) if parties is None else parties
+    return [Partner(party.place or party.organization, party.agreement) for party in parties]
 
 
 def positions_at_place(place: m.Place):

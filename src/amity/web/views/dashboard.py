@@ -22,8 +22,9 @@ def dashboard(request):
         ("documents", Document.objects.count()),
         ("pending", Claim.objects.filter(status=Claim.Status.PENDING).count()),
     ]
+    # Newest first by id (ids follow creation): read backwards along the status index, no sort of every pending claim.
     pending = (Claim.objects.filter(status=Claim.Status.PENDING).select_related("document")
-               .order_by("-created")[:8])
+               .defer("document__text").order_by("-id")[:8])
     return render(request, "web/dashboard.html", {
         "counts": counts,
         "recent": m.Engagement.objects.select_related("place").order_by("-date", "-id")[:8],

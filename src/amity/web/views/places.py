@@ -15,10 +15,11 @@ from amity.search.service import name_filter
 from amity.sources.models import Document
 from amity.web import pictures, queries
 from amity.web.access import viewer_required
-from amity.web.links import detail_url
+from amity.web.links import detail_url, kind_url
 from amity.web.paging import list_page
 
-TIMELINE_SIZE = 200  # the most recent engagements drawn on a place's timeline
+TIMELINE_SIZE = 100  # the most recent engagements drawn on a place's timeline
+MAP_PARTNERS = 150  # partner places drawn on a place's map (a busy city has thousands of ties)
 
 
 @viewer_required
@@ -36,19 +37,23 @@ def place_list(request):
     return render(request, "web/place_list.html", {"page": page, "q": text, "country": country})
 
 
-def partner_map(place: m.Place, partners: list[queries.Partner]) -> str:
-    points, countries, seen = [], set(), set()
+def partner_map(place: m.Place) -> str:
+    """Every partner country shaded; the partner places (at most MAP_PARTNERS, those of the oldest ties)
+    drawn as dots. Read as plain values: a busy city's thousand partners are not built as records."""
+    points, seen = [], set()
     if place.latitude is not None:
         points.append(pictures.MapPoint(place.name, place.latitude, place.longitude, detail_url(place), home=True))
-    for partner in partners:
-        party = partner.party
-        target = party if isinstance(party, m.Place) else party.place
-        code = getattr(party, "country_code", "")
-        if code:
-            countries.add(code)
-        if target is not None and target.latitude is not None and target.pk not in seen:
-            seen.add(target.pk)
-            points.append(pictures.MapPoint(target.name, target.latitude, target.longitude, detail_url(target)))
+    parties = queries.partner_parties(place).select_related(None)
+    countries = {code for pair in parties.values_list("place__country_code", "organization__country_code").distinct()
+                 for code in pair if code}
+    located = parties.values_list("place_id", "place__name", "place__latitude", "place__longitude",
+                                  "organization__place_id", "organization__place__name",
+                                  "organization__place__latitude", "organization__place__longitude")
+    for row in located.iterator(chunk_size=2000):
+        for pk, name, latitude, longitude in (row[:4], row[4:]):
+            if pk is not None and latitude is not None and pk not in seen and len(seen) < MAP_PARTNERS:
+                seen.add(pk)
+                points.append(pictures.MapPoint(name, latitude, longitude, kind_url("place", pk)))
     return pictures.world_map(points, countries, {place.country_code} if place.country_code else set(),
                               title=_("Partners of %(place)s") % {"place": place.name})
 
@@ -62,7 +67,8 @@ def engagement_timeline(engagements, title: str) -> str:
 @viewer_required
 def place_detail(request, pk: int):
     place = get_object_or_404(m.Place.objects.select_related("parent"), pk=pk)
-    partners = queries.partners_of_place(place)
+    partners = list_page(request, queries.partner_parties(place), "partners")
+    partners.page.object_list = queries.partners_of_place(place, partners.page.object_list)
     engagements = queries.engagements_of_place(place)
     ids = queries.place_and_districts(place)
     alliances = (m.AllianceMember.objects.filter(place_id__in=ids).select_related("alliance")
@@ -70,14 +76,14 @@ def place_detail(request, pk: int):
     return render(request, "web/place_detail.html", {
         "place": place,
         "can_edit": can_edit(request.user, place),
-        "partners": list_page(request, partners, "partners"),
+        "partners": partners,
         "engagements": list_page(request, engagements, "engagements"),
         "positions": list_page(request, queries.positions_at_place(place), "people"),
         "alliances": alliances,
         "organizations": list_page(request, place.organizations.order_by("name"), "organizations"),
         "documents": documents_mentioning(place),
         "children": place.children.order_by("name")[:60],
-        "map": partner_map(place, partners),
+        "map": partner_map(place),
         "timeline": engagement_timeline(engagements[:TIMELINE_SIZE],
                                         _("Engagements of %(place)s") % {"place": place.name}),
     })
