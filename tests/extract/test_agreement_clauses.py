@@ -103,3 +103,20 @@ def test_a_letter_of_intent_to_establish_a_tie_is_a_letter_now_and_the_tie_plann
     result = extract("Abu Dhabi and Beijing signed a letter of intent to establish twin city relations on May 3.\n",
                      "2024-05-10")
     assert sorted((a.type, a.status) for a in result.agreements) == [("mou", "signed"), ("sister_city", "planned")]
+
+
+TWINNING_NEWS = """Local news
+Kadoma in twinning agreements with three towns
+Kadoma City Council will this year formalise twinning partnerships with three towns in the region.
+The mayor said the twinning will be with Ndola in Zambia.
+Kadoma has already twinned with Leeds.
+A delegation will fly to Mutare next month. Mutare is a border city. Officials in Mutare are ready.
+Mutare council will host the delegates. The trip to Mutare was postponed once.
+"""
+
+
+def test_the_city_named_in_the_agreement_sentences_is_the_partner_of_a_lone_partner():
+    found = _agreements(TWINNING_NEWS, "2011-06-06")
+    pairs = sorted(parties for kind, parties, _ in found if kind == "sister_city")
+    assert ["Kadoma", "Ndola"] in pairs and ["Kadoma", "Leeds"] in pairs
+    assert all("Mutare" not in parties for parties in pairs)

@@ -42,9 +42,7 @@ _NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be|would have|
 
 
 def find_agreements(ctx: Context) -> None:
-    home = main_place(ctx)
-    if home is not None and all(_is_dateline(ctx, s) for s, _ in home.mentions):
-        home = None  # a city named only in the dateline ("TEHRAN – ...") is where the report was written
+    home = _home(ctx)
     for sentence in ctx.sentences:
         s0, e0 = sentence
         text = ctx.folded[s0:e0]
@@ -61,6 +59,31 @@ def find_agreements(ctx: Context) -> None:
     if home is not None:
         _partner_lists(ctx, home)
     _counted_ties(ctx)
+
+
+def _home(ctx: Context) -> PlaceCand | None:
+    """The article's own city, the other party of a clause that names one partner: the place named in
+    most sentences that word an agreement ("Bulawayo has twinned with ...", "... with Bulawayo"), or
+    the article's main place when no such sentence names one more often."""
+    home = main_place(ctx)
+    if home is not None and all(_is_dateline(ctx, s) for s, _ in home.mentions):
+        home = None  # a city named only in the dateline ("TEHRAN – ...") is where the report was written
+    counts: dict[int, int] = {}
+    by_id: dict[int, PlaceCand] = {}
+    for s0, e0 in ctx.sentences:
+        low = ctx.lower[s0:e0]
+        if not any(stem in low for stem in _STEMS) or not _ANY_TYPE.search(low):
+            continue
+        for p in _unique([it for _, it in ctx.entities_in(s0, e0) if isinstance(it, PlaceCand)]):
+            if p.kind not in ("province", "state", "prefecture", "region") or p is home:
+                counts[id(p)] = counts.get(id(p), 0) + 1
+                by_id[id(p)] = p
+    if not counts:
+        return home
+    best = max(counts, key=lambda k: counts[k])
+    if home is None or counts[best] > counts.get(id(home), 0) + 1:
+        return by_id[best] if not all(_is_dateline(ctx, s) for s, _ in by_id[best].mentions) else home
+    return home
 
 
 # "the Memorandum of Understanding on Economic Cooperation (1994), the Memorandum ... (2000)": instruments
