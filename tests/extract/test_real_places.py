@@ -51,3 +51,17 @@ def test_a_city_named_only_in_a_venue_or_a_treaty_is_not_mentioned():
     places = _places(extract(TOUR, "2024-05-07"))
     assert {"Ljubljana", "Suwon"} <= places  # Suwon is where the palace stands
     assert not places & {"Gimpo", "Hwaseong", "Paris"}
+
+
+REGIONS = """Chungcheongnam province signs with a German state
+
+Officials of Chungcheongnam province met a delegation from Bavaria and from Baden-Württemberg
+in Hongseong on Tuesday.
+"""
+
+
+def test_a_korean_province_without_its_do_and_german_states_by_their_english_names():
+    places = {p.name: p for p in extract(REGIONS, "2024-05-08").places}
+    assert places["Chungcheongnam province"].country == "KR"
+    assert places["Bavaria"].country == "DE"
+    assert places["Baden-Württemberg"].country == "DE"

@@ -26,6 +26,7 @@ from .gazetteer_data import (
     COUNTRY_ALIASES,
     COUNTRY_NAME_STOP,
     DEMONYMS,
+    SUBDIVISION_ENGLISH_NAMES,
 )
 from .text import fold, fold_lower
 
@@ -44,6 +45,7 @@ SUBDIVISION_KIND = {
     "autonomous city": "city", "capital city": "city", "city": "city", "county": "county", "department": "province",
     "metropolitan department": "province", "district": "district", "territory": "state", "federal district": "city",
     "capital district": "city", "autonomous community": "region", "emirate": "state", "governorate": "province",
+    "land": "state", "metropolitan region": "region",  # German Länder ("Baden-Württemberg"), French regions
 }
 _SUBDIVISION_SUFFIX = re.compile(
     r"(?:[- ](?:Sheng|Shi|Zizhiqu|do|teukbyeoljachido|teukbyeolsi|gwangyeoksi|teukbyeoljachisi|ken|to|fu))$"
@@ -138,8 +140,9 @@ class Gazetteer:
             name = re.sub(r"\s*\(.*\)$", "", s.name)
             base = _SUBDIVISION_SUFFIX.sub("", name)
             base = re.sub(r"\s+(?:oblast|Oblast|Region|Province|Prefecture)$", "", base)
-            entry = PlaceEntry(base, s.country_code, kind, population=300_000)
-            for surface in {name, base}:
+            english = SUBDIVISION_ENGLISH_NAMES.get(base)  # "Bayern" is written "Bavaria" in English
+            entry = PlaceEntry(english or base, s.country_code, kind, population=300_000)
+            for surface in {name, base, english or base}:
                 if fold_lower(surface) not in CITY_STOPWORDS:
                     self._add(surface, "place", entry)
 
@@ -180,6 +183,8 @@ class Gazetteer:
             entry = PlaceEntry(r["name_en"], "KR", kind, pop, r.get("geonames_id"), str(r.get("code")),
                                r.get("lat"), r.get("lon"))
             surfaces = [r["name_en"], *(r.get("variants") or [])]
+            if kind == "province":  # "Gyeongsangbuk province": the romanised name without its "-do"
+                surfaces += [v[:-3] for v in surfaces if v.endswith("-do") and len(v) > 8]
             if r.get("name_ko"):
                 surfaces.append(r["name_ko"])
             for surface in surfaces:

@@ -103,3 +103,13 @@ DESIGNATOR_STOP = {
     "tourism", "living", "dream", "safe", "happy", "clean", "cooperative", "cooperation", "agreement",
     "sisterhood", "relations", "exchange", "innovation", "data", "science", "design",
 }
+
+# ISO 3166-2 names some subdivisions only in the local language; English pages use these names
+SUBDIVISION_ENGLISH_NAMES: dict[str, str] = {
+    "Bayern": "Bavaria", "Niedersachsen": "Lower Saxony", "Nordrhein-Westfalen": "North Rhine-Westphalia",
+    "Sachsen": "Saxony", "Sachsen-Anhalt": "Saxony-Anhalt", "Thüringen": "Thuringia", "Hessen": "Hesse",
+    "Rheinland-Pfalz": "Rhineland-Palatinate", "Mecklenburg-Vorpommern": "Mecklenburg-Western Pomerania",
+    "Lombardia": "Lombardy", "Piemonte": "Piedmont", "Toscana": "Tuscany", "Sardegna": "Sardinia",
+    "Sicilia": "Sicily", "Puglia": "Apulia", "Kärnten": "Carinthia", "Steiermark": "Styria", "Tirol": "Tyrol",
+    "Bretagne": "Brittany", "Normandie": "Normandy", "Andalucía": "Andalusia",
+}

@@ -181,8 +181,7 @@ def _split(ctx: Context, text: str, start: int, end: int) -> list[tuple[int, int
 
 # "City Council", "State Assembly", "Special Council": a level of government and a head name no body
 _UNNAMED_LEVELS = {"city", "state", "town", "county", "provincial", "municipal", "district", "special",
-                   "metropolitan", "regional", "local", "village", "prefectural", "pan-african",
-                   "party"}  # "the municipal Party Committee": which party's committee, the text does not name
+                   "metropolitan", "regional", "local", "village", "prefectural", "pan-african"}
 _CENTRE_PURPOSES: set[str] = set(vocab.load("en", "organization_heads")["centre_purposes"])
 
 
