@@ -133,3 +133,20 @@ def test_a_delegation_welcomed_on_the_day_of_a_signing_made_a_trip_a_reception_a
     trip = _events(extract(TRIP_PAGE, published="2025-03-13"))
     assert ("visit", "2025-03-12") in trip and ("signing", "2025-03-12") in trip
     assert [t for t, _ in _events(extract(RECEPTION_PAGE, published="2025-03-13"))] == ["meeting"]
+
+
+TRIP_TOLD_AFTER_PAGE = """Ulsan Mayor Kim Doo-gyeom met the Consul General of Japan in Ulsan, Tsuyoshi Oka, on Monday afternoon.
+Last October Mayor Kim travelled to Japan, visiting Kumamoto and Hagi, to widen exchanges.
+On that trip he met the heads of the Kumamoto Chamber of Commerce.
+During his stay Mayor Kim paid courtesy calls on Kumamoto Governor Takashi Kimura and on Hagi Mayor Fumiaki Tanaka.
+"""
+
+
+def test_a_meeting_on_a_trip_told_before_is_a_meeting_of_that_trip_and_each_courtesy_call_is_a_meeting():
+    result = extract(TRIP_TOLD_AFTER_PAGE, published="2024-12-10")
+    meetings = [e for e in result.events if e.type == "meeting"]
+    assert ("visit", "2024-10") in _events(result)
+    assert sorted(e.date for e in meetings) == ["2024-10", "2024-10", "2024-12-09"]
+    on_trip = [{p.name for p in e.participants} for e in meetings if e.date == "2024-10"]
+    assert all("Kim Doo-gyeom" in names for names in on_trip)
+    assert not any({"Takashi Kimura", "Fumiaki Tanaka"} <= names for names in on_trip)  # one call each

@@ -75,7 +75,8 @@ DONE_TRIGGER = re.compile(r"(?:signed|inked|met|visited|toured|attended|hosted|r
                           r"concluded|held talks)\b|[\w-]+(?: ceremony)? (?:(?:was|were) )?(?:held|took place)\b")
 ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:\w+ )?(?:ceremony|meeting|signing|event|visit|workshop|forum|talks|"
                       r"trip|document)\b", re.I)
-REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$")
+REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$|"
+                       r"^\s*on (?:that|this|the same|his|her|their) (?:\w+ )?$")  # "On that trip he met ..."
 # A sentence that opens on an occasion already named ("At the meeting, the governor said ...",
 # "The meeting, which took place on 19 July, ...") tells more about it; "The meeting of the
 # Executive Committee ..." names another one.
@@ -117,7 +118,7 @@ TO_PLACE = re.compile(r"\b(?:visiting|visited|visit to|trip to|travell?ed to|cam
 IN_PLACE = re.compile(r"\b(?:in|at|to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,4}$")
 # counted from the occasion just reported, not from the day of publication
 NEXT_DAY = re.compile(r"\b(?:the )?(?:next|following) day\b|\bthe day after\b(?! tomorrow)")
-STAY = re.compile(r"\s*(?:during (?:her|his|their|the) (?:stay|visit|trip)|while (?:there|in)\b)")
+STAY = re.compile(r"\s*(?:(?:during|on) (?:her|his|their|the|that|this) (?:stay|visit|trip)|while (?:there|in)\b)")
 ALSO = re.compile(r"\balso (?:attended|visited|met|toured|called on|joined|took part)\b")
 # "the Gyeongsangbuk delegation", "a delegation of 13 officials from Hunan": people who travelled;
 # not "delegation exchanges" (a field of cooperation)
@@ -141,6 +142,9 @@ ALONGSIDE = [
 # a visit paid to a person, the title words before the name allowed ("visited Deputy Governor KIM")
 CALL_ON_PERSON = re.compile(r"\b(?:visited|called on|paid (?:a |an )?(?:\w+ )?(?:call|visit) (?:on|to))\s"
                             r"(?:(?:[A-Z][\w.-]*|of|the|for)\s){0,5}$")
+# calls paid on several people one after another, each a meeting ("paid courtesy calls on Mayor Kwon and
+# on Chairwoman Kim", "met separately with the governor and the speaker")
+CALLS_ON_EACH = re.compile(r"\bcourtesy calls (?:on|to)\b|\bmet separately with\b|\bseparate (?:meetings|talks) with\b")
 # words in quotation marks: what someone said, not the report's own account of an occasion
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # a signing named as what an occasion celebrates ("to mark the actual date of the signing of the first

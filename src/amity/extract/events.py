@@ -23,6 +23,7 @@ from .event_patterns import (
     BACKGROUND,
     BOTH_SIDES,
     CALL_ON_PERSON,
+    CALLS_ON_EACH,
     CANCELLED,
     CLOSE_QUOTE,
     COMMEMORATES,
@@ -273,6 +274,7 @@ def find_events(ctx: Context) -> None:
     _plans_carried_out(ctx)
     _date_from_occasion(ctx)
     _headline_of_that_day(ctx)
+    _calls_on_each(ctx)
     _drop_history(ctx)
     for ev in ctx.events:
         if ev.type == "visit":
@@ -283,6 +285,27 @@ def find_events(ctx: Context) -> None:
 # a place of this rank written after one of a lower rank ("Qingdao City, Shandong Province") locates it
 _RANK = {"district": 0, "county": 1, "city": 1, "prefecture": 2, "province": 2, "state": 2, "region": 2}
 _LOCATOR_GAP = re.compile(r"\s+in\s+|\s*,\s*|\s*\(\s*")
+
+
+def _calls_on_each(ctx: Context) -> None:
+    """"Deputy Mayor Kim paid courtesy calls on Mayor Kwon and on Chairwoman Kim In-sik": one meeting
+    with each person called on (the callers take part in each)."""
+    for ev in list(ctx.events):
+        if ev.type != "meeting":
+            continue
+        found = next(((m, e) for s, e in ev.evidence for m in [CALLS_ON_EACH.search(ctx.folded, s, e)] if m), None)
+        if found is None:
+            continue
+        m, end = found
+        callees = _unique([it for s, _e, it in ctx.mentions_in(m.end(), end) if isinstance(it, PersonCand)])
+        if len(callees) < 2:
+            continue
+        callers = [p for p in ev.participants if isinstance(p, PersonCand) and all(p is not c for c in callees)]
+        ev.participants = [p for p in ev.participants if all(p is not c for c in callees[1:])]
+        for callee in callees[1:]:
+            ctx.events.insert(ctx.events.index(ev) + 1, EventCand(
+                type="meeting", sentence=ev.sentence, date=ev.date, time=ev.time, planned=ev.planned,
+                participants=callers + [callee], place=ev.place, evidence=[ev.sentence], rule="alongside"))
 
 
 def _drop_locators(ctx: Context, ev: EventCand) -> None:
