@@ -65,3 +65,18 @@ def test_a_korean_province_without_its_do_and_german_states_by_their_english_nam
     assert places["Chungcheongnam province"].country == "KR"
     assert places["Bavaria"].country == "DE"
     assert places["Baden-Württemberg"].country == "DE"
+
+
+TWO_OF_ONE_NAME = """Hai Duong province welcomes Jeju guests
+
+The People’s Committee of Hai Duong province received a delegation from Jeju Province at a
+ceremony in Hai Duong city on June 2. Officials of Jeju City also attended.
+"""
+
+
+def test_a_city_and_its_same_named_province_are_two_places():
+    places = extract(TWO_OF_ONE_NAME, "2024-06-03").places
+    hai_duong = [p for p in places if p.name.startswith("Hai Duong")]
+    jeju = [p for p in places if p.name.startswith("Jeju")]
+    assert len(hai_duong) == 2 and len(jeju) == 2
+    assert {p.kind for p in hai_duong} == {"province", "city"}

@@ -15,14 +15,14 @@ from .text import fold
 _DESIGNATOR = re.compile(
     r"(?:\s(?:Special Self-Governing (?:City|Province)|Metropolitan (?:City|Government|Municipality)|"
     r"Special City|City Government|Prefectural Government|Provincial Government|City|County|Province|"
-    r"Prefecture|prefecture|province|region|Region|Oblast|oblast|State|Municipality)"
+    r"Prefecture|prefecture|province|region|Region|Oblast|oblast|State|Municipality|city(?= (?:on|in|of|and)\b|[,.]))"
     r"|-(?:si|gun|gu|do|dong|shi|ken|eup|myeon)\b)"
 )
 _DESIGNATOR_KIND = [
     ("Province", "province"), ("province", "province"), ("-do", "province"), ("Prefecture", "prefecture"),
     ("prefecture", "prefecture"), ("-ken", "prefecture"), ("County", "county"), ("-gun", "county"),
     ("-gu", "district"), ("-dong", "district"), ("-eup", "district"), ("-myeon", "district"),
-    ("State", "state"), ("egion", "region"), ("blast", "region"), ("City", "city"), ("-si", "city"),
+    ("State", "state"), ("egion", "region"), ("blast", "region"), ("City", "city"), ("city", "city"), ("-si", "city"),
 ]
 _NAME = r"[A-Z][a-z']+(?:(?: |-)(?:(?:on|sur|upon|de|del|du|la|le|am|an|im|en)(?: |-))?[A-Z][a-z']+){0,3}"
 _CONTEXT_PATTERNS = [
@@ -216,6 +216,8 @@ def _choose(entries: tuple, doc_countries: set[str], near: str | None, kind: str
             s += 0.5  # most articles of this kind come from Korean cities
         if kind and kind in ("province", "prefecture", "state") and e.kind == kind:
             s += 1
+        if kind == "city" and e.kind == "city":
+            s += 2  # "Jeju City", "Bac Ninh city": written as a city, it is the city beside its same-named province
         return s
 
     return max(entries, key=score)
@@ -226,6 +228,10 @@ def _add_mention(ctx: Context, by_key: dict[str, PlaceCand], entry: PlaceEntry |
     surface = ctx.text[start:end]
     if entry is not None:
         key = f"{entry.country}:{entry.name}"
+        known = by_key.get(key)
+        if known is not None and known.entry is not entry and getattr(known.entry, "kind", None) != entry.kind \
+                and kind == entry.kind:
+            key += f":{kind}"  # "Bac Ninh city" beside "Bac Ninh province": two places of one name
         if key not in by_key:
             # "Gwangju" the metropolitan city and the city are one name: keep the entry first met;
             # "Taipei City Government" is the place Taipei (the government's name stays an alias)
