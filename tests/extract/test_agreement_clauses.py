@@ -120,3 +120,15 @@ def test_the_city_named_in_the_agreement_sentences_is_the_partner_of_a_lone_part
     pairs = sorted(parties for kind, parties, _ in found if kind == "sister_city")
     assert ["Kadoma", "Ndola"] in pairs and ["Kadoma", "Leeds"] in pairs
     assert all("Mutare" not in parties for parties in pairs)
+
+
+def test_being_a_part_of_this_agreement_points_back_to_it():
+    found = _agreements("Wellington news\nCanberra, Auckland and Wellington signed an agreement on climate resilience "
+                        'on May 3.\n"Auckland is proud to be a part of this agreement," said its mayor.\n')
+    assert found == [("business_agreement", ["Auckland", "Canberra", "Wellington"], "2024-05-03")]
+
+
+def test_a_city_in_a_dated_dateline_is_where_the_report_was_written():
+    found = _agreements("The Hague, May 6, 2024 – Mayors of Rotterdam and Antwerp signed a joint declaration "
+                        "on port cooperation on May 4.\n")
+    assert found == [("other", ["Antwerp", "Rotterdam"], "2024-05-04")]

@@ -36,7 +36,9 @@ _BOTH = re.compile(r"\b(?:the two (?:cities|sides|municipalities|regions|governm
                    r"institutions|universities|parties|provinces|companies)|both (?:cities|sides|parties|ports)|"
                    r"between them)\b", re.I)
 _BOTH_BODIES = re.compile(r"\b(?:the two|both) (?:ports|organi[sz]ations|institutions|universities|companies)\b", re.I)
-_NEW_ONE = re.compile(r"\b(?:a|an|another|second|separate|new)\b[^.]{0,40}(?:agreement|memorandum|mou|pact|letter)", re.I)
+# "a new agreement", "another MOU", but not "a part of this agreement": a determiner in between points back
+_NEW_ONE = re.compile(r"\b(?:a|an|another|second|separate|new)\b(?:(?!\b(?:the|this|that|its|their)\b)[^.]){0,40}"
+                      r"(?:agreement|memorandum|mou|pact|letter)", re.I)
 # negations and counterfactuals: "no such agreement", "would have become sister cities had ..."
 _NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be|would have|could have|as if|never)\b", re.I)
 
@@ -91,6 +93,8 @@ def _home(ctx: Context) -> PlaceCand | None:
 _DATED_INSTRUMENT = re.compile(r"(?P<title>(?:[A-Z][\w'-]*\s(?:(?:of|on|and|to|for|the)\s)*){1,10}?)\((?P<year>(?:19|20)\d{2})\)")
 
 
+_DATELINE_DATED = re.compile(r",\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s(?:19|20)\d{2})?|\d{1,2}\s[A-Z][a-z]{2,8}\s(?:19|20)\d{2})"
+                             r"\s?(?:\(\w+\)\s?)?[–—-]{1,2}\s")
 _DATELINE_AFTER = re.compile(r"(?:,\s[A-Z][\w. ]{1,20})?\s*(?:\(\w+\)\s*)?[–—-]{1,2}\s")
 
 
@@ -98,10 +102,14 @@ def _is_dateline(ctx: Context, start: int) -> bool:
     """"TEHRAN – The cities of Porto and Isfahan will ...", "SEOUL, Korea -- ...": the city in capitals
     that opens a report says where it was written, it is not a party."""
     mention = next(((s, e) for s, e, _ in ctx.mentions_in(start, start + 80) if s == start), None)
-    if mention is None or not ctx.folded[mention[0]:mention[1]].isupper():
+    if mention is None:
         return False
     line_start = ctx.folded.rfind("\n", 0, start) + 1
     opens_line = re.fullmatch(r"[\s\d:-]*(?:date\s[\d-]+\s)?", ctx.folded[line_start:start]) is not None
+    if opens_line and _DATELINE_DATED.match(ctx.folded, mention[1]):
+        return True  # "The Hague, December 6, 2017 – Mayors from 50 cities ..."
+    if not ctx.folded[mention[0]:mention[1]].isupper():
+        return False
     return opens_line and _DATELINE_AFTER.match(ctx.folded, mention[1]) is not None
 
 
