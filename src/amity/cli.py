@@ -116,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         handlers[args.command] = reconcile_command
     from django.db import DatabaseError
 
+    if args.command not in _BEFORE_INIT and not _initialised():
+        # before any prompt, server start or copy: `serve` would answer 500 on every page,
+        # `backup` would copy an empty file, `user create` would ask for a password first
+        print("amity: the database has no Amity tables yet: run `amity init` first", file=sys.stderr)
+        return 1
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
@@ -126,6 +131,17 @@ def main(argv: list[str] | None = None) -> int:
         print("amity: the database has no Amity tables yet: run `amity init` first "
               f"({error.__class__.__name__}: {str(error).splitlines()[0]})", file=sys.stderr)
         return 1
+
+
+_BEFORE_INIT = {"init", "demo", "restore"}  # the commands that make (or bring back) the tables
+
+
+def _initialised() -> bool:
+    """Whether `amity init` has made the tables (the migrations' own table and the registry's)."""
+    from django.db import connection
+
+    tables = set(connection.introspection.table_names())
+    return {"django_migrations", "registry_place"} <= tables
 
 
 def _tables_missing(error: Exception) -> bool:
