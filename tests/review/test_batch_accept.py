@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from amity.core.actor import acting_as
+from amity.core.models import ChangeLog
 from amity.registry import models as m
 from amity.registry.scope import Scope
 from amity.review import services
@@ -85,9 +86,24 @@ def _registry() -> dict:
     rows["claims"] = sorted((c.document.text, c.local_id, c.status, _name(c.linked)) for c in Claim.objects.all())
     rows["decisions"] = sorted((d.claim.document.text, d.claim.local_id, d.actor, d.action, d.reason)
                                for d in Decision.objects.select_related("claim__document"))
+    rows["change log"] = _change_log()
     rows["citations"] = sorted((c.claim.local_id, c.claim.document.text, c.field, c.content_type.model)
                                for c in Citation.objects.select_related("claim__document", "content_type"))
     return rows
+
+
+def _without_ids(values) -> tuple:
+    """A change-log entry's values without the ids and times two runs give differently."""
+    return tuple(sorted((key, str(value)) for key, value in (values or {}).items()
+                        if key not in ("id", "uid", "created", "updated") and not key.endswith("_id")))
+
+
+def _change_log() -> list:
+    """Every change-log entry: who did what to which record, with which values."""
+    return sorted((entry.actor, entry.action, entry.content_type.model, entry.object_repr,
+                   entry.parent_type.model if entry.parent_type else "", _without_ids(entry.before),
+                   _without_ids(entry.after))
+                  for entry in ChangeLog.objects.filter(actor__startswith="user:").select_related("content_type", "parent_type"))
 
 
 def _one_by_one(actor: str, scope: Scope | None = None) -> None:

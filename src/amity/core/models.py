@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import decimal
 import functools
@@ -85,6 +87,46 @@ def snapshot(obj) -> dict:
     return values
 
 
+# Entries kept back to be written together (`log_written_together`); None: written at once.
+_held: contextvars.ContextVar[list | None] = contextvars.ContextVar("amity_changelog_held", default=None)
+
+
+@contextlib.contextmanager
+def log_written_together():
+    """Inside, change-log entries are kept and written by `write_held_log()` in one statement per
+    500 (bulk accepting writes thousands). The caller writes them inside the same transaction as the
+    rows they describe, and drops them (`held_log_mark`/`drop_held_log_since`) with a rolled-back
+    savepoint. Each entry keeps the actor and request id of when it was made."""
+    if _held.get() is not None:
+        yield
+        return
+    token = _held.set([])
+    try:
+        yield
+        if _held.get():
+            raise RuntimeError(f"{len(_held.get())} change-log entries were neither written nor dropped")
+    finally:
+        _held.reset(token)
+
+
+def held_log_mark() -> int:
+    held = _held.get()
+    return len(held) if held is not None else 0
+
+
+def drop_held_log_since(mark: int) -> None:
+    held = _held.get()
+    if held is not None:
+        del held[mark:]
+
+
+def write_held_log() -> None:
+    held = _held.get()
+    if held:
+        ChangeLog.objects.bulk_create(held, batch_size=500)
+        held.clear()
+
+
 @functools.cache
 def _auto_now_attnames(model) -> frozenset[str]:
     return frozenset(f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False))
@@ -154,7 +196,7 @@ class LoggedModel(models.Model):
             changed = {key for key in after if before.get(key) != after.get(key)}
             before = {key: before.get(key) for key in changed}
             after = {key: after[key] for key in changed}
-        ChangeLog.objects.create(
+        entry = ChangeLog(
             actor=current_actor(),
             request_id=current_request_id(),
             action=action,
@@ -166,3 +208,8 @@ class LoggedModel(models.Model):
             before=before,
             after=after,
         )
+        held = _held.get()
+        if held is None:
+            entry.save()
+        else:
+            held.append(entry)

@@ -184,8 +184,17 @@ def _same_event(value: dict, place, participants) -> m.Engagement | None:
     return None
 
 
-def _fields(codes) -> list[m.Field]:
-    return list(m.Field.objects.filter(code__in=list(codes))) if codes else []
+def _fields(codes, effects: Effects | None = None) -> list[m.Field]:
+    """The fields (reference data) with these codes; an accept run reads each code once."""
+    if not codes:
+        return []
+    known = effects.run.fields if effects is not None and effects.run is not None else {}
+    missing = [code for code in codes if code not in known]
+    if missing:
+        known.update({field.code: field for field in m.Field.objects.filter(code__in=missing)})
+        known.update({code: None for code in missing if code not in known})
+    return sorted((known[code] for code in dict.fromkeys(codes) if known[code] is not None),
+                  key=lambda field: (field.name, field.pk))
 
 
 def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
@@ -200,12 +209,12 @@ def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
         engagement = effects.create(
             m.Engagement, type=kind, date=_date(value.get("date")), time=time, place=place,
             venue=(value.get("venue") or "")[:300], attendance=value.get("attendance"),
-            topics=_fields(value.get("topics")),
+            topics=_fields(value.get("topics"), effects),
         )
     else:
         effects.fill(engagement, time=time, place=place, venue=(value.get("venue") or "")[:300],
                      attendance=value.get("attendance"))
-        engagement.topics.add(*_fields(value.get("topics")))
+        engagement.topics.add(*_fields(value.get("topics"), effects))
         effects.notes.append(f"same event as engagement {engagement.pk}: one engagement, another source")
         present = {(_participant_field(r), r.pk) for r in _participant_records(engagement)}
     for record, role in participants:
@@ -242,13 +251,13 @@ def accept_agreement(claim, value, effects: Effects, resolve: Resolver):
         status = m.Agreement.Status.PLANNED if planned else m.Agreement.Status.SIGNED
         agreement = effects.create(m.Agreement, type=kind, title=(value.get("title") or "")[:300],
                                    signed_date=None if planned else date, status=status,
-                                   fields=_fields(value.get("fields")))
+                                   fields=_fields(value.get("fields"), effects))
         effects.create(m.AgreementStatusChange, agreement=agreement, status=status, date=date)
         for party in parties:
             field = "place" if isinstance(party, m.Place) else "organization" if isinstance(party, m.Organization) else None
             if field:
                 effects.create(m.AgreementParty, agreement=agreement, **{field: party})
-    agreement.fields.add(*_fields(value.get("fields")))
+    agreement.fields.add(*_fields(value.get("fields"), effects))
     effects.cite(agreement)
     if date:
         effects.cite(agreement, "signed_date")
@@ -285,7 +294,7 @@ def accept_alliance(claim, value, effects: Effects, resolve: Resolver):
 
 def accept_follow_up(claim, value, effects: Effects, resolve: Resolver):
     owner = resolve((value.get("owner") or {}).get("ref"))
-    engagement = _engagement_of_document(claim)
+    engagement = _engagement_of_document(claim, effects.run)
     due = _date(value.get("due"))
     for existing in m.FollowUp.objects.filter(due=due):
         if normalise(existing.action) == normalise(value["action"]):
@@ -301,11 +310,17 @@ def accept_follow_up(claim, value, effects: Effects, resolve: Resolver):
     return follow_up
 
 
-def _engagement_of_document(claim):
-    """The engagement the article reports (its first accepted event), which the follow-up came out of."""
-    accepted = claim.document.claims.filter(slot=Claim.Slot.ENGAGEMENT, status=Claim.Status.ACCEPTED)
-    for event_claim in accepted.order_by("id"):
-        record = event_claim.linked
+def _engagement_of_document(claim, run=None):
+    """The engagement the article reports (its first accepted event), which the follow-up came out of.
+    An accept run knows its article's claims (their new states are written with the chunk)."""
+    loaded = run.documents.get(claim.document_id) if run is not None else None
+    if loaded is None:
+        accepted = claim.document.claims.filter(slot=Claim.Slot.ENGAGEMENT, status=Claim.Status.ACCEPTED)
+        events = ((event_claim, event_claim.linked) for event_claim in accepted.order_by("id"))
+    else:
+        events = ((event_claim, run.linked(event_claim)) for event_claim in loaded
+                  if event_claim.slot == Claim.Slot.ENGAGEMENT and event_claim.status == Claim.Status.ACCEPTED)
+    for _, record in events:
         if isinstance(record, m.Engagement):
             return record
     return None

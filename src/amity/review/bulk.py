@@ -13,9 +13,11 @@ from __future__ import annotations
 from django.db import DatabaseError, transaction
 
 from amity.core.actor import acting_as
+from amity.core.models import log_written_together
 from amity.review import services
 from amity.review.run import AcceptRun
 from amity.sources.models import Claim
+from amity.sources.registry_index import looked_up_together
 
 BATCH = 500
 
@@ -45,14 +47,18 @@ def accept_pending(*, actor: str, slot: str | None = None, reason: str = "", rep
     go to `services.accept_in_run` (e.g. scope)."""
     accepted = skipped = 0
     run = AcceptRun()
-    for ids in pending_batches(slot, batch):
-        try:
-            done = _accept_chunk(run, ids, actor, reason, options)
-            accepted += done
-        except _Refused:
-            run.forget()  # nothing of the chunk was kept
-            done, refused = _accept_chunk_claim_by_claim(run, ids, actor, reason, options, report)
-            accepted, skipped = accepted + done, skipped + refused
+    with log_written_together():  # each chunk's entries written with it (AcceptRun.write)
+        for ids in pending_batches(slot, batch):
+            try:
+                done = _accept_chunk(run, ids, actor, reason, options)
+                accepted += done
+            except _Refused:
+                run.forget()  # nothing of the chunk was kept
+                done, refused = _accept_chunk_claim_by_claim(run, ids, actor, reason, options, report)
+                accepted, skipped = accepted + done, skipped + refused
+            except BaseException:
+                run.forget()
+                raise
     return accepted, skipped
 
 
@@ -60,7 +66,8 @@ def _accept_chunk(run: AcceptRun, ids: list[int], actor: str, reason: str, optio
     """The whole chunk in one transaction without a savepoint per claim (two queries fewer each):
     the first claim that cannot be accepted rolls the chunk back (raises _Refused)."""
     accepted = 0
-    with acting_as(actor), transaction.atomic():
+    # The link indexes read the change log once per chunk: what the chunk writes, the run tells them.
+    with acting_as(actor), transaction.atomic(), looked_up_together():
         for claim in run.load(ids):
             if claim.status != Claim.Status.PENDING:
                 continue  # accepted already as another claim's dependency
@@ -76,7 +83,7 @@ def _accept_chunk(run: AcceptRun, ids: list[int], actor: str, reason: str, optio
 def _accept_chunk_claim_by_claim(run: AcceptRun, ids: list[int], actor: str, reason: str, options: dict,
                                  report) -> tuple[int, int]:
     accepted = skipped = 0
-    with acting_as(actor), transaction.atomic():
+    with acting_as(actor), transaction.atomic(), looked_up_together():
         for claim in run.load(ids):
             try:
                 services.accept_in_run(claim, run, actor=actor, reason=reason, **options)

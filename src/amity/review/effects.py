@@ -17,7 +17,8 @@ def model_label(obj) -> str:
 class Effects:
     """Creates and updates through the registry services, remembering each one."""
 
-    def __init__(self) -> None:
+    def __init__(self, run=None) -> None:
+        self.run = run  # an accept run (amity.review.run.AcceptRun) the decision is part of, if any
         self.created: list[list] = []
         self.updated: list[list] = []
         self.citations: list[tuple[object, str]] = []
@@ -30,6 +31,8 @@ class Effects:
         obj = services.create(model, savepoint=False, **values)
         self.created.append([model_label(obj), obj.pk])
         self.records.append(obj)
+        if self.run is not None:
+            self.run.touch(obj)
         return obj
 
     def fill(self, obj, **values):
@@ -51,6 +54,8 @@ class Effects:
         services.update(obj, savepoint=False, **values)
         self.updated.append([model_label(obj), obj.pk, {name: before.get(name) for name in fields}])
         self.records.append(obj)
+        if self.run is not None:
+            self.run.touch(obj)
         return obj
 
     def add_alias(self, obj, *names: str):

@@ -9,6 +9,7 @@ wrote itself (Engagement.generated_title).
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils import translation
 
 from amity.registry import models as m
@@ -27,10 +28,12 @@ def titled_by_a_person(engagement: m.Engagement) -> bool:
 
 def title_from_facts(engagement: m.Engagement, language: str | None) -> str:
     # read afresh: the participants this decision just added are not in a prefetched list
+    # (three queries: the engagement, its participants with their records, the people's posts)
     fresh = (m.Engagement.objects.select_related("place")
-             .prefetch_related("participants__person__positions__of_place",
-                               "participants__person__positions__of_organization",
-                               "participants__organization", "participants__place")
+             .prefetch_related(Prefetch("participants", queryset=m.EngagementParticipant.objects.select_related(
+                                   "person", "organization", "place")),
+                               Prefetch("participants__person__positions", queryset=m.Position.objects.select_related(
+                                   "of_place", "of_organization")))
              .get(pk=engagement.pk))
     with translation.override(article_language(language)):
         return facts_title(fresh)[:300]

@@ -107,7 +107,9 @@ def _accept(claim: Claim, actor: str, edits: dict | None, reason: str, scope: Sc
             run: AcceptRun | None = None) -> Decision:
     before = _claim_state(claim)
     value = {**claim.value, **edits} if edits else claim.value
-    effects = Effects()
+    effects = Effects(run)
+    if run is not None:
+        run.tell_indexes()  # of the records the claims before this one wrote
 
     def resolve(local_id):
         return _resolve_reference(claim, local_id, actor, scope, run)
@@ -127,14 +129,16 @@ def _accept(claim: Claim, actor: str, edits: dict | None, reason: str, scope: Sc
     claim.edited_value = value if edits else None
     claim.link_type = ContentType.objects.get_for_model(record)
     claim.link_id = record.pk
-    claim.save()
-    decision = Decision.objects.create(
+    decision = Decision(
         actor=actor, action=Decision.Action.EDIT_ACCEPT if edits else Decision.Action.ACCEPT, claim=claim,
         reason=reason, effects={**effects.as_json(), "claim_before": before},
     )
     if run is None:
+        claim.save()
+        decision.save()
         save_citations(effects, claim, decision)
-    else:
+    else:  # written with the chunk (AcceptRun.write), in the same transaction
+        run.decide(claim, decision)
         run.cite(citations(effects, claim, decision))
         run.remember(record)
     return decision
@@ -153,11 +157,14 @@ def _resolve_reference(claim: Claim, local_id: str | None, actor: str, scope: Sc
         return None
     if other.status == Claim.Status.PENDING:
         state = _claim_state(other)
+        mark = run.mark() if run is not None else None
         try:
             with transaction.atomic():
                 _accept(other, actor, None, f"needed by claim {claim.pk}", scope, run)
         except ReviewError as error:
             _restore_state(other, state)  # rolled back: the claim is as it was
+            if run is not None:
+                run.forget_since(mark)  # and so is what it accepted with it
             if isinstance(error, OutOfScope):
                 # Not the editor's to accept, but referring to a record that exists only reads it.
                 return finder.linked(other)
