@@ -80,3 +80,11 @@ def test_a_city_and_its_same_named_province_are_two_places():
     jeju = [p for p in places if p.name.startswith("Jeju")]
     assert len(hai_duong) == 2 and len(jeju) == 2
     assert {p.kind for p in hai_duong} == {"province", "city"}
+
+
+def test_a_family_name_before_a_hyphenated_given_name_is_a_person_not_a_town():
+    text = ("Taichung welcomes Ohio delegation\n\nThe delegation met Deputy Mayor Lin Hsiu-mei and "
+            "Yao Ching-wen, head of the Economic Development Bureau, in Taichung. They also toured Jung-gu.")
+    places = _places(extract(text, "2024-06-03"))
+    assert "Taichung" in places
+    assert "Yao" not in places

@@ -35,6 +35,8 @@ _CONTEXT_PATTERNS = [
     re.compile(rf"(?P<name>{_NAME}) (?P<suffix>City|County|Prefecture|Province)\b"),
 ]
 _KR_SUFFIXES = {"gu", "dong", "gun", "si", "eup", "myeon"}
+# a hyphenated given name ("Ching-yu", "Seung-Hoon"); a Korean designator after the hyphen ("Jung-gu") is a district
+_GIVEN_NAME_AFTER = re.compile(r" [A-Z][a-z]{1,5}-(?!(?:gu|dong|gun|si|eup|myeon|do|ri)\b)[A-Za-z][a-z]{1,5}\b(?!-)")
 _NOT_PLACE_WORDS = set(vocab.load("en", "months")["names"]) | set(vocab.load("en", "months")["weekdays"]) | {
                     "mayor", "governor", "the", "this", "holy", "council",
                     "chairperson", "deputy", "vice", "president", "minister", "university", "mr", "ms"}
@@ -67,6 +69,8 @@ def find_places_and_countries(ctx: Context) -> None:
         if m:
             end = m.end()
             kind = _kind_of(m.group(0))
+        elif _GIVEN_NAME_AFTER.match(text, end):
+            continue  # "Yao Ching-yu", "Lee Seung-hoon": a family name before a hyphenated given name
         if text[max(0, start - 8):start] == "City of ":
             start -= 8
         near = _context_country(text, end, country_hits)
