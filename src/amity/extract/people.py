@@ -164,6 +164,8 @@ def find_people(ctx: Context) -> None:
         found.append(cand)
 
     for m in _name_first(_APPOS, _APPOS_ANCHOR, text):
+        if _names_another(ctx, m.start("title")):
+            continue  # "led by Governor Lee, Secretary of Bac Ninh's Party Committee Nguyen Anh Tuan said": Nguyen's title
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
     for m in _name_first(_CHAIRS, _CHAIRS_ANCHOR, text):
@@ -176,11 +178,9 @@ def find_people(ctx: Context) -> None:
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
     for m in _matches_at_titles(_TITLE_OF_BODY_NAME, text, ctx.lower):
-        nxt = _NEXT_TITLE.search(text, m.start("body"), m.end("body"))
-        end = _body_end(text, m.start("body"), nxt.start() if nxt else m.end("body"))
-        split = _split_body_and_name(ctx, m.start("body"), end)
+        split = _body_then_name(ctx, m)
         if split is not None:
-            body_end, name_start = split
+            body_end, name_start, end = split
             obj = _body_named(ctx, m.start("body"), body_end)
             add(text[name_start:end], name_start, end, m.group("title"),
                 _surface(ctx, obj, m.start("body"), body_end) if obj is not None else None, obj)
@@ -300,6 +300,25 @@ _BODY_TRAILER = re.compile(r"(?:[.,']|\s(?:and|the|of|for|with))+$")
 _SENTENCE_END = re.compile(r"\n|(?<=[a-z]{2})\.\s")
 
 
+def _body_then_name(ctx: Context, m: re.Match[str]) -> tuple[int, int, int] | None:
+    """(end of the body, start and end of the name) in "<title> of <body> <Name>", if a name is there."""
+    text = ctx.folded
+    nxt = _NEXT_TITLE.search(text, m.start("body"), m.end("body"))
+    end = _body_end(text, m.start("body"), nxt.start() if nxt else m.end("body"))
+    split = _split_body_and_name(ctx, m.start("body"), end)
+    return None if split is None else (split[0], split[1], end)
+
+
+def _names_another(ctx: Context, title_start: int) -> bool:
+    """Whether the title at title_start is followed by "of <body> <Name>": the title of that name."""
+    m = _TITLE_OF_BODY_NAME.match(ctx.folded, title_start)
+    split = _body_then_name(ctx, m) if m else None
+    if split is None:
+        return False
+    name, start = _trim_name(ctx, ctx.folded[split[1]:split[2]], split[1])
+    return " " in name and _valid_name(ctx, name, start, start + len(name))
+
+
 def _body_end(text: str, start: int, end: int) -> int:
     """"vice governor of Osaka Prefecture Nobuhiko Yamaguchi and deputy mayor ...", "... Toru
     Takahashi.": the joining words and the full stop after the name are not part of it, nor is what
@@ -332,7 +351,17 @@ def _split_body_and_name(ctx: Context, start: int, end: int) -> tuple[int, int] 
     words = list(re.finditer(r"\S+", text[start:end]))
     if len(words) < 3:
         return None
+    # "Secretary of the municipal Party Committee Nguyen Van Quang": the name follows the body's head word
+    heads = [i for i, w in enumerate(words[:-2]) if w.group(0).lower() in _BODY_HEADS]
+    if heads and 2 <= len(words) - heads[-1] - 1 <= 4:
+        return start + words[heads[-1]].end(), start + words[heads[-1] + 1].start()
+    if any(w.group(0).lower() in _BODY_HEADS or w.group(0).lower() in _UNIT_WORDS for w in words[-2:]):
+        return None  # "Director of the Urban Space Research Division": the body's own last words
     return start + words[-3].end(), start + words[-2].start()
+
+
+_BODY_HEADS = set(vocab.load("en", "organization_heads")["heads"]) - {"co", "co.", "inc.", "ltd."}
+_UNIT_WORDS = set(_STOP["unit_words"])
 
 
 def _body_named(ctx: Context, start: int, end: int) -> object | None:
@@ -493,6 +522,20 @@ def _attach_singles(ctx: Context, people: list[PersonCand], singles: list) -> No
             target.title, target.title_raw = title, title_raw
 
 
+_DESTINATION = re.compile(r"\b(?:to|in|into)\s(?:the\s)?$")
+
+
+def _own_side(candidates: list[object], home: object | None, national: bool) -> object:
+    """Of the places (or countries) named before a title in its sentence, the one the role belongs
+    to: the article's own place when it is among them ("Chengdu signed ... with Chiang Mai,
+    Thailand. ... Mayor Tang" is Chengdu's mayor; the partner is named nearest), else the nearest."""
+    if home is not None:
+        for item in candidates:
+            if item is home or (national and getattr(item, "code", None) == getattr(home, "country", None)):
+                return item
+    return candidates[-1]
+
+
 _ONE_PER_PLACE = {"Mayor", "Governor"}
 _CITY_TITLES = {"Mayor", "Deputy Mayor"}
 _OF_PARTNER = re.compile(r"\s(?:of|for)\s(?:the\s|a\s|its\s)?(?:sister|twin|partner|friendship)[- ](?:city|town|province|state)\sof\b")
@@ -526,15 +569,18 @@ def resolve_titles(ctx: Context) -> None:
                       and not (city_title and getattr(it, "kind", None) in ("province", "state", "prefecture"))
                       and not (p.to and getattr(it, "code", None) == p.to) and all(it is not t for t in taken)]
             if before:
-                chosen = before[-1]
+                chosen = _own_side(before, home, national)
                 break
         if chosen is None:
             first = spans[0][0]
             before = [it for _, it in ctx.entities_in(0, first) if type(it).__name__ in kinds
+                      and not (city_title and getattr(it, "kind", None) in ("province", "state", "prefecture"))
                       and all(it is not t for t in taken)]
             sent = ctx.sentence_of(first)
-            after = [it for _, it in ctx.entities_in(first, sent[1]) if type(it).__name__ in kinds]
-            chosen = (before[-1] if before else None) or (after[0] if after and national else None)
+            # "on the sidelines of Prime Minister X's official visit to Russia": where they went, not theirs
+            after = [it for s, it in ctx.entities_in(first, sent[1]) if type(it).__name__ in kinds
+                     and not _DESTINATION.search(ctx.lower, max(0, s - 12), s)]
+            chosen = (_own_side(before, home, national) if before else None) or (after[0] if after and national else None)
             if chosen is None and not national:
                 chosen = home
         if chosen is not None:

@@ -1,0 +1,56 @@
+"""What a title belongs to ("of") when the text does not say it next to the title: the article's
+own city rather than the partner named nearest, a mayor's city rather than a state, not the country
+a leader travels to; and a title before "of <body> <Name>" belongs to that name, not to the name
+before it. Fixtures written for these tests in the style of city news pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from amity.extract import extract
+
+CITY_PAGE = """Home > News > International Exchanges
+Gimhae and Rotorua sign sister city agreement
+
+Gimhae City signed a sister city agreement with Rotorua, New Zealand, on May 3, and Mayor Hong Tae-yong said
+the two cities would start with youth exchanges. Gimhae has been looking for a partner in Oceania since 2019.
+Gimhae officials will visit Rotorua in the autumn.
+"""
+
+VISIT = """Hanoi and Almaty agree to expand exchanges
+
+The Hanoi People's Committee and the city of Almaty inked a memorandum of understanding on June 2. The signing
+was part of activities on the sidelines of Prime Minister Pham Van Long's official visit to Kazakhstan.
+Hanoi and Almaty have been friendship cities since 2015.
+"""
+
+DELEGATION = """Quang Ninh welcomes Jeollanam-do delegation
+
+Welcoming the Jeollanam-do delegation led by Governor Park Min-seo, Secretary of the Provincial Party Committee \
+Tran Van Hung said he believed the MoU would help both sides. The two provinces signed the MoU in Ha Long on \
+March 14.
+"""
+
+
+@pytest.fixture(scope="module")
+def people():
+    found = {}
+    for text in (CITY_PAGE, VISIT, DELEGATION):
+        for p in extract(text, "2024-06-10").people:
+            found[p.name] = (p.title, p.of)
+    return found
+
+
+def test_a_mayor_named_after_the_partner_is_the_article_city_s_mayor(people):
+    assert people["Hong Tae-yong"] == ("Mayor", "Gimhae")
+
+
+def test_a_leader_is_not_of_the_country_he_travels_to(people):
+    title, of = people["Pham Van Long"]
+    assert title == "Prime Minister" and of != "Kazakhstan"
+
+
+def test_a_title_before_of_body_name_is_that_name_s_title(people):
+    assert people["Park Min-seo"][0] == "Governor"
+    assert people["Tran Van Hung"][0] == "Secretary"
+    assert "Van Hung" not in people
