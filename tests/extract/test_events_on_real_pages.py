@@ -150,3 +150,24 @@ def test_a_meeting_on_a_trip_told_before_is_a_meeting_of_that_trip_and_each_cour
     on_trip = [{p.name for p in e.participants} for e in meetings if e.date == "2024-10"]
     assert all("Kim Doo-gyeom" in names for names in on_trip)
     assert not any({"Takashi Kimura", "Fumiaki Tanaka"} <= names for names in on_trip)  # one call each
+
+
+SITES_PAGE = """Sister city Kassel citizens visit Jeonju
+This time, 18 citizens of Kassel visited Jeonju in October.
+They visited Hanok Village, where a guide explained the history of the place in English.
+Next they toured the Jeonju National Museum.
+"""
+
+
+def test_sites_seen_on_a_trip_already_told_are_part_of_it():
+    result = extract(SITES_PAGE, published="2024-11-02")
+    assert [(e.type, e.date) for e in result.events] == [("visit", "2024-10")]
+
+
+def test_meetings_told_as_welcoming_exchanging_views_or_calling_on_someone():
+    page = ("Governor Kim Young-rok welcomed Ambassador Pedro Ramirez of Chile at the provincial office on May 7.\n"
+            "On May 9, Deputy Mayor Lee Jung-woo exchanged views with Osaka officials on port policy.\n"
+            "On May 10, Mayor Lee Jae-jun called on Governor Tanaka Hiroshi of Nagano.\n"
+            "On May 11, the city council called on the mayor to expand the budget.\n")
+    events = _events(extract(page, published="2025-05-12"))
+    assert events == [("meeting", "2025-05-07"), ("meeting", "2025-05-09"), ("meeting", "2025-05-10")]

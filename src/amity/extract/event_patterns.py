@@ -145,6 +145,11 @@ CALL_ON_PERSON = re.compile(r"\b(?:visited|called on|paid (?:a |an )?(?:\w+ )?(?
 # calls paid on several people one after another, each a meeting ("paid courtesy calls on Mayor Kwon and
 # on Chairwoman Kim", "met separately with the governor and the speaker")
 CALLS_ON_EACH = re.compile(r"\bcourtesy calls (?:on|to)\b|\bmet separately with\b|\bseparate (?:meetings|talks) with\b")
+# a site seen during a trip already reported ("They visited Hwaseong Palace", "toured the Jingzhou Museum"):
+# part of that trip, not a visit of its own
+SITE_VISIT = re.compile(r"\b(?:visit(?:ed|ing)?|toured|went to|stopp?ed at|explored?) (?:the )?(?:[A-Z][\w'’-]*\s){0,4}"
+                        r"(?:Palace|Museum|Cent(?:er|re)|Park|Port|Factory|Plant|Temple|Market|Complex|Zone|Campus|"
+                        r"Site|Village|Fortress|Tower|Garden|Gallery|Library|Hospital|Farm|Institute|Company|Valley)s?\b")
 # words in quotation marks: what someone said, not the report's own account of an occasion
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # a signing named as what an occasion celebrates ("to mark the actual date of the signing of the first

@@ -53,6 +53,7 @@ from .event_patterns import (
     SAME_DAY,
     SECONDARY,
     SIGNED_BEFORE,
+    SITE_VISIT,
     SIGNED_PARTICIPLE,
     STAY,
     SUBJECT_MATTER,
@@ -708,6 +709,11 @@ def _adjacent(ctx: Context, a: EventCand, b: EventCand) -> bool:
 
 
 def _add(ctx: Context, ev: EventCand, text: str) -> None:
+    if ev.type == "visit" and ev.date is None and SITE_VISIT.search(text):
+        trip = next((o for o in reversed(ctx.events) if o.type == "visit" and o.planned == ev.planned), None)
+        if trip is not None:  # "They visited Hwaseong Palace": a stop on the trip already told
+            _merge_into(trip, ev)
+            return
     for other in ctx.events:
         if other.type != ev.type or other.planned != ev.planned:
             continue
