@@ -132,3 +132,9 @@ def test_a_city_in_a_dated_dateline_is_where_the_report_was_written():
     found = _agreements("The Hague, May 6, 2024 – Mayors of Rotterdam and Antwerp signed a joint declaration "
                         "on port cooperation on May 4.\n")
     assert found == [("other", ["Antwerp", "Rotterdam"], "2024-05-04")]
+
+
+def test_todays_agreement_is_dated_by_the_day_of_the_report():
+    found = _agreements("Jeolla news\n\"With today's cooperation agreement, I look forward to further exchanges between "
+                        "Jilin Province and Jeollanam Province,\" he said.\n", "2024-04-24")
+    assert [(kind, date) for kind, _parties, date in found] == [("business_agreement", "2024-04-24")]

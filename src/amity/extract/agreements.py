@@ -30,7 +30,8 @@ _PLANNED = re.compile(r"\b(?:if|whether|will(?: \w+)? (?:sign|conclude|establish
 _RENEW = re.compile(r"\b(?:renew|reaffirm|re-?sign)\w*", re.I)
 _CLAUSE = re.compile(r";|, while |, and ")
 _DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|issued|adopted|"
-                    r"renew\w*|reaffirm\w*|since|made|launched|set up|partners in|friendship partners)\b", re.I)
+                    r"renew\w*|reaffirm\w*|since|made|launched|set up|partners in|friendship partners|"
+                    r"today['’]s)\b", re.I)  # "With today's cooperation agreement": signed the day reported
 _ANAPHORA = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:agreement|document|pact|memorandum|mou|letter)\b", re.I)
 _BOTH = re.compile(r"\b(?:the two (?:cities|sides|municipalities|regions|governments|ports|organi[sz]ations|"
                    r"institutions|universities|parties|provinces|companies)|both (?:cities|sides|parties|ports)|"
