@@ -138,3 +138,9 @@ def test_todays_agreement_is_dated_by_the_day_of_the_report():
     found = _agreements("Jeolla news\n\"With today's cooperation agreement, I look forward to further exchanges between "
                         "Jilin Province and Jeollanam Province,\" he said.\n", "2024-04-24")
     assert [(kind, date) for kind, _parties, date in found] == [("business_agreement", "2024-04-24")]
+
+
+def test_a_protocol_on_cooperation_is_a_cooperation_agreement_and_diplomatic_protocol_is_not():
+    assert _agreements("Tashkent and Dushanbe signed a protocol on trade and cultural cooperation on May 3.\n") == \
+        [("business_agreement", ["Dushanbe", "Tashkent"], "2024-05-03")]
+    assert _agreements("The Protocol Office of Busan welcomed the Fukuoka delegation, as protocol requires.\n") == []
