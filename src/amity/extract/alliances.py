@@ -19,7 +19,7 @@ _ORGAN_OF = re.compile(r"^(?:(?:Executive|Steering|Governing)\s)?(?:Board|Commit
                        r"Council)\sof\s(?:the\s)?")
 # "Mayor of Libreville, UCLG's Vice-President": the city of an officer of the alliance is a member
 _ROLE_IN = re.compile(r"\b(?:(?:vice|co)[- ])?(?:president|chair(?:man|person|woman)?|secretary[- ]general|"
-                      r"treasurer|member|board member|chair city|host city)\b", re.I)
+                      r"treasurer|member|board member|chair city|host city)s?\b", re.I)  # "were elected co-presidents of UCLG"
 _DEFINING = re.compile(r"\b(?:consisting of|made up of|formed by|composed of|between|members? (?:are|include)|"
                        r"membership|joined|admitted|new members?|member cities|"
                        r"comprising|of the (?:two|three|four|five|six) (?:cities|provinces|regions))\b", re.I)
@@ -77,7 +77,8 @@ def find_alliances(ctx: Context) -> None:
                 sentences.append(sent)
         sentences.sort()
         al.members = _members(ctx, org, sentences)
-        for place in _members_through_roles(ctx, org):
+        for place in (*_members_through_roles(ctx, org), *_members_by_city_role(ctx, sentences),
+                      *_members_listed_after(ctx, sentences), *_member_news_place(ctx, org)):
             if place not in al.members:
                 al.members.append(place)
         following = [ctx.sentences[i + 1] for i, x in enumerate(ctx.sentences[:-1]) if x in sentences]
@@ -151,6 +152,72 @@ def _members_through_roles(ctx: Context, org: OrgCand) -> list[PlaceCand]:
             if isinstance(place, PlaceCand) and place not in members:
                 members.append(place)
     return members
+
+
+# "Toyama serves as the chair city", "Busan, which serves as the secretariat city": a place holding a
+# seat of the alliance is a member
+_CITY_ROLE = re.compile(r"\b(?:serves?|served|serving|will serve|acts?|acted|was (?:elected|chosen|named)|"
+                        r"is|was|has been)\s(?:as\s)?(?:the\s)?(?:[\w-]+\s)?" + vocab.load("en", "alliances")["city_roles"]
+                        + r"\b")
+# "Its member cities include A, B and C", "Member regions are ...": the members listed in the sentence
+# after the alliance is named
+_MEMBERS_LISTED = re.compile(r"\s*(?:(?:its|the|their)\s)?(?:current\s|founding\s)?members?(?:\s(?:cities|regions|"
+                             r"provinces|governments|municipalities))?\s(?:include|includes|included|are|were)\b", re.I)
+# a network's news page filed under "<Network> Members" whose story opens on "[Place, Country]" (the
+# opening bracket may have been blanked with the page's link marks)
+_BRACKETED_PLACE = re.compile(r"(?:^|\n)[ \t\[]*(?P<place>[^\[\]\n,]{2,60}),[^\[\]\n,]{2,40}\]")
+
+
+def _members_by_city_role(ctx: Context, sentences: list[tuple[int, int]]) -> list[PlaceCand]:
+    """The place a sentence about the alliance says holds one of its seats ("X serves as chair city")."""
+    members: list[PlaceCand] = []
+    for start, end in _with_next(ctx, sentences):
+        for m in _CITY_ROLE.finditer(ctx.folded, start, end):
+            before = [it for _, it in ctx.entities_in(start, m.start()) if isinstance(it, PlaceCand)]
+            if before and before[-1] not in members:
+                members.append(before[-1])
+    return members
+
+
+def _with_next(ctx: Context, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences naming the alliance and the one after each ("The council met in Yeosu. Jeju,
+    which serves as the chair region, ...")."""
+    named = set(sentences)
+    out = set(sentences)
+    for i, sent in enumerate(ctx.sentences[:-1]):
+        if sent in named:
+            out.add(ctx.sentences[i + 1])
+    return sorted(out)
+
+
+def _members_listed_after(ctx: Context, sentences: list[tuple[int, int]]) -> list[PlaceCand]:
+    """"The network was founded in 1996. Its member cities include A, B and C.": the sentence that
+    follows one naming the alliance and opens on its members."""
+    members: list[PlaceCand] = []
+    for sent in sentences:
+        i = ctx.sentences.index(sent) if sent in ctx.sentences else -1
+        if i < 0 or i + 1 >= len(ctx.sentences):
+            continue
+        nxt = ctx.sentences[i + 1]
+        if not _MEMBERS_LISTED.match(ctx.folded, nxt[0], nxt[1]):
+            continue
+        for _, it in ctx.entities_in(*nxt):
+            if isinstance(it, PlaceCand) and it not in members:
+                members.append(it)
+    return members
+
+
+def _member_news_place(ctx: Context, org: OrgCand) -> list[PlaceCand]:
+    """A page of the network's member news ("News | NEAR Members") whose story is datelined
+    "[Gyeongsangbuk-do, South Korea]": that place is a member."""
+    names = [org.name, *org.aliases]
+    if not any(re.search(rf"\b{re.escape(n)} Members\b", ctx.folded) for n in names):
+        return []
+    m = _BRACKETED_PLACE.search(ctx.folded)
+    if m is None:
+        return []
+    place = ctx.place_at(m.start("place"), m.end("place"))
+    return [place] if place is not None else []
 
 
 def _teams(ctx: Context, alliance: OrgCand) -> list[dict]:
