@@ -144,3 +144,9 @@ def test_a_protocol_on_cooperation_is_a_cooperation_agreement_and_diplomatic_pro
     assert _agreements("Tashkent and Dushanbe signed a protocol on trade and cultural cooperation on May 3.\n") == \
         [("business_agreement", ["Dushanbe", "Tashkent"], "2024-05-03")]
     assert _agreements("The Protocol Office of Busan welcomed the Fukuoka delegation, as protocol requires.\n") == []
+
+
+def test_an_agreement_signed_with_a_sister_city_is_an_agreement_besides_the_tie():
+    found = _agreements("Tourism news\nGumi City signed a memorandum of understanding with its sister city Weifang "
+                        "on May 3 to promote tourism.\n")
+    assert found == [("mou", ["Gumi City", "Weifang"], "2024-05-03"), ("sister_city", ["Gumi City", "Weifang"], None)]

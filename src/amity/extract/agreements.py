@@ -253,7 +253,8 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     tie_date = None
     if since is not None:  # the tie's own date ("since May 2011"), kept apart from the signing's
         own = [d for d in sentence_dates if cs + since.start() <= d.start < cs + since.end()]
-        tie_date = max(own, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if own else since.group("year")
+        year = since.groupdict().get("year")
+        tie_date = max(own, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if own else year
         sentence_dates = [d for d in sentence_dates if all(d is not o for o in own)]
     dates = [d for d in sentence_dates if cs - 60 <= d.start < ce + 60] or sentence_dates
     date = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if dates else None
@@ -364,12 +365,18 @@ _TIE_AS_OCCASION = re.compile(r"\banniversary of (?:the |their |its |our )?(?:[\
 _TIE_SINCE = re.compile(r"\b(?:sister|twin|friend)[\w-]*(?:[- ][\w-]+){0,2}? (?:since|from) (?:[\w.]+ ){0,2}?(?P<year>(?:19|20)\d{2})\b")
 
 
+# "signed an agreement with its Chinese sister city Weifang": the tie says who the partner is
+_TIE_DESCRIBES = re.compile(r"\b(?:its|our|their)\s(?:[\w-]+\s){0,2}?(?:sister|twin|friendship)[\w-]*\s"
+                            r"(?:city|cities|towns?|provinces?|states?|regions?)\b(?!\s(?:agreement|relationship|relations|ties))")
+
+
 def _tie_since(matches: list[tuple[int, str]], low: str, types_here: set[str]) -> tuple[str | None, re.Match | None]:
     """A tie named with the year it dates from beside another instrument ("sister cities since 2007, signed
-    an MOU"): the tie is background with its own year, the other instrument is what was signed."""
+    an MOU"), or naming the partner ("with its sister city Weifang"): the tie is background with its own
+    date (or none), the other instrument is what was signed."""
     if not types_here - {"sister_city", "friendship_city"}:
         return None, None
-    since = _TIE_SINCE.search(low)
+    since = _TIE_SINCE.search(low) or _TIE_DESCRIBES.search(low)
     if since is None:
         return None, None
     kind = next((t for pos, t in matches if since.start() <= pos < since.end() and t in ("sister_city", "friendship_city")), None)
