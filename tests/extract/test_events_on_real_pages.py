@@ -171,3 +171,17 @@ def test_meetings_told_as_welcoming_exchanging_views_or_calling_on_someone():
             "On May 11, the city council called on the mayor to expand the budget.\n")
     events = _events(extract(page, published="2025-05-12"))
     assert events == [("meeting", "2025-05-07"), ("meeting", "2025-05-09"), ("meeting", "2025-05-10")]
+
+
+def test_a_visit_is_taken_part_in_by_the_visitors_not_the_host_they_met_nor_the_city_a_body_sits_in():
+    page = ("During his visit to Hubei Province on October 14, Governor Kim Jin-tae met with Party Secretary Wang Zhonglin.\n"
+            "A sister city relationship between Frankston City Council of Melbourne and Suva City Council was forged "
+            "today after the signing of a Memorandum of Understanding.\n")
+    result = extract(page, published="2024-10-16")
+    visit = next(e for e in result.events if e.type == "visit")
+    assert "Kim Jin-tae" in {p.name for p in visit.participants}
+    assert "Wang Zhonglin" not in {p.name for p in visit.participants}
+    meeting = next(e for e in result.events if e.type == "meeting")
+    assert {"Kim Jin-tae", "Wang Zhonglin"} <= {p.name for p in meeting.participants}
+    signing = next(e for e in result.events if e.type == "signing")
+    assert "Melbourne" not in {p.name for p in signing.participants}

@@ -150,6 +150,10 @@ CALLS_ON_EACH = re.compile(r"\bcourtesy calls (?:on|to)\b|\bmet separately with\
 SITE_VISIT = re.compile(r"\b(?:visit(?:ed|ing)?|toured|went to|stopp?ed at|explored?) (?:the )?(?:[A-Z][\w'’-]*\s){0,4}"
                         r"(?:Palace|Museum|Cent(?:er|re)|Park|Port|Factory|Plant|Temple|Market|Complex|Zone|Campus|"
                         r"Site|Village|Fortress|Tower|Garden|Gallery|Library|Hospital|Farm|Institute|Company|Valley)s?\b")
+# the person a visitor called on or met, the title words before the name allowed ("met with Party
+# Secretary Hao", "was received by Governor Kim"): a host of the visit
+HOST_BEFORE = re.compile(r"\b(?:met(?: with)?|visited|called on|paid (?:a |an )?(?:\w+ )?(?:call|visit) (?:on|to)|"
+                         r"(?:welcomed|received|hosted|greeted) by)\s(?:(?:[A-Z][\w.'’-]*|of|the|for)\s){0,5}$")
 # words in quotation marks: what someone said, not the report's own account of an occasion
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # a signing named as what an occasion celebrates ("to mark the actual date of the signing of the first

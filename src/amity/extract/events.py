@@ -36,6 +36,7 @@ from .event_patterns import (
     FRAMING_VISIT,
     HABITUAL,
     HISTORY,
+    HOST_BEFORE,
     IN_PLACE,
     LED_BY,
     MEETING_OF_FORUM,
@@ -285,6 +286,7 @@ def find_events(ctx: Context) -> None:
 
 # a place of this rank written after one of a lower rank ("Qingdao City, Shandong Province") locates it
 _RANK = {"district": 0, "county": 1, "city": 1, "prefecture": 2, "province": 2, "state": 2, "region": 2}
+_BODY_LOCATOR_GAP = re.compile(r"\s+(?:of|in)\s+")
 _LOCATOR_GAP = re.compile(r"\s+in\s+|\s*,\s*|\s*\(\s*")
 
 
@@ -326,7 +328,9 @@ def _drop_locators(ctx: Context, ev: EventCand) -> None:
                 continue
             seen.add(id(item))
             inside_org = any(a <= s and e <= b for a, b in org_spans)
-            locator = previous is not None and item is not previous[2] and _locates(ctx, previous, (s, e, item))
+            # "Frankston City Council of Melbourne", "the Embassy of Peru in Seoul": where the body sits
+            after_org = any(_BODY_LOCATOR_GAP.fullmatch(ctx.folded[b:s]) for _a, b in org_spans if b <= s)
+            locator = after_org or previous is not None and item is not previous[2] and _locates(ctx, previous, (s, e, item))
             if not (inside_org or locator):
                 as_party.add(id(item))
             previous = (s, e, item)
@@ -363,6 +367,12 @@ def _visitors_only(ctx: Context, ev: EventCand) -> None:
     origins = {id(item) for start, end in ev.evidence for s, _e, item in ctx.mentions_in(start, end)
                if isinstance(item, PlaceCand) and _FROM.search(ctx.folded[max(start, s - 30):s])}
     ev.participants = [p for p in ev.participants if not (isinstance(p, PlaceCand) and id(p) in destinations - origins)]
+    # the people visited ("met with Party Secretary Hao", "visited Deputy Governor KIM") are hosts, not visitors
+    hosts = {id(item) for start, end in ev.evidence for s, _e, item in ctx.mentions_in(start, end)
+             if isinstance(item, PersonCand) and HOST_BEFORE.search(ctx.folded, max(start, s - 60), s)}
+    visitors = [p for p in ev.participants if id(p) not in hosts]
+    if visitors:
+        ev.participants = visitors
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
