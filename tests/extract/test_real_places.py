@@ -88,3 +88,22 @@ def test_a_family_name_before_a_hyphenated_given_name_is_a_person_not_a_town():
     places = _places(extract(text, "2024-06-03"))
     assert "Taichung" in places
     assert "Yao" not in places
+
+
+TWINNING = """Twinning news
+
+Plouvenec has been twinned with the Irish town of Ballycarra for 25 years. The communes of
+Plouvenec and Ballycarra, in the west of Ireland, County Carrowmore, meet every summer.
+This spring the Mayor was invited by Saint-Aubin's twinned council, Castelvero (Province of Como),
+for its anniversary.
+"""
+
+
+def test_small_towns_known_from_how_twinning_pages_write_them():
+    places = {p.name: p for p in extract(TWINNING, "2024-06-03").places}
+    for town in ("Plouvenec", "Ballycarra", "Saint-Aubin", "Castelvero", "Carrowmore"):
+        assert town in places, town
+    assert places["Ballycarra"].country == "IE"  # "the Irish town of"
+    assert places["Castelvero"].country == "IT"  # the province it lies in
+    assert places["Carrowmore"].country == "IE"  # "Ireland, County Carrowmore"
+    assert "Ireland" not in places  # a country is not a town of the list

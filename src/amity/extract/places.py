@@ -28,8 +28,19 @@ _NAME = r"[A-Z][a-z']+(?:(?: |-)(?:(?:on|sur|upon|de|del|du|la|le|am|an|im|en)(?
 _CONTEXT_PATTERNS = [
     re.compile(rf"(?P<name>{_NAME}) (?:Town|City|District|Borough|County|Parish) Council\b"),
     re.compile(rf"(?P<name>{_NAME}) (?:City Hall|County Office|Town Hall)\b"),
-    re.compile(rf"\b(?:[Tt]own|[Cc]ity|[Vv]illage|[Mm]unicipality|[Cc]ommune|[Pp]refecture) of (?P<name>{_NAME})"),
-    re.compile(rf"\btwin(?: town| city)?,? (?P<name>{_NAME})"),
+    re.compile(rf"\b(?:[Tt]owns?|[Cc]ity|[Cc]ities|[Vv]illages?|[Mm]unicipality|[Mm]unicipalities|[Cc]ommunes?|[Pp]refecture)"
+               rf" of (?P<name>{_NAME})"),
+    # "the communes of Lavena and Kilbride": the second of two towns named together
+    re.compile(rf"\b(?:[Tt]owns|[Cc]ities|[Vv]illages|[Mm]unicipalities|[Cc]ommunes) of {_NAME},? and (?P<name>{_NAME})"),
+    re.compile(rf"\btwin(?:ned)?(?: town| city| council| municipality| commune)?,? (?P<name>{_NAME})"),
+    # "Lavena has been twinned with ...", "Naxxar's twinned council": a town that is twinned
+    re.compile(rf"(?P<name>{_NAME}) (?:has been|had been|is|was) twinned with\b"),
+    re.compile(rf"(?P<name>{_NAME})'s (?:twinned|twin|sister|partner) (?:town|city|council|municipality|commune)\b"),
+    # "Mornago (Province of Varese)": a town written with the province it lies in
+    re.compile(rf"(?P<name>{_NAME}) \((?:Province|Region|County|Department|Prefecture) of [A-Z]"),
+    # "County Kilkenny": an Irish county, its designator first
+    re.compile(r"(?<![A-Za-z] )\bCounty (?P<name>[A-Z][a-z]{3,})\b(?! (?:Council|Office|Hall|Government|Executive|"
+               r"Commissioner|Board|Court|Sheriff|Administrator|Clerk|Attorney|Judge|Fair|Road))"),
     re.compile(rf"(?P<name>{_NAME}), an? (?:small |coastal |port |market )?(?:town|city|village|municipality) in\b"),
     re.compile(rf"(?P<name>{_NAME})-(?P<suffix>gu|dong|gun|si|eup|myeon)\b"),
     re.compile(rf"(?P<name>{_NAME}) (?P<suffix>City|County|Prefecture|Province)\b"),
@@ -88,6 +99,8 @@ def find_places_and_countries(ctx: Context) -> None:
                 name = name[lead.end():]
             if not name or _bad_name(name):
                 continue
+            if any(h.start < e and s < h.end for h in country_hits):
+                continue  # "the cities of Korea and Japan": a country is no town of its own
             if re.search(r"[A-Z][\w-]* (?:City|Town) of $", text[max(0, s - 40):s]):
                 continue  # "UNESCO Creative City of Gastronomy": a title, not a place
             inside = [k for k, (cs, ce) in enumerate(claimed) if s <= cs and ce <= e and (cs, ce) != (s, e)]
@@ -102,7 +115,7 @@ def find_places_and_countries(ctx: Context) -> None:
             kind = _kind_of(("-" if suffix in _KR_SUFFIXES else " ") + suffix) if suffix else "city"
             country = "KR" if suffix in _KR_SUFFIXES else _context_country(text, full_end, country_hits)
             if country is None and suffix is None:
-                country = _state_country(ctx, text, full_end)
+                country = _state_country(ctx, text, full_end) or _country_before(text, s, country_hits)
             _add_mention(ctx, by_key, None, text[s:full_end], s, full_end, kind, country)
             claimed.append((s, full_end))
     _other_mentions(text, by_key, claimed)
@@ -195,9 +208,23 @@ def _context_country(text: str, end: int, country_hits: list) -> str | None:
     return None
 
 
+# "the Irish town of Kilmacow", "Ireland, County Kilkenny": the country written just before the town
+_TOWN_AFTER_COUNTRY = re.compile(r"(?:\s(?:small |coastal |port |market )?(?:town|city|village|commune|municipality)"
+                                 r"\s+of|\s*,\s*County)\s$")
+
+
+def _country_before(text: str, start: int, country_hits: list) -> str | None:
+    for h in country_hits:
+        if h.end <= start and start - h.end <= 40 and _TOWN_AFTER_COUNTRY.fullmatch(text, h.end, start):
+            return h.entries[0].code
+    return None
+
+
 def _state_country(ctx: Context, text: str, end: int) -> str | None:
-    """"Warminster, Pennsylvania": the country of a known state or province written after it."""
-    m = re.match(r",\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:end + 40])
+    """"Warminster, Pennsylvania", "Mornago (Province of Varese)": the country of a known state or
+    province written after it."""
+    m = re.match(r"(?:,\s+|\s\((?:Province|Region|County|Department|Prefecture) of )([A-Z][a-z]+(?: [A-Z][a-z]+)?)",
+                 text[end:end + 40])
     if not m:
         return None
     for p in ctx.places if ctx.places else []:
