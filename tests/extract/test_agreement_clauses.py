@@ -150,3 +150,22 @@ def test_an_agreement_signed_with_a_sister_city_is_an_agreement_besides_the_tie(
     found = _agreements("Tourism news\nGumi City signed a memorandum of understanding with its sister city Weifang "
                         "on May 3 to promote tourism.\n")
     assert found == [("mou", ["Gumi City", "Weifang"], "2024-05-03"), ("sister_city", ["Gumi City", "Weifang"], None)]
+
+
+def test_a_tie_word_inside_a_bodys_name_is_no_tie():
+    assert _agreements("Seattle news\nThe Seattle-Kobe Sister City Association hosted a dinner for visitors from "
+                       "Tacoma.\n") == []
+    assert _agreements("Seattle news\nMayor Harrell attended the Sister Cities International conference in Denver "
+                       "on May 3.\n") == []
+
+
+def test_a_denied_tie_and_a_simile_are_no_ties():
+    assert _agreements("Seattle news\nMayor Harrell met the Ambassador of Norway, whose capital Oslo is not a sister "
+                       "city of Seattle.\n") == []
+    assert _agreements("Seattle news\nChristchurch Mayor Phil Mauger said Seattle and Christchurch are like sister "
+                       "cities in spirit.\n") == []
+
+
+def test_a_title_case_agreement_name_is_still_an_agreement():
+    assert _agreements("Busan and Fukuoka signed the Sister City Agreement on May 3.\n") == \
+        [("sister_city", ["Busan", "Fukuoka"], "2024-05-03")]

@@ -41,7 +41,10 @@ _BOTH_BODIES = re.compile(r"\b(?:the two|both) (?:ports|organi[sz]ations|institu
 _NEW_ONE = re.compile(r"\b(?:a|an|another|second|separate|new)\b(?:(?!\b(?:the|this|that|its|their)\b)[^.]){0,40}"
                       r"(?:agreement|memorandum|mou|pact|letter)", re.I)
 # negations and counterfactuals: "no such agreement", "would have become sister cities had ..."
-_NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be|would have|could have|as if|never)\b", re.I)
+# "is not a sister city of Seattle", "are like sister cities in spirit": a denial or a simile, no tie
+_NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be|would have|could have|as if|never|"
+                  r"(?:is|are|was|were)(?:n['’]t| not) (?:an? |yet )?(?:[\w-]+ )?(?:sister|twin|friend)|"
+                  r"like (?:an? |two )?(?:[\w-]+ )?(?:sister|twin)(?:s|[- ]cit(?:y|ies))?)\b", re.I)
 
 
 def find_agreements(ctx: Context) -> None:
@@ -219,6 +222,9 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     clause = ctx.folded[cs:ce]
     low = ctx.lower[cs:ce]
     matches = sorted(((m.start(), t) for t, p in TYPES for m in p.finditer(low)), key=lambda x: x[0])
+    named = [(s, e) for s, e, it in ctx.mentions_in(cs, ce) if isinstance(it, OrgCand)]
+    if named:  # "the Seattle-Kobe Sister City Association", "Sister Cities International": a body's name, no tie
+        matches = [m for m in matches if not any(s <= cs + m[0] < e for s, e in named)]
     if not matches:
         return
     if _NEG.search(clause):
