@@ -54,3 +54,21 @@ def test_a_title_before_of_body_name_is_that_name_s_title(people):
     assert people["Park Min-seo"][0] == "Governor"
     assert people["Tran Van Hung"][0] == "Secretary"
     assert "Van Hung" not in people
+
+
+TWO_SIGNATORIES = """Sister city agreement signed in Almaty
+
+The agreement was signed by the Chairman of Almaty city Nurlan Bekov and Governor of Bishkek city Aibek Asanov.
+Tan Sri Annuar Musa, the Minister of Communications, attended the dinner that followed.
+"""
+
+
+def test_two_titled_signatories_joined_by_and_are_both_read():
+    found = {p.name: (p.title, p.of) for p in extract(TWO_SIGNATORIES, "2024-06-10").people}
+    assert found["Nurlan Bekov"][0] == "Chairman" or found["Nurlan Bekov"][0] == "Chairperson"
+    assert found["Aibek Asanov"] == ("Governor", "Bishkek")
+
+
+def test_malaysian_honorifics_are_not_part_of_the_name():
+    names = {p.name for p in extract(TWO_SIGNATORIES, "2024-06-10").people}
+    assert "Annuar Musa" in names and not any(n.startswith("Tan Sri") for n in names), names

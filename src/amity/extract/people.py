@@ -95,6 +95,9 @@ def _trim_name(ctx: Context, name: str, start: int) -> tuple[str, int]:
     words or headline verbs at either end."""
     words = name.split(" ")
     inside = [e for item in (*ctx.places, *ctx.countries.values()) for s, e in item.mentions if s < start < e]
+    while len(words) > 3 and " ".join(words[:2]).lower() in _LEADING_TITLES:  # "Tan Sri Annuar Musa"
+        start += len(words[0]) + len(words[1]) + 2
+        words = words[2:]
     while len(words) > 1 and (words[0].lower().rstrip(".") in _LEADING_TITLES or words[0] in _EDGE_WORDS
                               or (inside and start < max(inside))):
         start += len(words[0]) + 1
@@ -177,8 +180,14 @@ def find_people(ctx: Context) -> None:
             continue  # "Komate K., Thailand Consul General in Chengdu, Chao X.": the title is the name's before it
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
-    for m in _matches_at_titles(_TITLE_OF_BODY_NAME, text, ctx.lower):
+    covered_to = -1
+    for m in _matches_at_titles(_TITLE_OF_BODY_NAME, text, ctx.lower, overlapping=True):
+        if m.start() < covered_to:
+            continue
         split = _body_then_name(ctx, m)
+        # "Chairman of Dushanbe city Rustami Emomali and Governor of Tashkent city Rahmonbek Usmonov": the
+        # second title starts after the first name, inside what the first match spanned
+        covered_to = m.end() if split is None else split[2]
         if split is not None:
             body_end, name_start, end = split
             obj = _body_named(ctx, m.start("body"), body_end)
@@ -239,8 +248,9 @@ def _title_starts(low: str) -> list[int]:
     return cached[1]
 
 
-def _matches_at_titles(pattern: re.Pattern[str], text: str, low: str) -> list[re.Match[str]]:
-    """Run a title-first pattern only where a title word starts (much faster than a full scan)."""
+def _matches_at_titles(pattern: re.Pattern[str], text: str, low: str, overlapping: bool = False) -> list[re.Match[str]]:
+    """Run a title-first pattern only where a title word starts (much faster than a full scan);
+    `overlapping`: also at title words inside an earlier match (the caller decides which to keep)."""
     out: list[re.Match[str]] = []
     last_end = -1
     for start in _title_starts(low):
@@ -249,7 +259,7 @@ def _matches_at_titles(pattern: re.Pattern[str], text: str, low: str) -> list[re
         m = pattern.match(text, start)
         if m:
             out.append(m)
-            last_end = m.end()
+            last_end = -1 if overlapping else m.end()
     return out
 
 
