@@ -169,3 +169,11 @@ def test_a_denied_tie_and_a_simile_are_no_ties():
 def test_a_title_case_agreement_name_is_still_an_agreement():
     assert _agreements("Busan and Fukuoka signed the Sister City Agreement on May 3.\n") == \
         [("sister_city", ["Busan", "Fukuoka"], "2024-05-03")]
+
+
+def test_agreements_in_the_plural_and_a_partnership_forged_are_cooperation_agreements():
+    assert _agreements("Samarkand and Bukhara signed agreements on trade and tourism on May 3.\n") == \
+        [("business_agreement", ["Bukhara", "Samarkand"], "2024-05-03")]
+    assert _agreements("Lviv and Wroclaw forged a strategic partnership on May 3.\n") == \
+        [("business_agreement", ["Lviv", "Wroclaw"], "2024-05-03")]
+    assert _agreements("Lviv works in partnership with Wroclaw on reconstruction.\n") == []

@@ -29,7 +29,7 @@ _PLANNED = re.compile(r"\b(?:if|whether|will(?: \w+)? (?:sign|conclude|establish
                       r"agreed to (?:sign|conclude|establish)|to be signed|(?:will|to) (?:\w+ ){0,2}formali[sz]e)\b", re.I)
 _RENEW = re.compile(r"\b(?:renew|reaffirm|re-?sign)\w*", re.I)
 _CLAUSE = re.compile(r";|, while |, and ")
-_DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|issued|adopted|"
+_DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|issued|adopted|forged|sealed|"
                     r"renew\w*|reaffirm\w*|since|made|launched|set up|partners in|friendship partners|"
                     r"today['’]s)\b", re.I)  # "With today's cooperation agreement": signed the day reported
 _ANAPHORA = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:agreement|document|pact|memorandum|mou|letter)\b", re.I)
