@@ -91,7 +91,9 @@ class Claim(models.Model):
         verbose_name_plural = _("claims")
         ordering = ["document", "id"]
         constraints = [models.UniqueConstraint(fields=["document", "slot", "key"], name="one_claim_per_fact")]
-        indexes = [models.Index(fields=["link_type", "link_id"])]
+        indexes = [models.Index(fields=["link_type", "link_id"]),
+                   # the review inbox and the dashboard: which documents have pending claims (read from the index alone)
+                   models.Index(fields=["status", "document"], name="claim_status_document")]
 
     def __str__(self) -> str:
         return f"{self.slot}: {self.label}"

@@ -8,6 +8,7 @@ from amity.registry import models as m
 from amity.sources.models import Claim, Document
 from amity.web import partnerships, queries
 from amity.web.access import viewer_required
+from amity.web.derived import cached_for_state
 
 
 @viewer_required
@@ -30,6 +31,6 @@ def dashboard(request):
         "recent": m.Engagement.objects.select_related("place").order_by("-date", "-id")[:8],
         "pending": pending,
         "follow_ups": queries.follow_ups_due()[:10],
-        "quiet": partnerships.quiet_partnerships(),
+        "quiet": cached_for_state("quiet-partnerships", partnerships.quiet_partnerships, queries.today()),
         "today": queries.today(),
     })

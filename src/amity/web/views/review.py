@@ -7,6 +7,7 @@ import re
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -60,9 +61,9 @@ def sentence_groups(claims) -> list[dict]:
 
 
 def counters() -> dict:
-    return {"pending": Claim.objects.filter(status=Claim.Status.PENDING).count(),
-            "documents": Document.objects.filter(pk__in=Claim.objects.filter(status=Claim.Status.PENDING)
-                                                 .values("document_id")).count()}
+    pending = Claim.objects.filter(status=Claim.Status.PENDING)
+    return {"pending": pending.count(),  # both read the (status, document) index alone
+            "documents": pending.values("document_id").distinct().count()}
 
 
 def _attach_needs(by_document: dict[int, list]) -> None:
@@ -87,9 +88,15 @@ def inbox(request):
         claims = claims.filter(document__published__gte=date_from.earliest.isoformat())
     if date_to:
         claims = claims.filter(document__published__lte=date_to.latest.isoformat())
-    # Paged in the database: the documents with a claim to show, newest first (not every id in memory).
-    waiting = Document.objects.filter(pk__in=claims.values("document_id")).order_by("-published", "-id")
-    page = Paginator(waiting.values_list("pk", flat=True), INBOX_DOCUMENTS).get_page(get.get("page"))
+    # Paged in the database: the documents with a claim to show, newest first, read along the
+    # published index until a page is found (not every pending document collected and sorted).
+    waiting = (Document.objects.filter(Exists(claims.filter(document_id=OuterRef("pk")).order_by()))
+               .order_by("-published", "-id"))
+    live = counters()
+    paginator = Paginator(waiting.values_list("pk", flat=True), INBOX_DOCUMENTS)
+    if not (slot or document or get.get("min") or get.get("max") or date_from or date_to):
+        paginator.count = live["documents"]  # the same figure as the counters: counted once
+    page = paginator.get_page(get.get("page"))
     document_ids = list(page.object_list)
     by_document: dict[int, list] = {pk: [] for pk in document_ids}
     for claim in claims.filter(document_id__in=document_ids):
@@ -102,9 +109,10 @@ def inbox(request):
         "page": page, "sections": sections, "slots": Claim.Slot.choices, "slot": slot, "document": document,
         "min": get.get("min", ""), "max": get.get("max", ""), "from": get.get("from", ""), "to": get.get("to", ""),
         "open_merges": MergeCandidate.objects.filter(status=MergeCandidate.Status.OPEN).count(),
-        "documents": Document.objects.filter(pk__in=Claim.objects.filter(status=Claim.Status.PENDING)
-                                             .values("document_id")).order_by("-published", "-id")[:300],
-        "counters": counters(), "shown": sum(section["count"] for section in sections),
+        "documents": Document.objects.filter(Exists(Claim.objects.filter(status=Claim.Status.PENDING,
+                                                                          document_id=OuterRef("pk"))))
+                                     .defer("text").order_by("-published", "-id")[:300],
+        "counters": live, "shown": sum(section["count"] for section in sections),
         "can_review": True,
     })
 
