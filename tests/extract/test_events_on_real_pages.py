@@ -185,3 +185,14 @@ def test_a_visit_is_taken_part_in_by_the_visitors_not_the_host_they_met_nor_the_
     assert {"Kim Jin-tae", "Wang Zhonglin"} <= {p.name for p in meeting.participants}
     signing = next(e for e in result.events if e.type == "signing")
     assert "Melbourne" not in {p.name for p in signing.participants}
+
+
+def test_a_delegation_composed_of_several_officials_takes_part_with_all_of_them_and_not_the_source_cited():
+    page = ("The delegation from Hwasun County is composed of Mayor Koo Bok-gyu, Councilor Lee Ji-hwan and "
+            "Director Park Mi-ran, and arrived in Tagbilaran on October 26.\n"
+            "According to the Tagbilaran City Information Office, the delegation met Mayor Jane Yap on October 26.\n")
+    result = extract(page, published="2024-10-28")
+    visit = next(e for e in result.events if e.type == "visit")
+    assert {"Koo Bok-gyu", "Lee Ji-hwan", "Park Mi-ran"} <= {p.name for p in visit.participants}
+    meeting = next(e for e in result.events if e.type == "meeting")
+    assert not any("Information Office" in p.name for p in meeting.participants)

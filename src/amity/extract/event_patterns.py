@@ -124,7 +124,8 @@ ALSO = re.compile(r"\balso (?:attended|visited|met|toured|called on|joined|took 
 # not "delegation exchanges" (a field of cooperation)
 DELEGATION = re.compile(r"\b(?:[Aa]|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:['’]s)?) (?:[\w-]+ ){0,3}?"
                         r"delegations?\b(?! (?:and|or|exchanges?|visits)\b)")
-LED_BY = re.compile(r"\b(?:led|headed|accompanied|including|comprised of|composed of)\b", re.I)
+LED_BY = re.compile(r"\b(?:led|headed|accompanied|including|comprised of|composed of|consisting of)\b", re.I)
+MEMBERS_LISTED = re.compile(r"(?:comprised|composed|consisting) of", re.I)
 # "as part of the Governor's official visit to the province", "on the sidelines of Prime Minister X's
 # official visit to Russia": the trip the occasion was part of (begun on or before its day)
 # an occasion named as the frame of the one reported ("met ... on the sidelines of the UN climate forum

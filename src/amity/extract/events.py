@@ -39,6 +39,7 @@ from .event_patterns import (
     HOST_BEFORE,
     IN_PLACE,
     LED_BY,
+    MEMBERS_LISTED,
     MEETING_OF_FORUM,
     NEXT_DAY,
     OCCASION_TO_COME,
@@ -286,6 +287,7 @@ def find_events(ctx: Context) -> None:
 
 # a place of this rank written after one of a lower rank ("Qingdao City, Shandong Province") locates it
 _RANK = {"district": 0, "county": 1, "city": 1, "prefecture": 2, "province": 2, "state": 2, "region": 2}
+_SOURCE_BEFORE = re.compile(r"\b(?:[Aa]ccording to|[Pp]hoto(?: by)?:?|[Pp]rovided by|[Cc]ourtesy of|[Ss]ource:)\s(?:the\s)?$")
 _BODY_LOCATOR_GAP = re.compile(r"\s+(?:of|in)\s+")
 _LOCATOR_GAP = re.compile(r"\s+in\s+|\s*,\s*|\s*\(\s*")
 
@@ -336,6 +338,10 @@ def _drop_locators(ctx: Context, ev: EventCand) -> None:
             previous = (s, e, item)
     ev.participants = [p for p in ev.participants
                        if not isinstance(p, PlaceCand) or id(p) in as_party or id(p) not in seen]
+    # "According to the Department of Public Information, ...", "(Photo: VNA)": who tells of it, not who took part
+    sources = {id(item) for start, end in ev.evidence for s, _e, item in ctx.mentions_in(start, end)
+               if isinstance(item, OrgCand) and _SOURCE_BEFORE.search(ctx.folded, max(start, s - 30), s)}
+    ev.participants = [p for p in ev.participants if id(p) not in sources]
 
 
 def _locates(ctx: Context, inner: tuple[int, int, PlaceCand], outer: tuple[int, int, PlaceCand]) -> bool:
@@ -492,7 +498,10 @@ def _delegation_visits(ctx: Context) -> None:
             planned = False
         ents = [(s, it) for s, it in ctx.entities_in(start, end) if not isinstance(it, CountryCand)]
         leaders = [it for s, it in ents if isinstance(it, PersonCand) and s >= m.end()
-                   and LED_BY.search(ctx.folded, m.end(), s)][:1]
+                   and LED_BY.search(ctx.folded, m.end(), s)]
+        led = LED_BY.search(ctx.folded, m.end(), end)
+        if not (led and MEMBERS_LISTED.fullmatch(led.group(0))):
+            leaders = leaders[:1]  # "led by Mayor X, met Governor Y": the leader; "composed of A, B and C": all
         origin = [it for s, it in ents if not isinstance(it, PersonCand)
                   and (m.start() - 40 <= s < m.start() or m.end() <= s < m.end() + 60)][:1]
         participants = _unique(origin + leaders) or _unique([it for _, it in ents])
