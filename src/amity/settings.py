@@ -186,3 +186,6 @@ if AMITY_HTTPS:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("AMITY_HSTS_SUBDOMAINS", "") == "1"
     SECURE_SSL_REDIRECT = os.environ.get("AMITY_HTTPS_REDIRECT", "") == "1"
     CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if host and host != "*"]
+# Sign-in throttling counts the address the proxy appends to X-Forwarded-For (AMITY_FORWARDED_FOR=0:
+# REMOTE_ADDR, for a proxy that does not send the header).
+AMITY_CLIENT_FROM_FORWARDED_FOR = AMITY_HTTPS and os.environ.get("AMITY_FORWARDED_FOR", "1") == "1"

@@ -27,8 +27,19 @@ def window() -> dt.timedelta:
 
 
 def address_of(request) -> str:
-    """The client's address (REMOTE_ADDR; behind a proxy, gunicorn's forwarded-allow-ips sets it)."""
-    return (request.META.get("REMOTE_ADDR") or "unknown")[:64] if request is not None else "unknown"
+    """The client's address: REMOTE_ADDR, or behind an HTTPS proxy the one it adds to X-Forwarded-For.
+
+    Behind a proxy REMOTE_ADDR is the proxy's own address for every client, so ten wrong passwords
+    from anyone would lock every sign-in. The proxy appends the address it saw to X-Forwarded-For
+    (nginx: $proxy_add_x_forwarded_for): the last entry is that one; earlier ones a client may have sent.
+    """
+    if request is None:
+        return "unknown"
+    if getattr(settings, "AMITY_CLIENT_FROM_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded[:64]
+    return (request.META.get("REMOTE_ADDR") or "unknown")[:64]
 
 
 def _keys(account: str | None, address: str) -> list[str]:
