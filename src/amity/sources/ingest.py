@@ -41,7 +41,7 @@ from amity.sources.inputs import (
 )
 from amity.sources.linking import link_by_id
 from amity.sources.models import Claim, Document, text_checksum
-from amity.sources.registry_index import looked_up_together
+from amity.sources.registry_index import collector_paused, looked_up_together
 
 
 class IngestError(ValueError):
@@ -152,12 +152,27 @@ def extract_document(state: IngestState) -> None:
     """Before the transaction: extraction is most of a document's time, and inside the
     transaction it would hold SQLite's write lock (and PostgreSQL's row locks) meanwhile."""
     if state.extraction is None and not already_current(state):
-        state.extraction = extract_plain(extraction_values(state))
+        state.extraction = _extract(extraction_values(state))
+
+
+_extractor_loaded = False
+
+
+def _extract(values: dict) -> dict:
+    """The first extraction of a process loads the gazetteer (hundreds of thousands of objects): with
+    the cyclic collector paused meanwhile, and frozen out of its reach after (see collector_paused)."""
+    global _extractor_loaded
+    if _extractor_loaded:
+        return extract_plain(values)
+    with collector_paused():
+        result = extract_plain(values)
+    _extractor_loaded = True
+    return result
 
 
 def check_extraction(state: IngestState) -> None:
     if state.extraction is None:  # known when looked at outside, changed since: read it now
-        state.extraction = extract_plain(extraction_values(state))
+        state.extraction = _extract(extraction_values(state))
     if "error" in state.extraction:
         raise IngestError(f"extraction failed: {state.extraction['error']}")
 

@@ -76,33 +76,43 @@ class PlaceNames(FollowsChangeLog):
     # -- keeping up with the database -----------------------------------------------------------
 
     def forget(self, pk: int) -> None:
-        _, exact, variants = self.keys.pop(pk, ("", "", []))
+        if pk not in self.keys:
+            return
+        _, exact, variants = self.keys.pop(pk)
         self.exact[exact].discard(pk)
         for key in variants:
             self.variants[key].discard(pk)
 
-    def _add(self, pk: int, country: str, name: str, variants: list[str] = ()) -> None:
-        self.keys[pk] = (country, _exact(name), variants)
-        self.exact[_exact(name)].add(pk)
+    def _add(self, pk: int, country: str, name: str, variants: frozenset[str] = frozenset()) -> None:
+        if pk in self.keys:
+            self.forget(pk)
+        exact = _exact(name)
+        self.keys[pk] = (country, exact, variants)
+        self.exact[exact].add(pk)
+        by_variant = self.variants
         for key in variants:
-            self.variants[key].add(pk)
+            by_variant[key].add(pk)
 
     def _places(self):
         return Place.objects.exclude(kind=Place.Kind.COUNTRY)
 
     def _load_names(self, places) -> None:
         for pk, country, name in places.values_list("pk", "country_code", "name"):
-            self.forget(pk)
             self._add(pk, country, name)
 
     def _load_variants(self, places) -> None:
-        rows = [(pk, country, name, [name, *(n for n in aliases if isinstance(n, str))]
-                 if isinstance(aliases, list) else [name])
-                for pk, country, name, aliases in places.values_list("pk", "country_code", "name", "aliases")]
-        keys = iter(variant_keys([n for *_, names in rows for n in names]))
-        for pk, country, name, names in rows:
-            self.forget(pk)
-            self._add(pk, country, name, sorted({next(keys) for _ in names} - {""}))
+        # One pass over all the names (the gazetteer's places hold ~290,000): each place's keys
+        # are a slice of one list of keys, not a set built from an iterator name by name.
+        rows, names = [], []
+        for pk, country, name, aliases in places.values_list("pk", "country_code", "name", "aliases"):
+            names.append(name)
+            if isinstance(aliases, list):
+                names.extend(n for n in aliases if isinstance(n, str))
+            rows.append((pk, country, name, len(names)))
+        keys, start = variant_keys(names), 0
+        for pk, country, name, end in rows:
+            self._add(pk, country, name, frozenset(keys[start:end]) - {""})
+            start = end
 
     def _need_variants(self, country: str | None) -> None:
         if self.all_variants or (country and country in self.countries_with_variants):
