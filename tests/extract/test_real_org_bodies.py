@@ -51,3 +51,11 @@ def test_an_agency_quoted_in_a_dateline_is_one_outlet_and_an_occasion_names_no_b
     assert "NIA “Kabar”" in names
     assert "NIA" not in names  # the acronym is part of the outlet's name
     assert not names & {"UEFA", "OCA"}  # named only in the names of a cup and of games
+
+
+def test_a_headline_in_capitals_names_no_body():
+    text = ("LAKEVIEW AND OSAKA SIGN MOU ON PORT LOGISTICS\n\n"
+            "The Lakeview Port Authority and the Osaka Port Corporation signed the MOU on Monday.")
+    names = _names(extract(text, "2024-05-06"))
+    assert {"Lakeview Port Authority", "Osaka Port Corporation"} <= names
+    assert not any(n.isupper() and " " in n for n in names)

@@ -274,6 +274,8 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
         heads.append((len(words) - 1, "association"))
     if not heads or _is_venue(words):
         return None
+    if len(words) >= 3 and _in_capitals_line(text, start) and all(w.isupper() for w in words if w.isalpha()):
+        return None  # "BUSAN AND KOPER SIGN MOU ON PORT LOGISTICS": a headline in capitals, not a name
     if kind_of_last(words) == "media" and lead_the and text[start - 4:start] == "The ":
         start -= 4
     name = ctx.text[start:end]
