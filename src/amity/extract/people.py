@@ -14,7 +14,7 @@ import functools
 import re
 
 from . import vocab
-from .context import Context, OrgCand, PersonCand
+from .context import Context, OrgCand, PersonCand, main_place
 from .names import family_key, looks_korean, same_person, split_name
 from .text import fold
 
@@ -558,8 +558,6 @@ def resolve_titles(ctx: Context) -> None:
     """A title without its "of": envoys and heads of state take the country named
     nearest before them, others the place named just before (same sentence, then
     the text before it), else the article's main place."""
-    from .events import main_place
-
     home = main_place(ctx)
     for p in ctx.people:
         if p.title is None or p.of:
