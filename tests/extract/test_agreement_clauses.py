@@ -177,3 +177,15 @@ def test_agreements_in_the_plural_and_a_partnership_forged_are_cooperation_agree
     assert _agreements("Lviv and Wroclaw forged a strategic partnership on May 3.\n") == \
         [("business_agreement", ["Lviv", "Wroclaw"], "2024-05-03")]
     assert _agreements("Lviv works in partnership with Wroclaw on reconstruction.\n") == []
+
+
+def test_the_date_written_right_after_the_instrument_is_its_own():
+    assert _agreements("Daegu news\nDaegu and Almaty, which signed a sister city agreement in 2015, held a forum "
+                       "on May 3.\n") == [("sister_city", ["Almaty", "Daegu"], "2015")]
+    assert _agreements("Daegu news\nDaegu has kept a sister city relationship with Almaty since 2015 and held a "
+                       "forum on May 3.\n") == [("sister_city", ["Almaty", "Daegu"], "2015")]
+
+
+def test_a_tie_that_began_in_a_year_is_dated_by_it():
+    assert _agreements("Daegu news\nThe sister city relationship between Daegu and Almaty began in 2015.\n") == \
+        [("sister_city", ["Almaty", "Daegu"], "2015")]

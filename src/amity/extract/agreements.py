@@ -30,7 +30,7 @@ _PLANNED = re.compile(r"\b(?:if|whether|will(?: \w+)? (?:sign|conclude|establish
 _RENEW = re.compile(r"\b(?:renew|reaffirm|re-?sign)\w*", re.I)
 _CLAUSE = re.compile(r";|, while |, and ")
 _DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|issued|adopted|forged|sealed|"
-                    r"renew\w*|reaffirm\w*|since|made|launched|set up|partners in|friendship partners|"
+                    r"renew\w*|reaffirm\w*|since|made|launched|set up|partners in|friendship partners|began|started|"
                     r"today['’]s)\b", re.I)  # "With today's cooperation agreement": signed the day reported
 _ANAPHORA = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:agreement|document|pact|memorandum|mou|letter)\b", re.I)
 _BOTH = re.compile(r"\b(?:the two (?:cities|sides|municipalities|regions|governments|ports|organi[sz]ations|"
@@ -264,10 +264,19 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         sentence_dates = [d for d in sentence_dates if all(d is not o for o in own)]
     dates = [d for d in sentence_dates if cs - 60 <= d.start < ce + 60] or sentence_dates
     date = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if dates else None
+    # "which signed a sister city agreement in 2015, held a forum on May 3": the date written just after the
+    # instrument is its own, not the most precise date of the sentence
+    trigger = cs + matches[0][0]
+    after = [d for d in dates if trigger < d.start < min(ce, trigger + 70)
+             and not re.search(r"[,;]\s(?!(?:19|20)\d{2})", ctx.folded[trigger:d.start])
+             and not ctx.folded.endswith(("for ", "until ", "to ", "through "), trigger, d.start)
+             and not re.match(r"\s?[-–~]\s?\d", ctx.folded[d.end:d.end + 3])]  # "for 2024-2026": a period covered
+    if after:
+        date = min(after, key=lambda d: d.start).value
     if not _DATED.search(clause):
         date = None  # "the anniversary of its sister-city relationship": no signing date here
     signed_then = _signing_date(ctx, sentence)
-    if signed_then and re.search(r"\b(?:sign|conclud)", clause):
+    if signed_then and re.search(r"\b(?:sign|conclud)", clause) and not after:
         date = signed_then  # the date of the signing reported in this sentence
     if date is None:
         date = signed_then
