@@ -196,3 +196,24 @@ def test_a_delegation_composed_of_several_officials_takes_part_with_all_of_them_
     assert {"Koo Bok-gyu", "Lee Ji-hwan", "Park Mi-ran"} <= {p.name for p in visit.participants}
     meeting = next(e for e in result.events if e.type == "meeting")
     assert not any("Information Office" in p.name for p in meeting.participants)
+
+
+ITINERARY_HEADINGS_PAGE = """Changwon City | International Relations
+Mayor's trip to Izmir
+Schedule
+May 14
+The delegation led by Mayor Hong Nam-pyo arrived in Izmir and met Izmir Mayor Cemil Tugay.
+May 15
+Mayor Hong attended the opening ceremony of the Izmir International Fair.
+"""
+
+
+def test_day_headings_of_an_itinerary_date_the_lines_below_them():
+    events = _events(extract(ITINERARY_HEADINGS_PAGE, published="2025-05-20"))
+    assert events == [("ceremony", "2025-05-15"), ("meeting", "2025-05-14"), ("visit", "2025-05-14")]
+
+
+def test_a_page_label_with_a_number_is_still_furniture_but_a_day_heading_is_not():
+    from amity.extract.text import is_furniture
+    assert is_furniture("Hit 19") and is_furniture("Search : 84")
+    assert not is_furniture("May 14") and not is_furniture("Tuesday, Sept. 3")

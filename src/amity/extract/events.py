@@ -478,6 +478,8 @@ def _delegation_visits(ctx: Context) -> None:
         m = DELEGATION.search(ctx.folded, start, end)
         if not m or HISTORY.search(ctx.lower, start, end) or BACKGROUND.search(ctx.lower, start, end):
             continue
+        if any(ev.type == "visit" and sentence in ev.evidence for ev in ctx.events):
+            continue  # "The delegation ... arrived in Izmir": the visit is already read from this sentence
         reception = next((ev for ev in ctx.events if ev.type == "meeting" and sentence in ev.evidence), None)
         if reception is not None and not any(ev.type == "visit" and sentence in ev.evidence for ev in ctx.events) and \
                 not any(ev.type in _TRIP_OCCASIONS and ev.date and len(ev.date) == 10 and reception.date in (None, ev.date)

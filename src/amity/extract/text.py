@@ -45,6 +45,10 @@ _NAV_WORDS |= set(_FURNITURE["nav_words"])
 _MENU_SEPARATORS = re.compile(r"\s*(?:\||>|»|›|/|•|·)\s*")
 _FURNITURE_PHRASES = re.compile("|".join(re.escape(p) for p in _FURNITURE["phrases"]), re.I)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)\b", re.I)
+_MONTH_WORDS = vocab.load("en", "months")
+_DAY_HEADING = re.compile(r"^(?:(?:" + "|".join(_MONTH_WORDS["weekdays"]) + r"),?\s)?(?:"
+                          + "|".join(sorted({*_MONTH_WORDS["names"], *_MONTH_WORDS["abbreviations"]}, key=len, reverse=True))
+                          + r")\.?\s[0-3]?\d(?:st|nd|rd|th)?$", re.I)
 _LABEL_AND_NUMBER = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+){0,2}\s?:?\s*\d+(?:\s+[A-Za-z]+(?: [A-Za-z]+)?\s?:?\s*\d+)*$")
 _MD_MARKS = re.compile(r"^#{1,6}\s|\*\*|__|^\s*[-*+]\s(?=\S)|!?\[|\]\([^)\s]*\)", re.M)
 # a whole page or a pasted fragment ("<p>…</p>", "<strong>Busan</strong>"): any of these tags means HTML
@@ -257,7 +261,8 @@ _FURNITURE_RULES = (
     _menu_strip,
     lambda line: len(line) < 80 and bool(_FURNITURE_PHRASES.search(line)),  # "Skip to content", "Main menu"
     lambda line: len(line) < 80 and bool(_IMAGE_FILE.search(line)) and len(line.split()) <= 6,  # "hall.jpg (85 KB)"
-    lambda line: len(line) < 40 and bool(_LABEL_AND_NUMBER.match(line)),  # "Search : 84", "Hit 19"
+    # "Search : 84", "Hit 19"; not "May 14", an itinerary's day heading that dates the lines below it
+    lambda line: len(line) < 40 and bool(_LABEL_AND_NUMBER.match(line)) and not _DAY_HEADING.match(line),
 )
 
 
