@@ -107,3 +107,13 @@ def test_small_towns_known_from_how_twinning_pages_write_them():
     assert places["Castelvero"].country == "IT"  # the province it lies in
     assert places["Carrowmore"].country == "IE"  # "Ireland, County Carrowmore"
     assert "Ireland" not in places  # a country is not a town of the list
+
+
+def test_japanese_wards_and_towns_by_their_designators_and_city_kinds_are_no_names():
+    text = ("The delegation visited Naka-ku and Kita Ward in Nagoya, then Obuse-machi. "
+            "Korea's No. 1 Agricultural City and a Learning City welcomed them.")
+    places = {p.name: p for p in extract(text, "2024-05-01").places}
+    assert places["Naka-ku"].country == "JP" and places["Naka-ku"].kind == "district"
+    assert places["Kita Ward"].kind == "district"
+    assert "Obuse-machi" in places
+    assert not {"Agricultural City", "Learning City"} & set(places)

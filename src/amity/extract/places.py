@@ -43,9 +43,13 @@ _CONTEXT_PATTERNS = [
                r"Commissioner|Board|Court|Sheriff|Administrator|Clerk|Attorney|Judge|Fair|Road))"),
     re.compile(rf"(?P<name>{_NAME}), an? (?:small |coastal |port |market )?(?:town|city|village|municipality) in\b"),
     re.compile(rf"(?P<name>{_NAME})-(?P<suffix>gu|dong|gun|si|eup|myeon)\b"),
+    # Japanese wards, cities and towns: "Naka-ku", "Kita Ward", "Ena-shi", "Obuse-machi"
+    re.compile(rf"(?P<name>{_NAME})-(?P<suffix>ku|shi|cho|machi|mura)\b"),
+    re.compile(rf"(?P<name>{_NAME}) (?P<suffix>Ward)\b"),
     re.compile(rf"(?P<name>{_NAME}) (?P<suffix>City|County|Prefecture|Province)\b"),
 ]
 _KR_SUFFIXES = {"gu", "dong", "gun", "si", "eup", "myeon"}
+_JP_SUFFIXES = {"ku", "shi", "cho", "machi", "mura", "Ward"}
 # a hyphenated given name ("Ching-yu", "Seung-Hoon"); a Korean designator after the hyphen ("Jung-gu") is a district
 _GIVEN_NAME_AFTER = re.compile(r" [A-Z][a-z]{1,5}-(?!(?:gu|dong|gun|si|eup|myeon|do|ri)\b)[A-Za-z][a-z]{1,5}\b(?!-)")
 _NOT_PLACE_WORDS = set(vocab.load("en", "months")["names"]) | set(vocab.load("en", "months")["weekdays"]) | {
@@ -112,8 +116,12 @@ def find_places_and_countries(ctx: Context) -> None:
                 continue
             suffix = m.groupdict().get("suffix")
             full_end = m.end() if suffix else e
-            kind = _kind_of(("-" if suffix in _KR_SUFFIXES else " ") + suffix) if suffix else "city"
-            country = "KR" if suffix in _KR_SUFFIXES else _context_country(text, full_end, country_hits)
+            if suffix in _JP_SUFFIXES:
+                kind = "district" if suffix in ("ku", "Ward") else "city"
+            else:
+                kind = _kind_of(("-" if suffix in _KR_SUFFIXES else " ") + suffix) if suffix else "city"
+            country = "KR" if suffix in _KR_SUFFIXES else "JP" if suffix in _JP_SUFFIXES else \
+                _context_country(text, full_end, country_hits)
             if country is None and suffix is None:
                 country = _state_country(ctx, text, full_end) or _country_before(text, s, country_hits)
             _add_mention(ctx, by_key, None, text[s:full_end], s, full_end, kind, country)
