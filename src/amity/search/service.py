@@ -103,8 +103,9 @@ def _filter_sql(filters: Filters) -> tuple[list[str], list]:
     return where, params
 
 
-def search(query: str, filters: Filters | None = None, limit: int = 50) -> list[Result]:
-    """Entries matching every word of `query` (as prefixes), best first.
+def search(query: str, filters: Filters | None = None, limit: int = 50, newest: bool = False) -> list[Result]:
+    """Entries matching every word of `query` (as prefixes), best first (`newest`: the latest indexed first,
+    which needs no ranking of every match — a place's name is in tens of thousands of articles).
 
     An empty query lists the entries the filters select, newest first.
     """
@@ -120,9 +121,9 @@ def search(query: str, filters: Filters | None = None, limit: int = 50) -> list[
                + " ORDER BY e.date_from DESC, e.title LIMIT %s")
         rows = _fetch(sql, [*params, limit])
     elif connection.vendor == "postgresql":
-        rows = _fetch_postgres(words, where, params, limit)
+        rows = _fetch_postgres(words, where, params, limit, newest)
     elif connection.vendor == "sqlite":
-        rows = _fetch_sqlite(words, where, params, limit)
+        rows = _fetch_sqlite(words, where, params, limit, newest)
     else:  # any other database: a plain substring match
         rows = _fetch_fallback(words, where, params, limit)
     results = [Result(kind=r[1], object_id=r[2], title=r[3], snippet=r[4] or "", date_from=r[5] or "",
@@ -153,7 +154,7 @@ def _fetch(sql: str, params: list) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _fetch_sqlite(words, where, params, limit):
+def _fetch_sqlite(words, where, params, limit, newest=False):
     match = " ".join(f'"{word}"*' for word in words)
     sql = (
         "SELECT e.id, e.kind, e.object_id, e.title, "
@@ -161,7 +162,7 @@ def _fetch_sqlite(words, where, params, limit):
         "e.date_to "
         "FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid "
         "WHERE search_fts MATCH %s" + "".join(f" AND {w}" for w in where)
-        + " ORDER BY bm25(search_fts, 8.0, 4.0, 1.0) LIMIT %s"
+        + (" ORDER BY search_fts.rowid DESC" if newest else " ORDER BY bm25(search_fts, 8.0, 4.0, 1.0)") + " LIMIT %s"
     )
     return _fetch(sql, [match, *params, limit])
 
@@ -170,7 +171,7 @@ TSV = ("(setweight(to_tsvector('simple', coalesce(e.title, '') || ' ' || coalesc
        "|| setweight(to_tsvector('simple', coalesce(e.body, '')), 'B'))")
 
 
-def _fetch_postgres(words, where, params, limit):
+def _fetch_postgres(words, where, params, limit, newest=False):
     tsquery = " & ".join(f"{word}:*" for word in words)
     sql = (
         "SELECT e.id, e.kind, e.object_id, e.title, "
@@ -179,7 +180,7 @@ def _fetch_postgres(words, where, params, limit):
         f"e.date_from, e.countries, ts_rank({TSV}, q), e.date_to "
         "FROM search_searchentry e, to_tsquery('simple', %s) q "
         f"WHERE {TSV} @@ q" + "".join(f" AND {w}" for w in where)
-        + f" ORDER BY ts_rank({TSV}, q) DESC, e.title LIMIT %s"
+        + (" ORDER BY e.id DESC" if newest else f" ORDER BY ts_rank({TSV}, q) DESC, e.title") + " LIMIT %s"
     )
     return _fetch(sql, [tsquery, *params, limit])
 

@@ -24,8 +24,8 @@ from amity.sources.models import Document
 
 T = TypeVar("T")
 TIMEOUT = 24 * 3600
-_TABLES = (m.Engagement, m.EngagementParticipant, m.Agreement, m.AgreementParty, m.Position, m.Place, m.Organization,
-           Document, Citation)
+_TABLES = (m.Engagement, m.EngagementParticipant, m.Agreement, m.AgreementParty, m.AllianceMember, m.Position,
+           m.Place, m.Organization, Document, Citation)
 
 
 def registry_state() -> str:

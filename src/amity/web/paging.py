@@ -28,6 +28,11 @@ class ListPage:
         return bool(self.page.object_list)
 
 
-def list_page(request, items, param: str, per_page: int = RECORD_LIST_SIZE) -> ListPage:
-    """`items` (a queryset or a list) cut to the page named by `?<param>=N` (a bad number: the first)."""
-    return ListPage(Paginator(items, per_page).get_page(request.GET.get(param)), param)
+def list_page(request, items, param: str, per_page: int = RECORD_LIST_SIZE, count: int | None = None) -> ListPage:
+    """`items` (a queryset or a list) cut to the page named by `?<param>=N` (a bad number: the first).
+
+    `count`, when the caller knows it (kept from an earlier view), saves counting every item again."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
+    return ListPage(paginator.get_page(request.GET.get(param)), param)

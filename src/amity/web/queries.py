@@ -23,7 +23,7 @@ def engagements_of_place(place: m.Place):
     participants = m.EngagementParticipant.objects
     by = (
         participants.filter(place_id__in=ids),
-        participants.filter(organization__place_id__in=ids),
+        participants.filter(organization_id__in=m.Organization.objects.filter(place_id__in=ids).values("pk")),
         participants.filter(person_id__in=m.Position.objects.filter(of_place_id__in=ids).values("person_id")),
     )
     return (m.Engagement.objects.filter(

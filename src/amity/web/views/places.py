@@ -15,6 +15,7 @@ from amity.search.service import name_filter
 from amity.sources.models import Document
 from amity.web import pictures, queries
 from amity.web.access import viewer_required
+from amity.web.derived import cached_for_state
 from amity.web.links import detail_url, kind_url
 from amity.web.paging import list_page
 
@@ -44,7 +45,8 @@ def partner_map(place: m.Place) -> str:
     if place.latitude is not None:
         points.append(pictures.MapPoint(place.name, place.latitude, place.longitude, detail_url(place), home=True))
     parties = queries.partner_parties(place).select_related(None)
-    countries = {code for pair in parties.values_list("place__country_code", "organization__country_code").distinct()
+    countries = {code for pair in parties.order_by().values_list("place__country_code", "organization__country_code")
+                 .distinct()
                  for code in pair if code}
     located = parties.values_list("place_id", "place__name", "place__latitude", "place__longitude",
                                   "organization__place_id", "organization__place__name",
@@ -77,7 +79,8 @@ def place_detail(request, pk: int):
         "place": place,
         "can_edit": can_edit(request.user, place),
         "partners": partners,
-        "engagements": list_page(request, engagements, "engagements"),
+        "engagements": list_page(request, engagements, "engagements",
+                                 count=cached_for_state("place-engagements", engagements.count, place.pk)),
         "positions": list_page(request, queries.positions_at_place(place), "people"),
         "alliances": alliances,
         "organizations": list_page(request, place.organizations.order_by("name"), "organizations"),
@@ -92,5 +95,5 @@ def place_detail(request, pk: int):
 def documents_mentioning(place: m.Place, limit: int = 20) -> list[Document]:
     """The newest documents cited for the place or naming it (found through the search index, not a scan)."""
     cited = documents_for(place).order_by("-published", "-id").values_list("pk", flat=True)[:limit]
-    named = [result.object_id for result in search(place.name, Filters(kind="document"), limit=limit)]
-    return list(Document.objects.filter(pk__in={*cited, *named}).order_by("-published", "-id")[:limit])
+    named = [result.object_id for result in search(place.name, Filters(kind="document"), limit=limit, newest=True)]
+    return list(Document.objects.filter(pk__in={*cited, *named}).defer("text").order_by("-published", "-id")[:limit])
