@@ -73,8 +73,13 @@ _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # words one of which a chunk must contain (lower-cased) to hold a date; plain substring tests are many
 # times faster than one case-blind alternation
 _DATE_WORDS = tuple(sorted({*MONTHS, "day", "year", "week", "month", "tomorrow"}))
-# the patterns that name a month ("June 3", "3 June 2021"): not worth running without a month word
-_MONTH_KINDS = {"mdy", "dmy", "my", "md", "dm"}
+# what else a pattern cannot match without (a month word, a four-digit year, "/", "year"): each
+# pattern is a scan of the sentence, and most sentences lack most of these
+_ALSO_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("year4",), "num_mdy": ("year4", "slash"), "mdy": ("year4", "month"), "dmy": ("year4", "month"),
+    "my": ("year4", "month"), "md": ("month",), "dm": ("month",), "nth_rel": ("month_word",),
+    "m_rel": ("month", "year_word"), "rel_year": ("year_word",), "rel_week": ("week_word",), "year": ("year4",)}
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -313,9 +318,10 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> tuple
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     has = {"digit": bool(_DIGIT.search(chunk)), "month": bool(_MONTH_WORD.search(chunk)),
-           "day": "day" in low or "tomorrow" in low, "rel": "year" in low or "week" in low, "month_word": "month" in low}
+           "day": "day" in low or "tomorrow" in low, "rel": "year" in low or "week" in low, "month_word": "month" in low,
+           "year4": bool(_YEAR4.search(chunk)), "slash": "/" in chunk, "year_word": "year" in low, "week_word": "week" in low}
     for kind, pattern in _PATTERNS:
-        if not has[_NEEDS[kind]] and not (kind == "m_rel" and has["month"]) or kind in _MONTH_KINDS and not has["month"]:
+        if not has[_NEEDS[kind]] and not (kind == "m_rel" and has["month"]) or not all(has[n] for n in _ALSO_NEEDS.get(kind, ())):
             continue
         for m in pattern.finditer(chunk):
             s, e = m.span()
