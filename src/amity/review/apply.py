@@ -203,7 +203,7 @@ def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
     participants = _participants(value, resolve)
     engagement = _same_event(value, place, participants)
     time = value.get("time") or None
-    present = set()
+    present, existing = set(), []
     if engagement is None:
         kind = value.get("type") if value.get("type") in m.Engagement.Type.values else "other"
         engagement = effects.create(
@@ -216,12 +216,16 @@ def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
                      attendance=value.get("attendance"))
         engagement.topics.add(*_fields(value.get("topics"), effects))
         effects.notes.append(f"same event as engagement {engagement.pk}: one engagement, another source")
-        present = {(_participant_field(r), r.pk) for r in _participant_records(engagement)}
+        existing = _participants_of(engagement)
+        present = {(_participant_field(r), r.pk) for r in (p.person or p.organization or p.place for p in existing)}
+    added = []
     for record, role in participants:
         if (_participant_field(record), record.pk) not in present:
-            effects.create(m.EngagementParticipant, engagement=engagement, role=role[:100],
-                           **{_participant_field(record): record})
-    name_from_facts(engagement, claim.document.language, effects)
+            added.append(effects.create(m.EngagementParticipant, engagement=engagement, role=role[:100],
+                                        **{_participant_field(record): record}))
+    # an accept run names it from the participants it knows (each record as the run last wrote it)
+    name_from_facts(engagement, claim.document.language, effects,
+                    [*existing, *added] if effects.run is not None else None)
     effects.cite(engagement)
     for name in ("date", "place", "venue", "attendance"):
         if value.get(name):
@@ -229,9 +233,8 @@ def accept_engagement(claim, value, effects: Effects, resolve: Resolver):
     return engagement
 
 
-def _participant_records(engagement) -> list:
-    return [p.person or p.organization or p.place
-            for p in engagement.participants.select_related("person", "organization", "place")]
+def _participants_of(engagement) -> list:
+    return list(engagement.participants.select_related("person", "organization", "place"))
 
 
 def accept_agreement(claim, value, effects: Effects, resolve: Resolver):

@@ -55,7 +55,7 @@ class Effects:
         self.updated.append([model_label(obj), obj.pk, {name: before.get(name) for name in fields}])
         self.records.append(obj)
         if self.run is not None:
-            self.run.touch(obj)
+            self.run.touch(obj, updated=True)
         return obj
 
     def add_alias(self, obj, *names: str):

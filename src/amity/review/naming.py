@@ -8,6 +8,8 @@ wrote itself (Engagement.generated_title).
 
 from __future__ import annotations
 
+import copy
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
@@ -26,23 +28,56 @@ def titled_by_a_person(engagement: m.Engagement) -> bool:
     return bool(engagement.title) and engagement.title != engagement.generated_title
 
 
-def title_from_facts(engagement: m.Engagement, language: str | None) -> str:
-    # read afresh: the participants this decision just added are not in a prefetched list
-    # (three queries: the engagement, its participants with their records, the people's posts)
-    fresh = (m.Engagement.objects.select_related("place")
-             .prefetch_related(Prefetch("participants", queryset=m.EngagementParticipant.objects.select_related(
-                                   "person", "organization", "place")),
-                               Prefetch("participants__person__positions", queryset=m.Position.objects.select_related(
-                                   "of_place", "of_organization")))
-             .get(pk=engagement.pk))
+def title_from_facts(engagement: m.Engagement, language: str | None, participants: list | None = None) -> str:
+    """`participants`: every participant of the engagement as it now is, each with its record
+    (an accept run knows them); otherwise they are read afresh (this decision may have just added some)."""
+    if participants is None:
+        fresh = (m.Engagement.objects.select_related("place")
+                 .prefetch_related(Prefetch("participants", queryset=m.EngagementParticipant.objects.select_related(
+                                       "person", "organization", "place")),
+                                   Prefetch("participants__person__positions", queryset=POSTS))
+                 .get(pk=engagement.pk))
+    else:
+        fresh = _with_participants(engagement, participants)
     with translation.override(article_language(language)):
         return facts_title(fresh)[:300]
 
 
-def name_from_facts(engagement: m.Engagement, language: str | None, effects) -> None:
+POSTS = m.Position.objects.select_related("of_place", "of_organization")
+
+
+def _prefetched(queryset, rows: list):
+    queryset._result_cache, queryset._prefetch_done = rows, True
+    return queryset
+
+
+def _with_participants(engagement: m.Engagement, participants: list) -> m.Engagement:
+    """A copy of `engagement` whose participants are `participants`, each person's posts read
+    afresh (one query): what the query above reads, without the records it need not read again."""
+    people = [participant.person for participant in participants if participant.person_id is not None]
+    posts: dict[int, list] = {}
+    for post in POSTS.filter(person_id__in=[person.pk for person in people]) if people else ():
+        posts.setdefault(post.person_id, []).append(post)
+    copies = []
+    for participant in participants:
+        participant = copy.copy(participant)
+        participant._state = copy.copy(participant._state)
+        participant._state.fields_cache = dict(participant._state.fields_cache)
+        if participant.person_id is not None:
+            person = copy.copy(participant.person)
+            person._prefetched_objects_cache = {"positions": _prefetched(
+                m.Position.objects.none(), posts.get(person.pk, []))}
+            participant.person = person
+        copies.append(participant)
+    fresh = copy.copy(engagement)
+    fresh._prefetched_objects_cache = {"participants": _prefetched(m.EngagementParticipant.objects.none(), copies)}
+    return fresh
+
+
+def name_from_facts(engagement: m.Engagement, language: str | None, effects, participants: list | None = None) -> None:
     """Title `engagement` from its facts through `effects` (so undo restores the old title)."""
     if titled_by_a_person(engagement):
         return
-    title = title_from_facts(engagement, language)
+    title = title_from_facts(engagement, language, participants)
     if title and title != engagement.title:
         effects.update(engagement, title=title, generated_title=title)

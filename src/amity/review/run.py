@@ -30,6 +30,8 @@ from amity.sources.models import Claim
 from amity.sources.registry_index import FEED
 
 RECORDS = 1000
+UNREAD = ("evidence", "explanation", "link_explanation")  # of a claim, never read by accepting
+DOCUMENT = ("document__published", "document__language")  # all accepting reads of an article
 
 
 class AcceptRun:
@@ -44,14 +46,21 @@ class AcceptRun:
         self.fields: dict[str, object] = {}  # registry.Field by code (reference data)
 
     def load(self, ids: list[int]) -> list[Claim]:
-        """The claims with these ids, and every claim of their articles, locked for the caller's
-        transaction (two queries)."""
+        """The claims with these ids and, for those that name other facts of their article (and
+        follow-ups, which belong to its event), every claim of their articles, locked for the
+        caller's transaction (two queries). Each chunk is one slot, so an article's claims are read
+        again by each: not the parts accepting never reads (the article's text, the evidence)."""
+        from amity.review.services import claim_refs  # (services uses this module)
+
         self.documents = {}
-        wanted = Claim.objects.filter(pk__in=ids).values("document_id")
-        for other in (Claim.objects.filter(document_id__in=wanted).exclude(status=Claim.Status.SUPERSEDED)
-                      .select_related("document").select_for_update(of=("self",)).order_by("pk")):
-            self.documents.setdefault(other.document_id, []).append(other)
-        by_pk = {other.pk: other for others in self.documents.values() for other in others}
+        chunk = list(_claims().filter(pk__in=ids))
+        needed = {claim.document_id for claim in chunk
+                  if claim.slot == Claim.Slot.FOLLOW_UP or claim_refs(claim.current_value)}
+        by_pk = {claim.pk: claim for claim in chunk}
+        others = _claims().filter(document_id__in=needed).exclude(pk__in=ids) if needed else ()
+        for other in sorted([*others, *(c for c in chunk if c.document_id in needed)], key=lambda c: c.pk):
+            if other.status != Claim.Status.SUPERSEDED:
+                self.documents.setdefault(other.document_id, []).append(other)
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
     def named(self, claim: Claim, local_id: str) -> Claim | None:
@@ -88,7 +97,9 @@ class AcceptRun:
         self.accepted.append(claim)
         self.decisions.append(decision)
 
-    def touch(self, record) -> None:
+    def touch(self, record, updated: bool = False) -> None:
+        if updated:  # a copy kept for references may now be stale: read it afresh when asked
+            self.records.pop((ContentType.objects.get_for_model(record).pk, record.pk), None)
         if any(index.model is type(record) for index in FEED.indexes):
             self.touched.append((type(record), record.pk))
 
@@ -145,6 +156,12 @@ class AcceptRun:
         Decision.objects.bulk_create(self.decisions, batch_size=500)  # the pks come back (citations need them)
         Citation.objects.bulk_create(list(self.citations.values()), ignore_conflicts=True, batch_size=500)
         self.citations, self.decisions, self.accepted, self.touched, self.told = {}, [], [], [], []
+
+
+def _claims():
+    read = [field.name for field in Claim._meta.concrete_fields if field.name not in UNREAD]
+    return (Claim.objects.select_related("document").only(*read, *DOCUMENT)
+            .select_for_update(of=("self",)).order_by("pk"))
 
 
 def _write_accepted(claims: list[Claim]) -> None:
