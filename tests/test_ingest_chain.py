@@ -208,3 +208,20 @@ def test_the_place_name_index_follows_the_registry_as_it_changes():
     services.delete(place)
     assert places_named("Nowhere-on-Sea", "GB") == []
     assert PLACES.built and FEED.watermark > 0  # followed through the change log
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_copy_stored_by_another_writer_between_look_up_and_store_is_found_not_stored_twice():
+    from amity.sources import ingest as chain
+    from amity.sources.inputs import IncomingDocument
+    from amity.sources.models import Claim, Document
+
+    text = _release(7)
+    state = chain.prepare(IncomingDocument("mine.txt", text=text), actor="bot:test")
+    chain.extract_document(state)  # looked up: not there yet
+    assert state.new_when_looked_up
+    theirs = chain.store_text(text, actor="bot:other")  # another writer stores the same text meanwhile
+    mine = chain.finish(state)  # the insert hits the unique checksum; the steps run again and find it
+    assert theirs.created and not mine.created and mine.document.pk == theirs.document.pk
+    assert Document.objects.count() == 1
+    assert Claim.objects.count() == len(theirs.claims) > 0

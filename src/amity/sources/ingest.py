@@ -79,6 +79,7 @@ class IngestState:
     to_update: list[Claim] = field(default_factory=list)
     result: IngestResult | None = None
     finished: bool = False  # a step found nothing left to do
+    new_when_looked_up: bool = False  # no document held the text when `already_current` looked
 
 
 Step = Callable[[IngestState], None]
@@ -122,6 +123,11 @@ def normalise(state: IngestState) -> None:
 
 def dedupe(state: IngestState) -> None:
     """The same text is one document: look its checksum up once, locking the row."""
+    if state.new_when_looked_up:
+        # Looked up just before the transaction: a copy that another process stored meanwhile makes
+        # this one's insert fail on the unique checksum, and `finish` runs the steps again.
+        state.document, state.created = None, True
+        return
     document = Document.objects.select_for_update().filter(checksum=state.checksum).first()
     state.document, state.created = document, document is None
     if document is None:
@@ -145,6 +151,7 @@ def extraction_values(state: IngestState) -> dict:
 def already_current(state: IngestState) -> bool:
     """The text is stored and nothing new would come of extracting it again (see `dedupe`)."""
     known = Document.objects.filter(checksum=state.checksum).values_list("extracted_with", "published").first()
+    state.new_when_looked_up = known is None
     return known is not None and known[0] == EXTRACTOR_VERSION and (known[1] is not None or state.published is None)
 
 
@@ -187,7 +194,7 @@ def store(state: IngestState) -> None:
         document.language = document.language or (info.get("language") or "")[:10]
         document.published = document.published or state.published or published_date(info.get("published"))
         document.extracted_with = EXTRACTOR_VERSION
-        document.save()
+        document.save(savepoint=False)  # the document's transaction covers the row and its log
     state.document = document
     state.result = IngestResult(document, created=state.created, extracted=True,
                                 warnings=state.warnings + list(state.extraction.get("warnings") or []))
