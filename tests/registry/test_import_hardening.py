@@ -32,6 +32,16 @@ def test_a_wrong_type_names_the_record_and_field(value, expected):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("field", ["name", "aliases"])
+def test_a_nul_character_is_refused_on_every_engine(field):
+    value = "Kim\x00Minji" if field == "name" else ["Kim Minji", "Kim\x00"]
+    record = {"id": "p1", "name": "Kim", field: value}
+    with pytest.raises(ImportFailed) as failure:
+        import_registry({"people": [record]})
+    assert failure.value.location == f"people[0] (id 'p1').{field}" and "NUL" in failure.value.message
+
+
+@pytest.mark.django_db
 def test_other_wrong_types_are_named_too():
     cases = [({"id": "p1", "name": "Kim", "aliases": "Kim Minji"}, "people[0] (id 'p1').aliases", "list of texts"),
              ({"id": "p1", "name": "Kim", "aliases": [1, 2]}, "people[0] (id 'p1').aliases", "list of texts")]

@@ -114,6 +114,9 @@ def check_value_type(model: type, name: str, value, where: str) -> None:
         wrong = not all(isinstance(item, str) for item in value)
     if wrong:
         raise ImportFailed(f"{where}.{name}", f"must be {description}, got {json.dumps(value)[:60]}")
+    # PostgreSQL cannot store NUL (SQLite would keep it): the same refusal on both engines.
+    if any("\x00" in text for text in (value if isinstance(value, list) else [value]) if isinstance(text, str)):
+        raise ImportFailed(f"{where}.{name}", "must not contain NUL characters (\\u0000)")
 
 
 class _Importer:
