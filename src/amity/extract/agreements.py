@@ -48,13 +48,11 @@ _NEG = re.compile(r"\b(?:no such|not yet|nor|should become|should be|would have|
 
 
 def find_agreements(ctx: Context) -> None:
-    home = _home(ctx)
-    for sentence in ctx.sentences:
+    worded = [(s0, e0) for s0, e0 in ctx.sentences if _words_an_agreement(ctx.lower[s0:e0])]  # found once for both
+    home = _home(ctx, worded)
+    for sentence in worded:
         s0, e0 = sentence
         text = ctx.folded[s0:e0]
-        low = ctx.lower[s0:e0]
-        if not any(stem in low for stem in _STEMS) or not _ANY_TYPE.search(low):
-            continue
         # an agreement's own date may follow "since" ("since the tie was established on October 25, 1983")
         sentence_dates = occasion_dates(ctx.folded, s0, e0, ctx.published, since_is_background=False)
         if _instrument_list(ctx, sentence):
@@ -67,7 +65,12 @@ def find_agreements(ctx: Context) -> None:
     _counted_ties(ctx)
 
 
-def _home(ctx: Context) -> PlaceCand | None:
+def _words_an_agreement(low: str) -> bool:
+    """Whether a lower-cased sentence holds an agreement's wording (a cheap stem test first)."""
+    return any(stem in low for stem in _STEMS) and bool(_ANY_TYPE.search(low))
+
+
+def _home(ctx: Context, worded: list[tuple[int, int]]) -> PlaceCand | None:
     """The article's own city, the other party of a clause that names one partner: the place named in
     most sentences that word an agreement ("Bulawayo has twinned with ...", "... with Bulawayo"), or
     the article's main place when no such sentence names one more often."""
@@ -76,10 +79,7 @@ def _home(ctx: Context) -> PlaceCand | None:
         home = None  # a city named only in the dateline ("TEHRAN – ...") is where the report was written
     counts: dict[int, int] = {}
     by_id: dict[int, PlaceCand] = {}
-    for s0, e0 in ctx.sentences:
-        low = ctx.lower[s0:e0]
-        if not any(stem in low for stem in _STEMS) or not _ANY_TYPE.search(low):
-            continue
+    for s0, e0 in worded:
         for p in _unique([it for _, it in ctx.entities_in(s0, e0) if isinstance(it, PlaceCand)]):
             if p.kind not in ("province", "state", "prefecture", "region") or p is home:
                 counts[id(p)] = counts.get(id(p), 0) + 1
