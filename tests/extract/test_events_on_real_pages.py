@@ -217,3 +217,11 @@ def test_a_page_label_with_a_number_is_still_furniture_but_a_day_heading_is_not(
     from amity.extract.text import is_furniture
     assert is_furniture("Hit 19") and is_furniture("Search : 84")
     assert not is_furniture("May 14") and not is_furniture("Tuesday, Sept. 3")
+
+
+def test_welcome_rites_and_an_anniversary_celebrated_are_ceremonies():
+    page = ("Twelve officials from Hapcheon County arrived on Wednesday, October 9, and were honoured in welcome rites "
+            "held at the Plaza of San Carlos City with Mayor Renato Gustilo.\n"
+            "On October 10, Hapcheon and San Carlos celebrated the 15th anniversary of their sisterhood with Mayor Kim Yoon-chul.\n")
+    events = _events(extract(page, published="2024-10-12"))
+    assert ("ceremony", "2024-10-09") in events and ("ceremony", "2024-10-10") in events
