@@ -189,3 +189,14 @@ def test_the_date_written_right_after_the_instrument_is_its_own():
 def test_a_tie_that_began_in_a_year_is_dated_by_it():
     assert _agreements("Daegu news\nThe sister city relationship between Daegu and Almaty began in 2015.\n") == \
         [("sister_city", ["Almaty", "Daegu"], "2015")]
+
+
+def test_a_citys_own_twin_towns_listed_are_one_tie_each_with_that_city():
+    found = _agreements("Leeds news\nLeeds welcomed visitors from its twin towns, Lyon, Dortmund and Hamburg.\n")
+    assert sorted(parties for _kind, parties, _ in found) == [["Dortmund", "Leeds"], ["Hamburg", "Leeds"],
+                                                              ["Leeds", "Lyon"]]
+
+
+def test_our_twin_towns_listed_on_a_page_that_does_not_name_its_own_town_are_not_each_others():
+    found = _agreements("Town news\nOur delegation joined the celebrations with our two twin towns, Lyon and Hamburg.\n")
+    assert sorted(parties for _kind, parties, _ in found) == [["Hamburg"], ["Lyon"]]

@@ -287,6 +287,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     renewal = bool(_RENEW.search(clause))
 
     pairs: list[tuple[str, list[object]]] = []
+    lone_party = False
     if _ANAPHORA.search(clause) and not _NEW_ONE.search(clause) and ctx.agreements \
             and not _new_partner(ctx, places, cs, ce):
         ctx.decisions.append(("agreements", "reference", (cs, ce)))  # "signed the agreement at City Hall"
@@ -319,6 +320,13 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
             and re.search(r"\b(?:has|have|gained|added|twinned with|include|includes)\b", clause):
         subject = places[0]
         pairs = [(first_type, [subject, p]) for p in places[1:]]
+    elif len(places) >= 2 and len(types_here) == 1 and (owned := _OWN_TIES.search(low)) is not None \
+            and len(listed := _listed_after(ctx, places, cs + owned.end(), ce)) >= 2:
+        # "visitors from its twin towns, Lyon and Hamburg": each is a partner of the article's city, not of the
+        # other; with the article's city not named ("our two twin towns"), each tie names its partner alone
+        anchor = home if home is not None and all(p is not home for p in listed) else None
+        pairs = [(first_type, [anchor, p] if anchor else [p]) for p in listed]
+        lone_party = anchor is None
     elif len(places) >= 2:
         if len(types_here - {"business_agreement"}) > 1:
             # "our sister city Shimonoseki and our friendly-cooperation city Osaka"
@@ -354,7 +362,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         if agreement_type in ("sister_city", "friendship_city"):
             # city twinning is between places; three or more places in one clause is a list, not a pair
             parties = [p for p in parties if isinstance(p, PlaceCand)]
-            if len(parties) != 2:
+            if len(parties) != 2 and not (lone_party and len(parties) == 1):
                 continue
         _add(ctx, AgreementCand(type=agreement_type, parties=parties, sentence=sentence, date=own_date or date,
                                 planned=planned, title=title, evidence=[(cs, ce)]), renewal)
@@ -488,6 +496,8 @@ def _possessor(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> Place
     return None
 
 
+_OWN_TIES = re.compile(r"\b(?:our|its|their)\s(?:(?:two|three|four|five|six|several|many|other)\s)?(?:sister|twin|partner|"
+                       r"friendship)[\w-]*\s(?:cities|towns|municipalities|provinces|regions)\b")
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|as well as|along with|including|such as|namely)\s)?[\s,]*")
 _ONE_OF = re.compile(r",?\s(?:(?:is|was|are|were|has been|have been|became)\s)?(?:also\s)?(?:one|two|three|four|five|"
                      r"both|all)\s(?:of\s)?")
@@ -498,7 +508,9 @@ def _chain(ctx: Context, start: PlaceCand, places: list[PlaceCand], cs: int, ce:
     "and" (or "as well as", "including") between one mention and the next."""
     mentions = sorted((s, e, p) for p in places for s, e in _spans_in(ctx, p, cs, ce)[:1])
     out = [start]
-    last_end = next(e for s, e, p in mentions if p is start)
+    last_end = next((e for s, e, p in mentions if p is start), None)
+    if last_end is None:
+        return out
     for s, e, p in mentions:
         if s < last_end or any(p is q for q in out):
             continue
@@ -507,6 +519,12 @@ def _chain(ctx: Context, start: PlaceCand, places: list[PlaceCand], cs: int, ce:
         out.append(p)
         last_end = e
     return out
+
+
+def _listed_after(ctx: Context, places: list[PlaceCand], start: int, ce: int) -> list[PlaceCand]:
+    """The places listed from the first one named after `start` ("its twin towns, Lyon and Hamburg")."""
+    first = next((p for _s, _e, p in ctx.mentions_in(start, ce) if any(p is q for q in places)), None)
+    return _chain(ctx, first, places, start, ce) if first is not None else []
 
 
 def _one_of(ctx: Context, places: list[PlaceCand], anchor: PlaceCand, cs: int, ce: int) -> list[PlaceCand]:
