@@ -225,3 +225,15 @@ def test_welcome_rites_and_an_anniversary_celebrated_are_ceremonies():
             "On October 10, Hapcheon and San Carlos celebrated the 15th anniversary of their sisterhood with Mayor Kim Yoon-chul.\n")
     events = _events(extract(page, published="2024-10-12"))
     assert ("ceremony", "2024-10-09") in events and ("ceremony", "2024-10-10") in events
+
+
+def test_two_trips_told_in_one_sentence_with_their_own_dates_are_two_visits():
+    page = ("Our Twinning Association will mark the anniversary when our friends from Bergerac visit us from "
+            "12-15 September and when we go to Ortenberg from 3-6 October.\n")
+    result = extract(page, published="2025-06-02")
+    assert ("visit", "2025-09-12") in _events(result) and ("visit", "2025-10-03") in _events(result)
+
+
+def test_a_delegation_flying_out_to_a_partner_city_is_a_visit():
+    page = "Mayor Thaba Moyo of Bulawayo flew to Durban on June 2 with a delegation of engineers.\n"
+    assert ("visit", "2025-06-02") in _events(extract(page, published="2025-06-05"))

@@ -155,6 +155,10 @@ SITE_VISIT = re.compile(r"\b(?:visit(?:ed|ing)?|toured|went to|stopp?ed at|explo
 # Secretary Hao", "was received by Governor Kim"): a host of the visit
 HOST_BEFORE = re.compile(r"\b(?:met(?: with)?|visited|called on|paid (?:a |an )?(?:\w+ )?(?:call|visit) (?:on|to)|"
                          r"(?:welcomed|received|hosted|greeted) by)\s(?:(?:[A-Z][\w.'’-]*|of|the|for)\s){0,5}$")
+# a second trip told in the same sentence with a date of its own ("when our friends visit us from 15-18
+# September and when we go to Moosburg from 19-22 October")
+SECOND_TRIP = re.compile(r"\b(?:and|while|when|then) (?:\w+ ){0,3}?(?:go|goes|went|travel(?:s|led)?|fly|flies|flew|"
+                         r"visit(?:s|ed)?) to [A-Z]")
 # words in quotation marks: what someone said, not the report's own account of an occasion
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
 # a signing named as what an occasion celebrates ("to mark the actual date of the signing of the first

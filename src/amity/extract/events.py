@@ -53,6 +53,7 @@ from .event_patterns import (
     REFERENCE,
     REFERENCED,
     SAME_DAY,
+    SECOND_TRIP,
     SECONDARY,
     SIGNED_BEFORE,
     SIGNED_PARTICIPLE,
@@ -518,6 +519,14 @@ def _add_alongside(ctx: Context, ev: EventCand, low: str, dates: list, actors: l
                    only: tuple[str, ...] | None = None, base_date: str | None = None) -> None:
     """The other occasions ev's sentence reports beside it, each an event of its own."""
     start, end = ev.sentence
+    second = SECOND_TRIP.search(ctx.folded, start, end) if ev.type == "visit" and len(dates) > 1 else None
+    if second is not None:
+        own = min((d for d in dates if d.start >= second.end()), key=lambda d: d.start, default=None)
+        if own is not None and own.value != ev.date:
+            trip = EventCand(type="visit", sentence=ev.sentence, date=own.value, planned=ev.planned,
+                             evidence=[ev.sentence], rule="alongside")
+            trip.place = ctx.place_at(second.end() - 1, second.end() + 40)
+            ctx.events.append(trip)
     extras = _secondary_types(low, ev.type)
     call = _call_on_person(ctx, start, end) if ev.type == "visit" and all(x != "meeting" for x, _ in extras) else None
     if call is not None:
