@@ -200,3 +200,10 @@ def test_a_citys_own_twin_towns_listed_are_one_tie_each_with_that_city():
 def test_our_twin_towns_listed_on_a_page_that_does_not_name_its_own_town_are_not_each_others():
     found = _agreements("Town news\nOur delegation joined the celebrations with our two twin towns, Lyon and Hamburg.\n")
     assert sorted(parties for _kind, parties, _ in found) == [["Hamburg"], ["Lyon"]]
+
+
+def test_the_mayor_signing_with_a_body_makes_the_city_and_the_body_the_parties():
+    found = _agreements("Daejeon news\nMayor Lee Jang-woo and President Kim Jung-kyum of Chungnam National University "
+                        "signed an MOU on May 3.\n")
+    assert found == [("mou", ["Chungnam National University", "Daejeon"], "2024-05-03")]
+    assert _agreements("Daejeon news\nHana Bank signed an MOU on May 3.\n") == []

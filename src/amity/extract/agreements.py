@@ -350,6 +350,10 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         pairs = [(first_type, [orgs[0], second])]
     elif len(places) == 1 and orgs:
         pairs = [(first_type, [places[0], *orgs[:1]])]
+    elif not places and len(orgs) == 1 and home is not None and first_type in ("mou", "business_agreement") \
+            and re.search(r"\b(?:sign|conclud|ink)", clause) and _SIGNED_BY_HEAD.search(clause):
+        # "Mayor Lee and President Kim of Chungnam National University signed an MOU": the city's head signs
+        pairs = [(first_type, [home, orgs[0]])]
     elif len(places) + len(orgs) >= 1 and first_type == "business_agreement" and re.search(r"\bsign", clause):
         pairs = [(first_type, places + orgs)]
     tie_named_only = bool(_TIE_AS_OCCASION.search(low))
@@ -404,6 +408,9 @@ def _tie_since(matches: list[tuple[int, str]], low: str, types_here: set[str]) -
         return None, None
     kind = next((t for pos, t in matches if since.start() <= pos < since.end() and t in ("sister_city", "friendship_city")), None)
     return (kind, since) if kind else (None, None)
+
+
+_SIGNED_BY_HEAD = re.compile(r"\b(?:Mayor|Governor|the city|the province|the county|the municipality)\b")
 
 
 _TOWARDS = re.compile(r"\b(?:to establish|for the establishment|towards?|to become|to upgrade|"
