@@ -151,8 +151,9 @@ def _split(ctx: Context, text: str, start: int, end: int) -> list[tuple[int, int
             # a head word alone names nothing ("Library and Archive Dept." is one department)
             cut = i - cur >= 2 and _has_head(spans[i + 1:])
         elif low in ("and", "&") and not _has_head(spans[cur:i]) and _has_head(spans[i + 1:]):
-            cut = _names_without_head(ctx, text, (start + spans[cur].start(), start + spans[i - 1].end()),
-                                      start + spans[i + 1].start())
+            # "Chairman Yang Jae-saeng and Dong-A University": a role and its holder stand before "and"
+            cut = _unposs(words[cur].lower()) in ROLE_STARTS or _names_without_head(
+                ctx, text, (start + spans[cur].start(), start + spans[i - 1].end()), start + spans[i + 1].start())
         elif low == "and" and _has_head(spans[cur:i]) and _person_follows(words, i + 1):
             cut = True  # "Department of Civil Affairs and Yao Ching-yu"
         elif low == "with":  # "Association for Friendship with Foreign Countries" is one name
@@ -225,7 +226,8 @@ _GLUED_FURNITURE = re.compile(r"[a-z](?=[A-Z])(?=(?i:" + "|".join(
 
 
 def _has_head(words: list) -> bool:
-    return any(HEADS.get(w.group(0).lower().rstrip(",")) for w in words)
+    # "Arirang TV." at a sentence's end is still a head ("Co." keeps its own full stop)
+    return any(HEADS.get(w.group(0).lower().rstrip(",")) or HEADS.get(w.group(0).lower().rstrip(",.")) for w in words)
 
 
 def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
