@@ -55,9 +55,9 @@ RELEASES = [
 def _queue(releases=RELEASES) -> list[Document]:
     documents = []
     with acting_as("bot:test"):
-        for number, (published, claims) in enumerate(releases):
-            document = Document.objects.create(text=f"Release {number} about {claims[0][1]['name']}.",
-                                               published=published, language="en")
+        for number, (published, claims, *language) in enumerate(releases):
+            document = Document.objects.create(text=f"Release {number} about {claims[0][1].get('name')}.",
+                                               published=published, language=(language or ["en"])[0])
             for slot, value in claims:
                 link = suggest_link(slot, value)  # as ingest suggests it
                 Claim.objects.create(document=document, slot=slot, key=f"{slot}-{value['id']}",
@@ -113,12 +113,63 @@ def _one_by_one(actor: str, scope: Scope | None = None) -> None:
             if claim.status == Claim.Status.PENDING:
                 try:
                     services.accept(claim, actor=actor, scope=scope)
-                except services.OutOfScope:
+                except services.ReviewError:  # outside the scope, or it needs an edit first
                     pass
 
 
 class _Undo(Exception):
     pass
+
+
+# One meeting reported twice (in Korean, then in English with a topic): the second report adds to the
+# engagement the first created and names it again; a follow-up of the Korean report; a place claim
+# that cannot be accepted (no name), which a mayor's claim names as the city they hold office in.
+SAME_MEETING = [
+    ("2024-08-21", [
+        ("place", {"id": "p1", "name": "Busan", "aliases": ["부산"], "country": "KR", "kind": "city"}),
+        ("person", {"id": "h1", "name": "Park Hyung-jun", "aliases": ["박형준"], "title": "Mayor", "of": "Busan",
+                    "of_ref": "p1"}),
+        ("person", {"id": "h2", "name": "Tomas Horvat", "title": "Ambassador", "of": "Slovenia"}),
+        ("engagement", {"id": "e1", "type": "meeting", "date": "2024-08-20", "place_ref": "p1",
+                        "participants": [{"ref": "h1", "role": "host"}, {"ref": "h2", "role": "guest"}]}),
+        ("follow_up", {"id": "f1", "action": "open a trade office in Ljubljana", "due": "2025",
+                       "owner": {"ref": "p1"}}),
+    ], "ko"),
+    ("2024-08-22", [
+        ("place", {"id": "p1", "name": "Busan", "country": "KR", "kind": "city"}),
+        ("person", {"id": "h1", "name": "Park Hyung-jun", "title": "Mayor", "of": "Busan", "of_ref": "p1"}),
+        ("organization", {"id": "o1", "name": "Busan Economic Promotion Agency", "kind": "agency", "place_ref": "p1"}),
+        ("engagement", {"id": "e1", "type": "meeting", "date": "2024-08-20", "place_ref": "p1", "time": "14:00",
+                        "topics": ["economy_trade", "ports_logistics"],
+                        "participants": [{"ref": "h1"}, {"ref": "o1"}]}),
+    ]),
+    ("2024-09-02", [
+        ("place", {"id": "p1", "country": "SI", "kind": "city"}),
+        ("person", {"id": "h1", "name": "Maja Kos", "title": "Mayor", "of_ref": "p1"}),
+    ]),
+]
+
+
+def test_a_batch_accept_of_one_event_reported_twice_and_a_failing_dependency_matches_one_by_one():
+    _queue(SAME_MEETING)
+    try:
+        with transaction.atomic():
+            _one_by_one("user:reviewer")
+            one_by_one = _registry()
+            raise _Undo
+    except _Undo:
+        pass
+    refused = []
+    accepted, skipped = accept_pending(actor="user:reviewer", batch=3,
+                                       report=lambda claim, error: refused.append((claim.slot, str(error))))
+    assert (accepted, skipped) == (10, 1)
+    assert refused[0][0] == "place" and "cannot be accepted" in refused[0][1]
+    assert _registry() == one_by_one
+    meeting = m.Engagement.objects.get()
+    assert meeting.participants.count() == 3 and meeting.time is not None
+    assert {field.code for field in meeting.topics.all()} == {"economy_trade", "ports_logistics"}
+    assert m.FollowUp.objects.get().engagement == meeting
+    assert not m.Person.objects.get(name="Maja Kos").positions.exclude(of_place=None).exists()
 
 
 def test_a_batch_accept_gives_the_records_accepting_one_by_one_gives():

@@ -28,9 +28,11 @@ def titled_by_a_person(engagement: m.Engagement) -> bool:
     return bool(engagement.title) and engagement.title != engagement.generated_title
 
 
-def title_from_facts(engagement: m.Engagement, language: str | None, participants: list | None = None) -> str:
+def title_from_facts(engagement: m.Engagement, language: str | None, participants: list | None = None,
+                     posts: dict | None = None) -> str:
     """`participants`: every participant of the engagement as it now is, each with its record
-    (an accept run knows them); otherwise they are read afresh (this decision may have just added some)."""
+    (an accept run knows them); otherwise they are read afresh (this decision may have just added some).
+    `posts`: people's positions already read, by person id (an accept run's, kept current by it)."""
     if participants is None:
         fresh = (m.Engagement.objects.select_related("place")
                  .prefetch_related(Prefetch("participants", queryset=m.EngagementParticipant.objects.select_related(
@@ -38,7 +40,7 @@ def title_from_facts(engagement: m.Engagement, language: str | None, participant
                                    Prefetch("participants__person__positions", queryset=POSTS))
                  .get(pk=engagement.pk))
     else:
-        fresh = _with_participants(engagement, participants)
+        fresh = _with_participants(engagement, participants, {} if posts is None else posts)
     with translation.override(article_language(language)):
         return facts_title(fresh)[:300]
 
@@ -47,17 +49,21 @@ POSTS = m.Position.objects.select_related("of_place", "of_organization")
 
 
 def _prefetched(queryset, rows: list):
-    queryset._result_cache, queryset._prefetch_done = rows, True
+    queryset._result_cache, queryset._prefetch_done = list(rows), True
     return queryset
 
 
-def _with_participants(engagement: m.Engagement, participants: list) -> m.Engagement:
-    """A copy of `engagement` whose participants are `participants`, each person's posts read
-    afresh (one query): what the query above reads, without the records it need not read again."""
-    people = [participant.person for participant in participants if participant.person_id is not None]
-    posts: dict[int, list] = {}
-    for post in POSTS.filter(person_id__in=[person.pk for person in people]) if people else ():
-        posts.setdefault(post.person_id, []).append(post)
+def _with_participants(engagement: m.Engagement, participants: list, posts: dict) -> m.Engagement:
+    """A copy of `engagement` whose participants are `participants`, each person's posts as in
+    `posts` or read (one query, added to `posts`): what the query above reads, without the records
+    it need not read again."""
+    unread = {participant.person_id for participant in participants
+              if participant.person_id is not None and participant.person_id not in posts}
+    if unread:
+        for pk in unread:
+            posts[pk] = []
+        for post in POSTS.filter(person_id__in=unread):
+            posts[post.person_id].append(post)
     copies = []
     for participant in participants:
         participant = copy.copy(participant)
@@ -78,6 +84,6 @@ def name_from_facts(engagement: m.Engagement, language: str | None, effects, par
     """Title `engagement` from its facts through `effects` (so undo restores the old title)."""
     if titled_by_a_person(engagement):
         return
-    title = title_from_facts(engagement, language, participants)
+    title = title_from_facts(engagement, language, participants, effects.run.posts if effects.run else None)
     if title and title != engagement.title:
         effects.update(engagement, title=title, generated_title=title)

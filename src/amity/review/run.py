@@ -25,6 +25,7 @@ from django.db import connection
 from django.utils import timezone
 
 from amity.core.models import drop_held_log_since, held_log_mark, write_held_log
+from amity.registry.models import Organization, Place, Position
 from amity.review.models import Citation, Decision
 from amity.sources.models import Claim
 from amity.sources.registry_index import FEED
@@ -44,6 +45,7 @@ class AcceptRun:
         self.touched: list[tuple[type, int]] = []  # indexed records written, the indexes not yet told
         self.told: list[tuple[type, int]] = []  # ... and told (told again if the chunk is rolled back)
         self.fields: dict[str, object] = {}  # registry.Field by code (reference data)
+        self.posts: dict[int, list] = {}  # a person's positions with their holders, for naming engagements
 
     def load(self, ids: list[int]) -> list[Claim]:
         """The claims with these ids and, for those that name other facts of their article (and
@@ -73,6 +75,8 @@ class AcceptRun:
     def remember(self, record) -> None:
         if len(self.records) >= RECORDS:
             self.records = {}
+        if len(self.posts) >= RECORDS:
+            self.posts = {}
         self.records[(ContentType.objects.get_for_model(record).pk, record.pk)] = record
 
     def linked(self, claim: Claim):
@@ -100,6 +104,10 @@ class AcceptRun:
     def touch(self, record, updated: bool = False) -> None:
         if updated:  # a copy kept for references may now be stale: read it afresh when asked
             self.records.pop((ContentType.objects.get_for_model(record).pk, record.pk), None)
+        if isinstance(record, Position):
+            self.posts.pop(record.person_id, None)
+        elif updated and isinstance(record, Place | Organization):
+            self.posts = {}  # a holder's names changed (a title names the holder)
         if any(index.model is type(record) for index in FEED.indexes):
             self.touched.append((type(record), record.pk))
 
@@ -139,13 +147,13 @@ class AcceptRun:
         self._reload(self.told[told:])
         del self.told[told:]
         drop_held_log_since(log)
-        self.records = {}  # some may have been created inside the rolled-back savepoint
+        self.records, self.posts = {}, {}  # some may have been written inside the rolled-back savepoint
 
     def forget(self) -> None:
         """The chunk was rolled back: nothing loaded or remembered may have been kept."""
         self._reload(self.told + self.touched)
         drop_held_log_since(0)
-        self.documents, self.records, self.citations = {}, {}, {}
+        self.documents, self.records, self.citations, self.posts = {}, {}, {}, {}
         self.decisions, self.accepted, self.touched, self.told = [], [], [], []
 
     def write(self) -> None:
