@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from amity.extract import people
-from amity.extract.context import FirstPlaceAt, PlaceCand, SpanCover
+from amity.extract.context import FirstPlaceAt, PlaceCand, SpanCover, matches_before
 
 
 def _spans(rng: random.Random, n: int) -> list[tuple[int, int]]:
@@ -49,6 +49,22 @@ def test_name_first_patterns_find_what_a_full_scan_finds() -> None:
     for pattern, anchor in ((people._APPOS, people._APPOS_ANCHOR), (people._CHAIRS, people._CHAIRS_ANCHOR),
                             (people._OF_ORG, people._OF_ORG_ANCHOR)):
         for text in (ARTICLE, ARTICLE.replace("\n", " "), ARTICLE * 3, ARTICLE[::-1], ""):
-            found = [(m.span(), m.group(0)) for m in people._name_first(pattern, anchor, text)]
+            found = [(m.span(), m.group(0)) for m in matches_before(pattern, anchor, text)]
             assert found == [(m.span(), m.group(0)) for m in pattern.finditer(text)]
-        assert people._name_first(pattern, anchor, ARTICLE)  # each pattern finds something here
+        assert matches_before(pattern, anchor, ARTICLE)  # each pattern finds something here
+
+
+TOWNS = """Alnwick Town Council and the Sawbridgeworth Town Council met at Pohang City Hall. Lavena has been twinned with
+Mornago (Province of Varese) since 1998. Naxxar's twinned council, Kilbride, an old market town in Ireland, sent a
+band. Haeundae-gu, Naka-ku and Kita Ward hosted guests from Gimhae City, Chiba Prefecture and Jeju Province.
+"""
+
+
+def test_place_patterns_opening_on_a_name_find_what_a_full_scan_finds() -> None:
+    from amity.extract import places
+
+    assert len(places._AFTER_NAME) >= 8
+    for pattern, anchor in places._AFTER_NAME.items():
+        for text in (TOWNS, TOWNS.replace("\n", " ") * 2, TOWNS.lower(), ""):
+            found = [(m.span(), m.group(0)) for m in matches_before(pattern, anchor, text)]
+            assert found == [(m.span(), m.group(0)) for m in pattern.finditer(text)], pattern.pattern

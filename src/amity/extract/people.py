@@ -9,12 +9,11 @@ middle initial. Short forms ("Mayor Park") become aliases of the full name.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 
 from . import vocab
-from .context import Context, OrgCand, PersonCand, main_place
+from .context import Context, OrgCand, PersonCand, main_place, matches_before
 from .names import family_key, looks_korean, same_person, split_name
 from .text import fold
 
@@ -166,12 +165,12 @@ def find_people(ctx: Context) -> None:
                           of_obj=of_obj, to=to, mentions=[(s, e)])
         found.append(cand)
 
-    for m in _name_first(_APPOS, _APPOS_ANCHOR, text):
+    for m in matches_before(_APPOS, _APPOS_ANCHOR, text):
         if _names_another(ctx, m.start("title")):
             continue  # "led by Governor Lee, Secretary of Bac Ninh's Party Committee Nguyen Anh Tuan said": Nguyen's title
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
-    for m in _name_first(_CHAIRS, _CHAIRS_ANCHOR, text):
+    for m in matches_before(_CHAIRS, _CHAIRS_ANCHOR, text):
         org = _org_at(ctx, m.start("tail"), m.end("tail"))
         add(m.group("name"), m.start("name"), m.end("name"), "Chairperson",
             org.name if org else None, org)
@@ -213,7 +212,7 @@ def find_people(ctx: Context) -> None:
         for nm in re.finditer(rf"{_TOK}(?: {_MID}){{1,3}}(?: III| II| Jr\.)?", m.group("list")):
             s0 = m.start("list") + nm.start()
             add(nm.group(0), s0, s0 + len(nm.group(0)), title, None, None)
-    for m in _name_first(_OF_ORG, _OF_ORG_ANCHOR, text):
+    for m in matches_before(_OF_ORG, _OF_ORG_ANCHOR, text):
         org = _org_at(ctx, m.start("tail"), m.start("tail") + 2)
         if org is not None and not any(m.start("name") < p.span[1] and p.span[0] < m.end("name") for p in found):
             add(m.group("name"), m.start("name"), m.end("name"), None, org.name, org)
@@ -268,42 +267,6 @@ def _matches_at_titles(pattern: re.Pattern[str], text: str, low: str, overlappin
 _APPOS_ANCHOR = re.compile(r",\s")
 _CHAIRS_ANCHOR = re.compile(r",\swho\s(?:chairs|heads|leads)\s")
 _OF_ORG_ANCHOR = re.compile(r" of ")
-# the characters a name is written with ("Jan de Wit", "O'Malley", "Hilario P. Davide", '"Tony"')
-_NAME_RUN = re.compile(r"[A-Za-z .'\"-]+")
-_CAPITAL = re.compile(r"[A-Z]")
-_RUNS_CACHE: dict[int, tuple[str, list[int], list[int], list[int]]] = {}
-
-
-def _name_first(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """The matches `pattern.finditer(text)` gives, for a pattern whose name ends right before
-    `anchor`: a match can only start at a capital in the run of name characters before an anchor."""
-    cached = _RUNS_CACHE.get(id(text))
-    if cached is None or cached[0] is not text:
-        _RUNS_CACHE.clear()
-        runs = [(r.start(), r.end()) for r in _NAME_RUN.finditer(text)]
-        cached = _RUNS_CACHE[id(text)] = (text, [s for s, _ in runs], [e for _, e in runs],
-                                          [c.start() for c in _CAPITAL.finditer(text)])
-    run_starts, run_ends, capitals = cached[1], cached[2], cached[3]
-    starts: list[int] = []
-    for a in anchor.finditer(text):
-        i = bisect.bisect_right(run_starts, a.start() - 1) - 1
-        if i < 0 or run_ends[i] < a.start():
-            continue  # no name character just before the anchor
-        lo = bisect.bisect_left(capitals, run_starts[i])
-        hi = bisect.bisect_left(capitals, a.start())
-        starts.extend(capitals[lo:hi])
-    out: list[re.Match[str]] = []
-    last_end = -1
-    for start in sorted(set(starts)):
-        if start < last_end:
-            continue
-        m = pattern.match(text, start)
-        if m:
-            out.append(m)
-            last_end = m.end()
-    return out
-
-
 _BODY_TRAILER = re.compile(r"(?:[.,']|\s(?:and|the|of|for|with))+$")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import vocab
-from .context import Context, CountryCand, PlaceCand
+from .context import Context, CountryCand, PlaceCand, matches_before
 from .gazetteer import CountryEntry, PlaceEntry, get_gazetteer
 from .gazetteer_data import DESIGNATOR_STOP
 from .text import fold
@@ -57,6 +57,12 @@ _NOT_PLACE_WORDS = set(vocab.load("en", "months")["names"]) | set(vocab.load("en
                     "chairperson", "deputy", "vice", "president", "minister", "university", "mr", "ms"}
 
 
+# for a pattern that opens on the name: what must follow it, so the pattern runs only where that
+# occurs (context.matches_before)
+_AFTER_NAME = {p: re.compile(p.pattern[len(f"(?P<name>{_NAME})"):]) for p in _CONTEXT_PATTERNS
+               if p.pattern.startswith(f"(?P<name>{_NAME})")}
+
+
 def find_places_and_countries(ctx: Context) -> None:
     gaz = get_gazetteer()
     text = ctx.folded
@@ -94,7 +100,8 @@ def find_places_and_countries(ctx: Context) -> None:
         claimed.append((h.start, end))
 
     for pattern in _CONTEXT_PATTERNS:
-        for m in pattern.finditer(text):
+        anchor = _AFTER_NAME.get(pattern)
+        for m in matches_before(pattern, anchor, text) if anchor is not None else pattern.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
             lead = re.match(r"(?:The|A|An|Our|Its|This|In|At|From|With|And) ", name)
