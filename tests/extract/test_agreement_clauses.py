@@ -207,3 +207,22 @@ def test_the_mayor_signing_with_a_body_makes_the_city_and_the_body_the_parties()
                         "signed an MOU on May 3.\n")
     assert found == [("mou", ["Chungnam National University", "Daejeon"], "2024-05-03")]
     assert _agreements("Daejeon news\nHana Bank signed an MOU on May 3.\n") == []
+
+
+def test_partners_after_with_are_each_a_partner_of_the_articles_city():
+    found = _agreements("Busan news\nBusan welcomed guests on May 3.\nThe city has established sister relationships "
+                        "with Fukuoka in 2007 and Shanghai in 1993.\n")
+    assert found == [("sister_city", ["Busan", "Fukuoka"], "2007"), ("sister_city", ["Busan", "Shanghai"], "1993")]
+
+
+def test_a_long_list_of_places_is_not_the_parties_of_one_agreement():
+    found = _agreements("Mashhad news\nThe city has so far signed agreements with Kazan, Lahore, Herat, Dushanbe, "
+                        "Bishkek and Almaty.\n")
+    assert found == []
+
+
+def test_a_later_mention_of_a_planned_tie_keeps_it_planned():
+    result = extract("Porto and Isfahan will soon sign a sister city agreement.\n"
+                     "The sister city agreement has shown the importance of friendship between the two peoples.\n",
+                     "2021-06-11")
+    assert [(a.type, a.status) for a in result.agreements] == [("sister_city", "planned")]

@@ -320,6 +320,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
             and re.search(r"\b(?:has|have|gained|added|twinned with|include|includes)\b", clause):
         subject = places[0]
         pairs = [(first_type, [subject, p]) for p in places[1:]]
+    elif len(places) >= 2 and home is not None and all(p is not home for p in places) and len(types_here) == 1 \
+            and first_type in ("sister_city", "friendship_city") and _all_after_with(ctx, places, cs, ce):
+        # "The city has established sister relationships with Fukuoka in 2007 and Shanghai in 1993": the
+        # partners of the article's city, each with its own date, not of each other
+        pairs = [(first_type, [home, p]) for p in places]
     elif len(places) >= 2 and len(types_here) == 1 and (owned := _OWN_TIES.search(low)) is not None \
             and len(listed := _listed_after(ctx, places, cs + owned.end(), ce)) >= 2:
         # "visitors from its twin towns, Lyon and Hamburg": each is a partner of the article's city, not of the
@@ -338,7 +343,9 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
                 t = max((m for m in matches if m[0] <= pos), default=matches[0], key=lambda m: m[0])[1]
                 pairs.append((t, [anchor, p]))
         else:
-            pairs = [(first_type, places if len(places) <= 4 else places[:2])]
+            # five or more places are a list ("signed agreements with Xi'an, Kuala Lumpur, Freiburg, ..."), not
+            # the parties of one agreement: a counted list is read by _counted_ties
+            pairs = [(first_type, places)] if len(places) <= 4 else []
     elif len(places) == 1 and home is not None and places[0] is not home:
         pairs = [(first_type, [home, places[0]])]
     elif len(places) == 1 and places[0] is home and not orgs and first_type in ("mou", "business_agreement") \
@@ -528,6 +535,12 @@ def _chain(ctx: Context, start: PlaceCand, places: list[PlaceCand], cs: int, ce:
     return out
 
 
+def _all_after_with(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> bool:
+    """Every place of the clause is written after its first "with" (no place is the subject)."""
+    w = ctx.lower.find(" with ", cs, ce)
+    return w >= 0 and all(s > w for p in places for s, _ in _spans_in(ctx, p, cs, ce)[:1])
+
+
 def _listed_after(ctx: Context, places: list[PlaceCand], start: int, ce: int) -> list[PlaceCand]:
     """The places listed from the first one named after `start` ("its twin towns, Lyon and Hamburg")."""
     first = next((p for _s, _e, p in ctx.mentions_in(start, ce) if any(p is q for q in places)), None)
@@ -589,8 +602,8 @@ def _add(ctx: Context, ag: AgreementCand, renewal: bool) -> None:
         other.date = other.date or ag.date
         if ag.planned and not other.planned and not any(_DATED.search(ctx.folded, s, e) for s, e in other.evidence):
             other.planned = True  # "in twinning agreements with" (headline), then "will formalise": planned
-        else:
-            other.planned = other.planned and ag.planned
+        else:  # "will soon sign a sister city agreement", then "the sister city agreement has shown ...": still planned
+            other.planned = other.planned and (ag.planned or any(_DATED.search(ctx.folded, s, e) for s, e in ag.evidence))
         other.title = other.title or ag.title
         other.evidence += ag.evidence
         return
