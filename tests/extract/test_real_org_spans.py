@@ -29,3 +29,17 @@ def test_a_role_holder_before_and_is_not_part_of_the_next_body():
 def test_two_outlets_joined_by_and_are_two_bodies():
     names = _names()
     assert {"The Lakeview Times", "Arirang TV"} <= names
+
+
+def test_an_acronym_before_and_is_a_name_of_its_own():
+    text = "Officials of KOICA and Lakeview Electronics and Hillcrest Motor joined the Busan meeting."
+    names = {o.name for o in extract(text, "2024-05-01").organizations}
+    assert {"KOICA", "Lakeview Electronics", "Hillcrest Motor"} <= names
+    assert not any(" and " in n for n in names)
+
+
+def test_the_outlet_of_a_copyright_line_is_named_without_the_marks():
+    text = "Lakeview signed an MOU with Osaka on Monday.\n\nCopyright © 2024 Lakeview Ilbo. All rights reserved."
+    names = {o.name for o in extract(text, "2024-05-01").organizations}
+    assert "Lakeview Ilbo" in names
+    assert not any("©" in n or "Copyright" in n for n in names)

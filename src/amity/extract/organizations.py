@@ -151,8 +151,10 @@ def _split(ctx: Context, text: str, start: int, end: int) -> list[tuple[int, int
             # a head word alone names nothing ("Library and Archive Dept." is one department)
             cut = i - cur >= 2 and _has_head(spans[i + 1:])
         elif low in ("and", "&") and not _has_head(spans[cur:i]) and _has_head(spans[i + 1:]):
-            # "Chairman Yang Jae-saeng and Dong-A University": a role and its holder stand before "and"
-            cut = _unposs(words[cur].lower()) in ROLE_STARTS or _names_without_head(
+            # "Chairman Yang Jae-saeng and Dong-A University": a role and its holder stand before "and";
+            # "KOICA and LG Electronics": an acronym alone is a whole name of its own
+            cut = _unposs(words[cur].lower()) in ROLE_STARTS or (
+                i - cur == 1 and re.fullmatch(r"[A-Z]{3,}\d*", words[cur]) is not None) or _names_without_head(
                 ctx, text, (start + spans[cur].start(), start + spans[i - 1].end()), start + spans[i + 1].start())
         elif low == "and" and _has_head(spans[cur:i]) and _person_follows(words, i + 1):
             cut = True  # "Department of Civil Affairs and Yao Ching-yu"
@@ -621,8 +623,14 @@ def _credits(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
             take(m.end() + via.start("name"), m.end() + via.end("name"))
 
 
+_COPYRIGHT_MARK = re.compile(r"^(?:(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?)+", re.I)
+
+
 def _publisher(ctx: Context, orgs: list[OrgCand]) -> None:
-    name = ctx.clean.publisher or ""
+    # "Copyright © Busan Ilbo": the outlet is named after the copyright marks
+    name = _COPYRIGHT_MARK.sub("", ctx.clean.publisher or "").strip(" .,")
+    if not name:
+        return
     if any(o.name.lower() == name.lower() for o in orgs) or len(name) > 80:
         return
     pos = ctx.raw.find(name)
