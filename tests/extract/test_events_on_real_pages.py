@@ -237,3 +237,12 @@ def test_two_trips_told_in_one_sentence_with_their_own_dates_are_two_visits():
 def test_a_delegation_flying_out_to_a_partner_city_is_a_visit():
     page = "Mayor Thaba Moyo of Bulawayo flew to Durban on June 2 with a delegation of engineers.\n"
     assert ("visit", "2025-06-02") in _events(extract(page, published="2025-06-05"))
+
+
+def test_meetings_attended_with_a_council_are_a_meeting_but_regular_meetings_are_not():
+    page = ("On the 26th and 27th February, the Mayor of Zejtun and the Executive Secretary were invited by Zejtun's "
+            "twinned council, Gorla Minore.\n"
+            "The Mayor attended meetings with the Mayor and members of the Gorla Minore Council.\n"
+            "The council holds regular meetings on the first Monday of each month.\n")
+    events = _events(extract(page, published="2025-03-03"))
+    assert [t for t, _ in events].count("meeting") == 1
