@@ -226,3 +226,9 @@ def test_a_later_mention_of_a_planned_tie_keeps_it_planned():
                      "The sister city agreement has shown the importance of friendship between the two peoples.\n",
                      "2021-06-11")
     assert [(a.type, a.status) for a in result.agreements] == [("sister_city", "planned")]
+
+
+def test_a_later_clause_governed_by_the_first_verb_keeps_its_own_date():
+    found = _agreements("Busan news\nBusan established sister-city ties with Fukuoka in 2007, and friendly-city ties "
+                        "with Osaka in 2010.\n")
+    assert found == [("friendship_city", ["Busan", "Osaka"], "2010"), ("sister_city", ["Busan", "Fukuoka"], "2007")]

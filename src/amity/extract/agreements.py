@@ -273,7 +273,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
              and not re.match(r"\s?[-–~]\s?\d", ctx.folded[d.end:d.end + 3])]  # "for 2024-2026": a period covered
     if after:
         date = min(after, key=lambda d: d.start).value
-    if not _DATED.search(clause):
+    # "established sister-city ties with Fukuoka in 2007, and friendly-city ties with Osaka in 2010": the verb
+    # of an earlier clause governs a later one that carries its own date
+    governed = cs > sentence[0] and _DATED.search(ctx.folded, sentence[0], cs) is not None \
+        and any(cs <= d.start < ce for d in dates)
+    if not _DATED.search(clause) and not governed:
         date = None  # "the anniversary of its sister-city relationship": no signing date here
     signed_then = _signing_date(ctx, sentence)
     if signed_then and re.search(r"\b(?:sign|conclud)", clause) and not after:
