@@ -37,6 +37,9 @@ class Filter:
     joins: bool = False  # follows a to-many relation, so rows may repeat
 
 
+PARTY = ("place", "organization")  # a party, member or partner is one place or one organization
+
+
 @dataclass(frozen=True)
 class Part:
     """A part of a record edited through its whole: an agreement's parties, a project's milestones."""
@@ -46,6 +49,9 @@ class Part:
     parts: tuple["Part", ...] = ()
     # (whole, values, actor) -> part; default services.create
     create: Callable[[models.Model, dict, str], models.Model] | None = None
+    # the references a new part names at least one of (only_one: exactly one), as its clean() says
+    one_of: tuple[str, ...] = ()
+    only_one: bool = False
 
     @property
     def key(self) -> str:
@@ -283,7 +289,8 @@ def add_part_routes(router: Router, get_whole: Callable[[int], models.Model], pa
     model, segment = part.model, part.key.replace("_", "-")
     name = model.__name__
     Out = part_output(part)
-    Create = input_schema(model, f"{name}Create", partial=False, exclude=(part.parent_fk,))
+    Create = input_schema(model, f"{name}Create", partial=False, exclude=(part.parent_fk,),
+                          one_of=part.one_of, only_one=part.only_one)
     Patch = input_schema(model, f"{name}Patch", partial=True, exclude=(part.parent_fk,))
     label = model._meta.verbose_name
 

@@ -17,7 +17,7 @@ from amity.api import access
 from amity.api.claims import ClaimOut, claim_out
 from amity.api.crud import date_overlaps, text_search
 from amity.api.errors import ERRORS
-from amity.api.types import MAX_ID, PartialDateText, Text, text
+from amity.api.types import MAX_ID, VISIBLE, PartialDateText, Text, text
 from amity.core.partialdate import PartialDate
 from amity.review.intake import ingest_document  # the ingest chain, auto-accept rules included
 from amity.sources.ingest import IngestError
@@ -29,7 +29,7 @@ router = Router(tags=["documents"])
 UPLOAD_TYPES = {"text/plain", "text/html", "text/markdown", "text/x-markdown", "application/xhtml+xml",
                 "application/pdf"}
 UPLOAD_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf"}
-Url = text(1000, pattern=r"^https?://\S+$")
+Url = text(1000, pattern=rf"^https?://{VISIBLE}+$")
 Title = text(500)
 Language = text(10)
 

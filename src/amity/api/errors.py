@@ -16,6 +16,8 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from amity.api.types import NOT_BLANK
+
 log = logging.getLogger("amity.api")
 
 
@@ -162,7 +164,7 @@ def _moved_path(path: str, old: int, new: int) -> str:
 def _readable(error: dict) -> str:
     """The validation message, saying in words what a schema pattern (a name) refuses."""
     pattern = (error.get("ctx") or {}).get("pattern")
-    if error.get("type") == "string_pattern_mismatch" and pattern == r"\S":
+    if error.get("type") == "string_pattern_mismatch" and pattern == NOT_BLANK:
         return "must not be blank"
     return str(error.get("msg", "invalid"))
 

@@ -11,10 +11,10 @@ from uuid import UUID
 
 from django.db import models
 from ninja import Schema
-from pydantic import ConfigDict, create_model, model_validator
+from pydantic import BeforeValidator, ConfigDict, create_model, model_validator
 from pydantic import Field as Spec
 
-from amity.api.types import BodyId, PartialDateText, TimeText, required_text, text
+from amity.api.types import VISIBLE, BodyId, PartialDateText, TimeText, json_integer, required_text, text
 from amity.core.fields import PartialDateField
 from amity.registry.countries import country_names
 from amity.registry.models import Field as CooperationField
@@ -47,7 +47,7 @@ def shown_fields(model: type[models.Model], exclude: tuple[str, ...] = ()) -> li
 
 # Every text this matches passes Django's URLValidator, which the record checks after the schema: host
 # labels of letters, digits and inner hyphens, a letter top-level domain, then a path, query or fragment.
-WEB_ADDRESS = r"^https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?:[/?#]\S*)?$"
+WEB_ADDRESS = rf"^https?://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?\.)+[A-Za-z]{{2,63}}(?:[/?#]{VISIBLE}*)?$"
 
 
 def _input_type(field: models.Field) -> Any:
@@ -68,7 +68,7 @@ def _input_type(field: models.Field) -> Any:
         return Annotated[bool, Spec(strict=True)]
     for kind, low, high in _INT_RANGES:
         if isinstance(field, kind):
-            return Annotated[int, Spec(ge=low, le=high, strict=True)]
+            return Annotated[int, Spec(ge=low, le=high, strict=True), BeforeValidator(json_integer)]  # 5.0 is 5
     if isinstance(field, models.FloatField):
         limit = _COORDINATES.get(field.name)
         bounds = {"ge": -limit, "le": limit} if limit else {}
@@ -141,8 +141,38 @@ def _json_kind(value: Any) -> str:
             float: "a number"}.get(type(value), type(value).__name__)
 
 
-def input_schema(model: type[models.Model], name: str, *, partial: bool, exclude: tuple[str, ...] = ()):
-    """The body of a create (required fields required) or of a PATCH (every field optional)."""
+def _naming(names: tuple[str, ...]) -> list[dict]:
+    """One JSON Schema alternative per reference: that one given, as an id."""
+    return [{"required": [name], "properties": {name: {"type": "integer"}}} for name in names]
+
+
+def choice_rule(names: tuple[str, ...], only_one: bool) -> dict:
+    """A create's rule that a part names one of `names` (only_one: exactly one), as the model's clean() does."""
+    return {"oneOf" if only_one else "anyOf": _naming(names)}
+
+
+def _check_choice(names: tuple[str, ...], only_one: bool):
+    def check(values):
+        given = [name for name in names if getattr(values, name, None) is not None]
+        if not given or (only_one and len(given) > 1):
+            raise ValueError(f"give {'exactly one' if only_one else 'at least one'} of {', '.join(names)}")
+        return values
+    return model_validator(mode="after")(check)
+
+
+def input_schema(model: type[models.Model], name: str, *, partial: bool, exclude: tuple[str, ...] = (),
+                 one_of: tuple[str, ...] = (), only_one: bool = False):
+    """The body of a create (required fields required) or of a PATCH (every field optional).
+
+    one_of: a create names at least one of these references (only_one: exactly one); the schema
+    says so and the body is checked before the record is.
+    """
+    base = InputSchema
+    validators = {}
+    if one_of and not partial:
+        config = ConfigDict(regex_engine="python-re", json_schema_extra=choice_rule(one_of, only_one))
+        base = type(f"{name}Base", (InputSchema,), {"model_config": config, "__module__": __name__})
+        validators = {"check_choice": _check_choice(one_of, only_one)}
     fields = {}
     for field in editable_fields(model, exclude):
         kind = _input_type(field)
@@ -154,7 +184,7 @@ def input_schema(model: type[models.Model], name: str, *, partial: bool, exclude
             fields[field.name] = (kind, ...)
         else:
             fields[field.name] = (kind, _default(field))
-    return create_model(name, __base__=InputSchema, **fields)
+    return create_model(name, __base__=base, __validators__=validators, **fields)
 
 
 def output_schema(model: type[models.Model], name: str, *, exclude: tuple[str, ...] = (),

@@ -1,6 +1,6 @@
 """Agreements with their parties, signatories and status history."""
 
-from amity.api.crud import Part, Resource, build_router
+from amity.api.crud import PARTY, Part, Resource, build_router
 from amity.api.registry.filters import choice, country, field, record
 from amity.registry import models as m
 from amity.registry import services
@@ -20,7 +20,7 @@ agreements = Resource(
              "place": record("parties__place", "signed_place", what="place"),
              "organization": record("parties__organization", what="organization"),
              "person": record("signatories__person", what="person")},
-    parts=(Part(m.AgreementParty, "agreement"), Part(m.AgreementSignatory, "agreement"),
+    parts=(Part(m.AgreementParty, "agreement", one_of=PARTY, only_one=True), Part(m.AgreementSignatory, "agreement"),
            Part(m.AgreementStatusChange, "agreement", create=_add_status)),
     prefetch=("parties__place", "parties__organization"),
 )

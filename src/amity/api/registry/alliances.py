@@ -2,18 +2,18 @@
 
 from ninja import Router
 
-from amity.api.crud import Part, Resource, add_part_routes, build_router
+from amity.api.crud import PARTY, Part, Resource, add_part_routes, build_router
 from amity.api.registry.filters import choice, country, field, record
 from amity.registry import models as m
 
-team_members = Part(m.TeamMember, "team")
+team_members = Part(m.TeamMember, "team", one_of=("person", "from_place"))
 
 alliances = Resource(
     m.Alliance, "alliances", date_field="established",
     filters={"country": country("members__place__country_code", "members__organization__country_code"),
              "place": record("members__place", "secretariat_place", what="place"),
              "organization": record("members__organization", what="organization")},
-    parts=(Part(m.AllianceMember, "alliance"), Part(m.Team, "alliance", parts=(team_members,))),
+    parts=(Part(m.AllianceMember, "alliance", one_of=PARTY, only_one=True), Part(m.Team, "alliance", parts=(team_members,))),
 )
 teams = Resource(m.Team, "teams", search=("name",), parts=(team_members,))
 
@@ -24,7 +24,7 @@ projects = Resource(
              "country": country("members__place__country_code", "members__organization__country_code"),
              "place": record("members__place", what="place"),
              "organization": record("members__organization", what="organization")},
-    parts=(Part(m.ProjectMember, "project"), Part(m.Milestone, "project")),
+    parts=(Part(m.ProjectMember, "project", one_of=PARTY, only_one=True), Part(m.Milestone, "project")),
     select=("field",),
 )
 

@@ -15,7 +15,7 @@ engagements = Resource(
              "organization": record("participants__organization", what="organization"),
              "person": record("participants__person", what="person"),
              "alliance": record("alliance", what="alliance"), "agreement": record("agreement", what="agreement")},
-    parts=(Part(m.EngagementParticipant, "engagement"),),
+    parts=(Part(m.EngagementParticipant, "engagement", one_of=("person", "organization", "place"), only_one=True),),
     select=("place",),
 )
 follow_ups = Resource(
