@@ -232,3 +232,11 @@ def test_a_later_clause_governed_by_the_first_verb_keeps_its_own_date():
     found = _agreements("Busan news\nBusan established sister-city ties with Fukuoka in 2007, and friendly-city ties "
                         "with Osaka in 2010.\n")
     assert found == [("friendship_city", ["Busan", "Osaka"], "2010"), ("sister_city", ["Busan", "Fukuoka"], "2007")]
+
+
+def test_sister_cities_of_a_city_listed_after_a_colon_are_its_ties():
+    found = _agreements("Busan news\nSister cities of Busan: Fukuoka, Shanghai, Barcelona.\n")
+    assert sorted(parties for _kind, parties, _ in found) == [["Barcelona", "Busan"], ["Busan", "Fukuoka"],
+                                                              ["Busan", "Shanghai"]]
+    found = _agreements("Seattle news\nKobe, a sister city of Seattle, sent a delegation to Tacoma.\n")
+    assert [parties for _kind, parties, _ in found] == [["Kobe", "Seattle"]]

@@ -508,10 +508,15 @@ def _seat_of(ctx: Context, place: PlaceCand, orgs: list[OrgCand], cs: int, ce: i
 
 
 def _possessor(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> PlaceCand | None:
-    for _s, e, p in ctx.mentions_in(cs, ce):
-        if any(p is q for q in places) and _POSSESSIVE_TIE.match(ctx.folded, e, e + 40):
+    """The place whose ties a clause lists: "Incheon's sister cities", "sister cities of Busan: ..."."""
+    for s, e, p in ctx.mentions_in(cs, ce):
+        if any(p is q for q in places) and (_POSSESSIVE_TIE.match(ctx.folded, e, e + 40)
+                                            or _TIES_OF.search(ctx.lower, max(cs, s - 40), s)):
             return p
     return None
+
+
+_TIES_OF = re.compile(r"\b(?:sister|twin|friendship|partner)[\w-]*\s(?:cit(?:y|ies)|towns?|provinces?|regions?)\sof\s$")
 
 
 _OWN_TIES = re.compile(r"\b(?:our|its|their)\s(?:(?:two|three|four|five|six|several|many|other)\s)?(?:sister|twin|partner|"
