@@ -43,3 +43,10 @@ def test_the_outlet_of_a_copyright_line_is_named_without_the_marks():
     names = {o.name for o in extract(text, "2024-05-01").organizations}
     assert "Lakeview Ilbo" in names
     assert not any("©" in n or "Copyright" in n for n in names)
+
+
+def test_a_level_of_government_before_an_acronym_is_part_of_the_name():
+    text = ("Before the signing, Mayor Li Wen, Vice Secretary of Municipal CPCC, met the governor of "
+            "Chiang Mai, Thailand.")
+    names = {o.name for o in extract(text, "2024-05-01").organizations}
+    assert "Municipal CPCC" in names

@@ -456,6 +456,9 @@ def _abbreviates_words_before(text: str, start: int) -> bool:
 _NAMES_AN_OCCASION = re.compile(r"(?:\s[A-Z][\w-]*){0,2}\s(?:Cup|Games|Championships?|Olympics|Expo|Awards?)\b")
 
 
+_LEVEL_BEFORE = re.compile(r"(?<![\w-])(?:Municipal|Provincial|Prefectural|County|District) $")
+
+
 def _standalone_acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
     """"IRNA", "UNESCO", "(Photo: VNA)": a word in capitals of three letters or more names a body
     (an agency, a school, a UN body) unless it is a common abbreviation, a place or country, part
@@ -471,6 +474,12 @@ def _standalone_acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
             continue
         if ctx.place_at(*m.span()) is not None or any(
                 s <= m.start() and m.end() <= e for c in ctx.countries.values() for s, e in c.mentions):
+            continue
+        level = _LEVEL_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        if level is not None and not _in_capitals_line(text, m.start()) and word not in taken:
+            # "Vice Secretary of Municipal CPCC": the level of government is part of the body's name
+            span = (level.start(), m.end())
+            taken[word] = OrgCand(name=ctx.text[span[0]:span[1]], kind="council", span=span, mentions=[span])
             continue
         if _in_capitals_line(text, m.start()) or (word not in KNOWN_BODIES and _acronym_is_a_name_part(text, *m.span())):
             continue
