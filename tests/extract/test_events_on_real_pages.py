@@ -246,3 +246,10 @@ def test_meetings_attended_with_a_council_are_a_meeting_but_regular_meetings_are
             "The council holds regular meetings on the first Monday of each month.\n")
     events = _events(extract(page, published="2025-03-03"))
     assert [t for t, _ in events].count("meeting") == 1
+
+
+def test_visitors_received_in_welcome_rites_are_a_ceremony_not_a_meeting_too():
+    page = ("Twelve officials from Hapcheon County arrived on Wednesday, October 9, and were warmly received by their "
+            "counterparts in welcome rites held at the Plaza of San Carlos City.\n")
+    events = _events(extract(page, published="2024-10-12"))
+    assert ("ceremony", "2024-10-09") in events and "meeting" not in [t for t, _ in events]

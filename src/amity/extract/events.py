@@ -99,7 +99,13 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
     if m:
         return "conference", m.start()
     pos, etype = min(hits)
+    ceremony = next((h for h in hits if h[1] == "ceremony"), None)
+    if etype == "meeting" and ceremony is not None and _PASSIVE_RECEPTION.search(low, max(0, pos - 25), pos + 20):
+        return "ceremony", ceremony[0]  # "were warmly received by their counterparts in welcome rites"
     return etype, pos
+
+
+_PASSIVE_RECEPTION = re.compile(r"\b(?:was|were|being) (?:\w+ly )?(?:received|welcomed)\b")
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
