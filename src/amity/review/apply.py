@@ -43,10 +43,14 @@ def _linked(claim: Claim, value: dict, certain_only: bool = True):
     return None, link
 
 
-def _country_place(code: str | None):
+def _country_place(code: str | None, effects: Effects | None = None):
+    """The country's place; an accept run reads each once (it is only referred to and cited)."""
     if not code or not is_country_code(code):
         return None
-    return m.Place.objects.filter(uid=reference_uid(f"iso:{code}")).first()
+    known = effects.run.countries if effects is not None and effects.run is not None else {}
+    if code not in known:
+        known[code] = m.Place.objects.filter(uid=reference_uid(f"iso:{code}")).first()
+    return known[code]
 
 
 def accept_place(claim, value, effects: Effects, resolve: Resolver):
@@ -66,7 +70,7 @@ def accept_place(claim, value, effects: Effects, resolve: Resolver):
 
 
 def accept_country(claim, value, effects: Effects, resolve: Resolver):
-    place = _country_place(value.get("code"))
+    place = _country_place(value.get("code"), effects)
     if place is None:
         raise ValueError(f"unknown country code {value.get('code')!r}")
     effects.cite(place)
@@ -112,7 +116,7 @@ def _position(claim, value, person, effects: Effects, resolve: Resolver) -> None
         holder = _country_place_by_name(value["of"])
     of_place = holder if isinstance(holder, m.Place) else None
     of_org = holder if isinstance(holder, m.Organization) else None
-    to_place = _country_place(value.get("to")) if value.get("to") else None
+    to_place = _country_place(value.get("to"), effects) if value.get("to") else None
     when = claim.document.published
     existing = [p for p in (person.positions.all() if not _created(person, effects) else ())
                 if p.title == value["title"]
@@ -174,13 +178,21 @@ def _same_event(value: dict, place, participants) -> m.Engagement | None:
         return None
     wanted = {(type(r), r.pk) for r, _ in participants}
     for engagement in m.Engagement.objects.filter(date=date).prefetch_related("participants"):
-        present = {(type(p.person or p.organization or p.place), (p.person or p.organization or p.place).pk)
-                   for p in engagement.participants.all()}
+        present = {_participant_key(p) for p in engagement.participants.all()}
         shared_people = {key for key in wanted & present if key[0] is m.Person}
         if shared_people or (wanted & present and engagement.type == value.get("type")):
             return engagement
         if place is not None and engagement.place_id == place.pk and engagement.type == value.get("type"):
             return engagement
+    return None
+
+
+def _participant_key(participant) -> tuple[type, int] | None:
+    """Who takes part, by model and id (without reading the record)."""
+    for model, pk in ((m.Person, participant.person_id), (m.Organization, participant.organization_id),
+                      (m.Place, participant.place_id)):
+        if pk is not None:
+            return model, pk
     return None
 
 

@@ -45,6 +45,7 @@ class AcceptRun:
         self.touched: list[tuple[type, int]] = []  # indexed records written, the indexes not yet told
         self.told: list[tuple[type, int]] = []  # ... and told (told again if the chunk is rolled back)
         self.fields: dict[str, object] = {}  # registry.Field by code (reference data)
+        self.countries: dict[str, object] = {}  # a country's place by its code (only referred to)
         self.posts: dict[int, list] = {}  # a person's positions with their holders, for naming engagements
 
     def load(self, ids: list[int]) -> list[Claim]:
@@ -85,7 +86,8 @@ class AcceptRun:
             return None
         key = (claim.link_type_id, claim.link_id)
         if key not in self.records:
-            record = claim.linked
+            model = ContentType.objects.get_for_id(claim.link_type_id).model_class()  # (cached)
+            record = model._base_manager.filter(pk=claim.link_id).first()
             if record is None:
                 return None
             self.records[key] = record
