@@ -240,3 +240,9 @@ def test_sister_cities_of_a_city_listed_after_a_colon_are_its_ties():
                                                               ["Busan", "Shanghai"]]
     found = _agreements("Seattle news\nKobe, a sister city of Seattle, sent a delegation to Tacoma.\n")
     assert [parties for _kind, parties, _ in found] == [["Kobe", "Seattle"]]
+
+
+def test_a_misspelt_partner_of_a_tie_is_the_other_city_the_article_names():
+    found = _agreements("Jeonju news\nKanazwaa has been the sister city of Jeonju since May 2002. Kanazawa is a city "
+                        "in Japan. Students of Kanazawa visited Jeonju.\n", "2018-10-30")
+    assert found == [("sister_city", ["Jeonju", "Kanazawa"], "2002-05")]

@@ -355,6 +355,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     elif len(places) == 1 and places[0] is home and not orgs and first_type in ("mou", "business_agreement") \
             and re.search(r"\b(?:sign|conclud)", clause) and _partner(ctx, home) is not None:
         pairs = [(first_type, [home, _partner(ctx, home)])]  # "Daegu Mayor Hong and Deputy Mayor Zhao signed"
+    elif len(places) == 1 and places[0] is home and not orgs and first_type in ("sister_city", "friendship_city") \
+            and _UNREAD_PARTNER.search(clause) and _partner(ctx, home) is not None:
+        # "Freibrug has been the sister city of Suwon since 2015" (a name the gazetteer does not know, or misspelt):
+        # the tie is the article's, with the other city it names most
+        pairs = [(first_type, [home, _partner(ctx, home)])]
     elif orgs and len(orgs) >= 2:
         with_pos = clause.find(" with ")
         second = next((o for o in orgs[1:] if with_pos >= 0 and o.span[0] - cs > with_pos), orgs[1])
@@ -516,6 +521,10 @@ def _possessor(ctx: Context, places: list[PlaceCand], cs: int, ce: int) -> Place
     return None
 
 
+# "<Name> has been the sister city of <home>", "<Name> became <home>'s twin town": a capitalised subject the
+# gazetteer did not read, before a singular tie of the article's city
+_UNREAD_PARTNER = re.compile(r"^\s*[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?:has\sbeen|is|became|was)\s(?:the|a|an)\s"
+                             r"(?:[\w-]+\s)?(?:sister|twin|friendship|friendly)[\w-]*\s(?:city|town|province)\sof\b")
 _TIES_OF = re.compile(r"\b(?:sister|twin|friendship|partner)[\w-]*\s(?:cit(?:y|ies)|towns?|provinces?|regions?)\sof\s$")
 
 
