@@ -72,3 +72,30 @@ def test_two_titled_signatories_joined_by_and_are_both_read():
 def test_malaysian_honorifics_are_not_part_of_the_name():
     names = {p.name for p in extract(TWO_SIGNATORIES, "2024-06-10").people}
     assert "Annuar Musa" in names and not any(n.startswith("Tan Sri") for n in names), names
+
+
+DELEGATION_PAGE = """Gimhae receives Japanese mayors
+
+Kim Soo-min, Vice President of the Korea Local Government Association, met the Japan Town Mayors Association \\
+(JTMA) delegation led by President SATO KENJI in Seoul on March 5.
+The delegation from Hadong-gun is composed of Mayor Ha Seung-chul, Councilor (Chairman) Jung Min-ho and \\
+Councilor Yoon Ji-ho.
+Speaking at the port office, the Executive Director, Marine and Operations, Dr. Ade Bello, said the MoU would help.
+"""
+
+
+@pytest.fixture(scope="module")
+def delegation_people():
+    return {p.name: (p.title, p.of) for p in extract(DELEGATION_PAGE, "2024-03-10").people}
+
+
+def test_a_name_in_capitals_after_a_title_leads_the_delegation_of_its_body(delegation_people):
+    assert delegation_people["SATO KENJI"] == ("President", "Japan Town Mayors Association")
+
+
+def test_the_role_in_brackets_after_a_title_is_the_one_held(delegation_people):
+    assert delegation_people["Jung Min-ho"][0] == "Chairperson"
+
+
+def test_a_portfolio_after_a_title_is_not_a_name(delegation_people):
+    assert "Marine" not in delegation_people

@@ -34,13 +34,33 @@ _ORD = r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|
 _TAIL = r"(?P<tail>(?:\s(?:of|at|to|in|for)\s(?:the\s)?[^,;.()]{2,90})?)"
 
 _LEAD_BACK = re.compile(r"(?:[A-Z][\w'-]{0,30}\s){1,4}$")
-_BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:(?P<prep>in|to)\s(?P<loc>(?:[A-Z][\w-]*\s){{0,3}}City\s|(?:South\s|North\s)?[A-Z][a-z]+\s))?{_NAME}(?P<of2>\sof\s(?:[A-Z][\w-]*\s?){{1,4}})?")
+_BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:\((?P<paren>{_TITLE_RE})\)\s)?(?:(?P<prep>in|to)\s(?P<loc>(?:[A-Z][\w-]*\s){{0,3}}City\s|(?:South\s|North\s)?[A-Z][a-z]+\s))?{_NAME}(?P<of2>\sof\s(?:[A-Z][\w-]*\s?){{1,4}})?")
+# "President ARAKI KEIJI": a name written all in capitals, read only right after a title
+_BEFORE_CAPS = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?P<name>[A-Z]{{2,12}}\s[A-Z]{{2,12}})(?![\w'-])")
 _APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b(?! [A-Z][a-z]){_TAIL}")
 _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
 # "The Mayor of Islamabad, Sheikh Anser Aziz, said" / "Minister for Local Government, Premila Kumar says"
 _TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for|in|to)\s(?:the\s)?[A-Z](?:(?!\s(?:and|with)\s)[^,;.]){{1,60}}"
                               rf"(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))?)?,\s(?:Dr\.?\s)?{_NAME}"
                               r"(?=[,;]|\s+[a-z]|\.|\s*$)")
+# "the Japan National Mayor Association (JNMA) delegation led by President ARAKI": the body that sent it
+_DELEGATION_LED_BY = re.compile(r"\bdelegation,?\s(?:was\s)?(?:led|headed)\sby\s(?:the\s)?$")
+
+
+def _delegation_leader_of(ctx: Context, title_start: int) -> tuple[str | None, object | None]:
+    """The body (else the place) whose delegation the titled person leads, named just before it."""
+    led = _DELEGATION_LED_BY.search(ctx.lower, max(0, title_start - 40), title_start)
+    if led is None:
+        return None, None
+    sent = ctx.sentence_of(title_start)
+    items = [it for _, it in ctx.entities_in(max(sent[0], led.start() - 80), led.start())
+             if type(it).__name__ in ("OrgCand", "PlaceCand", "CountryCand")]
+    orgs = [it for it in items if type(it).__name__ == "OrgCand"]
+    chosen = (orgs or items or [None])[-1]
+    return (_surface(ctx, chosen, sent[0], led.start()), chosen) if chosen is not None else (None, None)
+
+
+_PORTFOLIO_GOES_ON = re.compile(r"\s(?:and|&)\s[A-Z]")
 _POSTED_IN = re.compile(r"\s(?:in|to)\s")
 _NAME_THEN_COMMA = re.compile(r"[A-Z][a-z]+,\s(?:the\s)?(?:[A-Z][a-z]+\s)?$")
 # "Mayor of Kingston Delroy Williams", "Chairman of Dushanbe city Rustami Emomali": the body the
@@ -177,6 +197,8 @@ def find_people(ctx: Context) -> None:
     for m in _matches_at_titles(_TITLE_THEN_NAME, text, ctx.lower):
         if _POSTED_IN.match(m.group("tail") or "") and _NAME_THEN_COMMA.search(text, max(0, m.start() - 60), m.start()):
             continue  # "Komate K., Thailand Consul General in Chengdu, Chao X.": the title is the name's before it
+        if " " not in m.group("name") and _PORTFOLIO_GOES_ON.match(text, m.end("name")):
+            continue  # "the Executive Director, Marine and Operations, NPA, ...": a portfolio, not a name
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
     covered_to = -1
@@ -192,14 +214,17 @@ def find_people(ctx: Context) -> None:
             obj = _body_named(ctx, m.start("body"), body_end)
             add(text[name_start:end], name_start, end, m.group("title"),
                 _surface(ctx, obj, m.start("body"), body_end) if obj is not None else None, obj)
-    for m in _matches_at_titles(_BEFORE, text, ctx.lower):
-        title = m.group("title")
+    for m in (*_matches_at_titles(_BEFORE, text, ctx.lower), *_matches_at_titles(_BEFORE_CAPS, text, ctx.lower)):
+        # "Councilor (Chairman) Lee Seung-joo": the role in brackets is the one held
+        title = m.groupdict().get("paren") or m.group("title")
         if title[0].islower() and not re.match(r"(deputy|vice|town|interim)", title):
             # lower-case "mayor Park" is rare; "the mayor said" is common
             pass
         back = _LEAD_BACK.search(text, max(0, m.start() - 80), m.start())
         of, of_obj, to = _title_target(ctx, m, title, back.span() if back else None)
-        if m.group("of2"):
+        if of is None:
+            of, of_obj = _delegation_leader_of(ctx, m.start())
+        if m.groupdict().get("of2"):
             obj = _entity_in(ctx, m.start("of2"), m.end("of2"))
             if obj is not None:
                 of, of_obj = _name(obj), obj
