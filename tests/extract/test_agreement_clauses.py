@@ -246,3 +246,11 @@ def test_a_misspelt_partner_of_a_tie_is_the_other_city_the_article_names():
     found = _agreements("Jeonju news\nKanazwaa has been the sister city of Jeonju since May 2002. Kanazawa is a city "
                         "in Japan. Students of Kanazawa visited Jeonju.\n", "2018-10-30")
     assert found == [("sister_city", ["Jeonju", "Kanazawa"], "2002-05")]
+
+
+def test_an_agreement_signed_with_sister_city_x_is_that_agreement_besides_the_tie():
+    found = _agreements("Busan news\nBusan signed an economic cooperation agreement with sister city Fukuoka on May 3.\n")
+    assert found == [("business_agreement", ["Busan", "Fukuoka"], "2024-05-03"),
+                     ("sister_city", ["Busan", "Fukuoka"], None)]
+    assert _agreements("Busan news\nBusan signed a friendship city agreement with Osaka on May 3.\n") == \
+        [("friendship_city", ["Busan", "Osaka"], "2024-05-03")]

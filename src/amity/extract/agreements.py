@@ -409,7 +409,7 @@ _TIE_SINCE = re.compile(r"\b(?:sister|twin|friend)[\w-]*(?:[- ][\w-]+){0,2}? (?:
 
 
 # "signed an agreement with its Chinese sister city Weifang": the tie says who the partner is
-_TIE_DESCRIBES = re.compile(r"\b(?:its|our|their)\s(?:[\w-]+\s){0,2}?(?:sister|twin|friendship)[\w-]*\s"
+_TIE_DESCRIBES = re.compile(r"\b(?:its|our|their|with|with\sthe)\s(?:[\w-]+\s){0,2}?(?:sister|twin|friendship)[\w-]*\s"
                             r"(?:city|cities|towns?|provinces?|states?|regions?)\b(?!\s(?:agreement|relationship|relations|ties))")
 
 
