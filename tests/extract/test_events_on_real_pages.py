@@ -253,3 +253,18 @@ def test_visitors_received_in_welcome_rites_are_a_ceremony_not_a_meeting_too():
             "counterparts in welcome rites held at the Plaza of San Carlos City.\n")
     events = _events(extract(page, published="2024-10-12"))
     assert ("ceremony", "2024-10-09") in events and "meeting" not in [t for t, _ in events]
+
+
+def test_thanks_for_the_visit_names_the_occasion_again_and_engagement_in_exchanges_is_no_occasion():
+    page = ("Busan Mayor Park Heong-joon met Fukuoka Mayor Takashima Soichiro at Busan City Hall on May 3.\n"
+            "Mayor Takashima thanked Mayor Park for the warm welcome and the visit.\n"
+            "Busan is engaged in exchange programs with Fukuoka in culture and sports.\n")
+    result = extract(page, published="2025-05-20")
+    assert _events(result) == [("meeting", "2025-05-03")]
+    rules = {d.rule for d in result.decisions if d.slot == "events"}
+    assert {"reference", "habitual"} <= rules
+
+
+def test_thanks_for_a_visit_not_told_before_is_that_visit():
+    page = "Mayor Ana Cruz thanked the Stonecrest mayor Jason Lary for taking the time to visit Georgetown on August 14.\n"
+    assert ("visit", "2025-08-14") in _events(extract(page, published="2025-08-18"))

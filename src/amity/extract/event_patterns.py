@@ -54,7 +54,13 @@ BACKGROUND = re.compile(r"\bfirst (?:concluded|became|signed|established|agreed|
                         # "Taipei once sought advice ... and Mayor Kwon led a delegation": a past told as background
                         r"(?<=\w )once (?:\w+ly )?(?!(?:a|again|more|every|in|per|or|and|the|it|they|we|he|she|this|that|all|both)\b)[a-z]+\b")
 HABITUAL = re.compile(r"\b(?:annual|annually|every year|each year|once a year|alternates?|regularly|"
-                       r"(?:have|has) (?:\w+ )?(?:visited|held|staged|joined|hosted))\b")
+                       r"(?:have|has) (?:\w+ )?(?:visited|held|staged|joined|hosted)|"
+                       # "Gangneung is engaged in exchange programs with Jingzhou": what a city does, no occasion
+                       r"(?:is|are|has been|have been) (?:actively )?engaged in)\b")
+# "thanked Mayor Park for the visit", "expressed gratitude for their hospitality": the occasion named
+# again as what someone is thankful for, not a second one (read on the words before the trigger)
+THANKS_FOR = re.compile(r"\b(?:thank(?:ed|s|ing)?|gratitude|grateful|appreciat\w+)\b[^.;]{0,80}?\bfor (?:the |his |her |their |its |this |your |our )?"
+                        r"(?:[\w-]+ (?:and )?){0,4}$")
 BOTH_SIDES = re.compile(r"\s*(?:the two (?:sides|cities|mayors|leaders|delegations)|both sides|they)\b", re.I)
 QUOTED_SENTENCE = re.compile(r"\s*[\"“]")
 PRONOUN_SUBJECT = re.compile(r"(?:he|she|the mayor|the governor|the ambassador)\b", re.I)

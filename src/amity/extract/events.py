@@ -60,6 +60,7 @@ from .event_patterns import (
     SITE_VISIT,
     STAY,
     SUBJECT_MATTER,
+    THANKS_FOR,
     TITLE_CASE_ROOM,
     TO_PLACE,
     TRIGGERS,
@@ -176,6 +177,13 @@ def find_events(ctx: Context) -> None:
             continue
         if PROPOSED.search(low, max(0, trigger - 40), trigger):
             _set_aside(ctx, "proposed", sentence)  # "He also suggested a meeting with the ambassador."
+            continue
+        thanked_for = next((o for o in reversed(ctx.events) if o.type == etype or etype == "visit" and o.type == "meeting"),
+                           None) if THANKS_FOR.search(low, max(0, trigger - 120), trigger) else None
+        if thanked_for is not None:
+            # "Mayor Takashima thanked Mayor Park for the visit": the occasion already read, named again
+            thanked_for.evidence.append(sentence)
+            _set_aside(ctx, "reference", sentence)
             continue
         if CANCELLED.search(low):
             _set_aside(ctx, "cancelled", sentence)  # "The signing ceremony was postponed to next year."
