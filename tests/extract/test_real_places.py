@@ -117,3 +117,13 @@ def test_japanese_wards_and_towns_by_their_designators_and_city_kinds_are_no_nam
     assert places["Kita Ward"].kind == "district"
     assert "Obuse-machi" in places
     assert not {"Agricultural City", "Learning City"} & set(places)
+
+
+def test_towns_in_a_list_of_places_are_places():
+    text = ("Lakeview has so far signed agreements with Xi'an, Freiburg, Florence, Havana, Lahore, "
+            "Yashvenko, Barcelona, Baalbek and Dakar, the mayor said. Mr. Florence Ode, Kim and Lee attended.")
+    places = _places(extract(text, "2024-05-01"))
+    assert {"Freiburg", "Havana", "Barcelona", "Dakar"} <= places
+    # not known to the gazetteer, read as a first name, or too small to take alone: the list says so
+    assert {"Florence", "Yashvenko", "Baalbek"} <= places
+    assert not places & {"Kim", "Lee", "Florence Ode"}

@@ -135,10 +135,44 @@ def find_places_and_countries(ctx: Context) -> None:
             claimed.append((s, full_end))
     _other_mentions(text, by_key, claimed)
     starts = {s for c in by_key.values() for s, _ in c.mentions} | {h.start for h in hits}
-    ctx.places = sorted((p for p in by_key.values() if p.mentions and _has_evidence(text, p, doc_countries, starts)),
+    listed = _listed_with_places(ctx, text, by_key, claimed, starts, country_hits)
+    ctx.places = sorted((p for p in by_key.values() if p.mentions and (
+        _has_evidence(text, p, doc_countries, starts) or any(s in listed for s, _ in p.mentions))),
                         key=lambda p: p.mentions[0][0])
     for p in ctx.places:
         p.mentions.sort()
+
+
+_LIST_ITEM = r"[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,2}"
+_NAME_LIST = re.compile(rf"(?<![\w'-])(?:{_LIST_ITEM}, ){{2,}}(?:and )?{_LIST_ITEM}(?![\w'-])")
+
+
+def _listed_with_places(ctx: Context, text: str, by_key: dict[str, PlaceCand], claimed: list[tuple[int, int]],
+                        place_starts: set[int], country_hits: list) -> set[int]:
+    """"signed agreements with Xi'an, Freiburg, Florence, Havana, Yash, Baalbek and Dakar": in a
+    list whose items are mostly places (three or more, two thirds), the other items are places
+    too, also a small town the gazetteer needs evidence for or does not know. Returns the
+    starts of the items so taken."""
+    listed: set[int] = set()
+    if ", " not in text:
+        return listed
+    country_starts = {h.start for h in country_hits}
+    for m in _NAME_LIST.finditer(text):
+        # the items between the commas, without the space and the "and" before the last one
+        items = [(m.start() + i.start("item"), m.start() + i.end("item"))
+                 for i in re.finditer(r"\s*(?:and\s)?(?P<item>[^,]+)", m.group(0))]
+        known = sum(a in place_starts for a, _ in items)
+        if known < 3 or known < 2 * len(items) / 3:
+            continue
+        for a, b in items:
+            if a in place_starts:
+                listed.add(a)
+            elif a not in country_starts and not _bad_name(text[a:b]) and not any(
+                    cs < b and a < ce for cs, ce in claimed):
+                _add_mention(ctx, by_key, None, text[a:b], a, b, "city", None)
+                claimed.append((a, b))
+                listed.add(a)
+    return listed
 
 
 def _drop_mentions(by_key: dict[str, PlaceCand], spans: list[tuple[int, int]]) -> None:
