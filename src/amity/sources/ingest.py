@@ -42,6 +42,7 @@ from amity.sources.inputs import (
 from amity.sources.linking import link_by_id
 from amity.sources.models import Claim, Document, text_checksum
 from amity.sources.registry_index import collector_paused, looked_up_together
+from amity.sources.rows import insert_rows
 
 
 class IngestError(ValueError):
@@ -253,7 +254,7 @@ def link(state: IngestState) -> None:
 def save_claims(state: IngestState) -> None:
     # One statement per kind of write: ingest speed is bound by database round trips.
     result = state.result
-    Claim.objects.bulk_create(state.to_create)
+    insert_rows(state.to_create)
     Claim.objects.bulk_update(state.to_update, UPDATED_FIELDS)
     result.new_claims = len(state.to_create)
     if state.to_create and state.to_create[0].pk is None:  # backends that do not return ids from bulk inserts
