@@ -254,3 +254,19 @@ def test_an_agreement_signed_with_sister_city_x_is_that_agreement_besides_the_ti
                      ("sister_city", ["Busan", "Fukuoka"], None)]
     assert _agreements("Busan news\nBusan signed a friendship city agreement with Osaka on May 3.\n") == \
         [("friendship_city", ["Busan", "Osaka"], "2024-05-03")]
+
+
+def test_the_two_cities_upgrading_their_tie_is_read_without_failing():
+    result = extract("Chengdu news\nChengdu and Chiang Mai signed a friendship city agreement in 2015.\n"
+                     "The two cities will upgrade their friendly cooperation relations to sister city relations.\n",
+                     "2024-05-10")
+    assert result.warnings == []
+    assert sorted((a.type, a.date, a.status) for a in result.agreements) == \
+        [("friendship_city", "2015", "signed"), ("sister_city", None, "planned")]
+
+
+def test_entering_a_phase_of_friendly_relations_after_a_tie_adds_no_friendship_tie():
+    result = extract("Chengdu news\nChengdu signed a sister city agreement with Chiang Mai on March 30.\n"
+                     "With the sister city relations, the two cities enter a phase of friendly relations.\n",
+                     "2024-05-10")
+    assert [(a.type, a.date) for a in result.agreements] == [("sister_city", "2024-03-30")]

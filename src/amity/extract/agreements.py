@@ -343,9 +343,13 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
             for p in places:
                 if p is anchor:
                     continue
-                pos = min(s for s, _ in _spans_in(ctx, p, cs, ce)) - cs
-                t = max((m for m in matches if m[0] <= pos), default=matches[0], key=lambda m: m[0])[1]
-                pairs.append((t, [anchor, p]))
+                spans = _spans_in(ctx, p, cs, ce)
+                # a party taken from the tie read before ("The two cities will upgrade ... to sister city relations")
+                # is not written here: the clause's last wording is the one it comes to
+                pos = min(s for s, _ in spans) - cs if spans else ce - cs
+                named = [m for m in matches if not (m[1] == "friendship_city" and _LOOSE_FRIENDSHIP.match(low, m[0]))]
+                t = max((m for m in named if m[0] <= pos), default=(named or matches)[0], key=lambda m: m[0])[1]
+                pairs.append((t, [anchor, p]))  # ("enter a phase of friendly relations" names no tie)
         else:
             # five or more places are a list ("signed agreements with Xi'an, Kuala Lumpur, Freiburg, ..."), not
             # the parties of one agreement: a counted list is read by _counted_ties
