@@ -127,3 +127,11 @@ def test_towns_in_a_list_of_places_are_places():
     # not known to the gazetteer, read as a first name, or too small to take alone: the list says so
     assert {"Florence", "Yashvenko", "Baalbek"} <= places
     assert not places & {"Kim", "Lee", "Florence Ode"}
+
+
+def test_where_something_happened_is_a_place_but_a_hotel_is_not():
+    text = ("The guests arrived in Portmaren on Sunday. The dinner was held in Grandview Hotel, and the "
+            "forum was held in Kelvale.")
+    places = _places(extract(text, "2024-05-01"))
+    assert {"Portmaren", "Kelvale"} <= places
+    assert not any("Hotel" in p for p in places)

@@ -36,6 +36,10 @@ _CONTEXT_PATTERNS = [
     # "Lavena has been twinned with ...", "Naxxar's twinned council": a town that is twinned
     re.compile(rf"(?P<name>{_NAME}) (?:has been|had been|is|was) twinned with\b"),
     re.compile(rf"(?P<name>{_NAME})'s (?:twinned|twin|sister|partner) (?:town|city|council|municipality|commune)\b"),
+    # "the boat arrived in Roscoff on Sunday", "was held in Lavena.": where something happened is a place
+    re.compile(r"\b(?:held|arrived|took place|located|based|landed|stayed|headquartered) in "
+               r"(?P<name>[A-Z][a-z']+(?:[ -][A-Z][a-z']+){0,2})"  # no "on" inside: "in Roscoff on Sunday"
+               r"(?=,|\.|;| on\b| last\b| this\b| next\b| from\b| for\b)"),
     # "Mornago (Province of Varese)": a town written with the province it lies in
     re.compile(rf"(?P<name>{_NAME}) \((?:Province|Region|County|Department|Prefecture) of [A-Z]"),
     # "County Kilkenny": an Irish county, its designator first
@@ -232,9 +236,13 @@ def _has_evidence(text: str, place: PlaceCand, doc_countries: set[str], place_st
     return written_with_designator or region_after or entry.country in doc_countries
 
 
+_VENUE_OR_BODY_WORDS = set(vocab.load("en", "venues")["venues"]) | set(vocab.load("en", "organization_heads")["heads"])
+
+
 def _bad_name(name: str) -> bool:
     words = name.lower().replace("-", " ").split()
-    return not words or any(w in DESIGNATOR_STOP or w in _NOT_PLACE_WORDS for w in words)
+    return not words or any(w in DESIGNATOR_STOP or w in _NOT_PLACE_WORDS for w in words) or (
+        words[-1] in _VENUE_OR_BODY_WORDS)  # "held in Lotte Hotel", "based in Hyundai Motor": not towns
 
 
 def _kind_of(designator: str) -> str | None:
