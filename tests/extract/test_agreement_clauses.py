@@ -270,3 +270,9 @@ def test_entering_a_phase_of_friendly_relations_after_a_tie_adds_no_friendship_t
                      "With the sister city relations, the two cities enter a phase of friendly relations.\n",
                      "2024-05-10")
     assert [(a.type, a.date) for a in result.agreements] == [("sister_city", "2024-03-30")]
+
+
+def test_a_relative_clause_naming_an_earlier_tie_is_read_apart_with_its_own_date():
+    found = _agreements("Busan news\nBusan, which signed a sister city agreement with Fukuoka in 2007, signed an MOU "
+                        "with Osaka on May 3.\n")
+    assert found == [("mou", ["Busan", "Osaka"], "2024-05-03"), ("sister_city", ["Busan", "Fukuoka"], "2007")]

@@ -59,7 +59,11 @@ def find_agreements(ctx: Context) -> None:
             continue
         pieces = _clauses(text, s0)
         for cs, ce in pieces:
-            _read_clause(ctx, sentence, cs, ce, home, sentence_dates)
+            relative = _relative(ctx, cs, ce) if ", wh" in ctx.folded[cs:ce] else None
+            if relative is not None:  # "Busan, which signed a sister city agreement with Fukuoka in 2007, signed an MOU"
+                rs, re_ = relative
+                _read_clause(ctx, sentence, rs, re_, home, [d for d in sentence_dates if rs <= d.start < re_])
+            _read_clause(ctx, sentence, cs, ce, home, sentence_dates, skip=relative)
     if home is not None:
         _partner_lists(ctx, home)
     _counted_ties(ctx)
@@ -217,11 +221,31 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
+_RELATIVE_OPEN = re.compile(r",\s(?:which|who)\s")
+_RESUME = re.compile(r",\s(?=(?:signed|agreed|concluded|inked|sealed|established|held|met|will|has|have|had|is|was|were|"
+                     r"are|also|then|recently)\b)")
+
+
+def _relative(ctx: Context, cs: int, ce: int) -> tuple[int, int] | None:
+    """The span of a relative clause between commas that names an instrument of its own ("..., which signed
+    a sister city agreement with Fukuoka in 2007, signed an MOU ..."): read apart, with its own date."""
+    m = _RELATIVE_OPEN.search(ctx.folded, cs, ce)
+    if m is None:
+        return None
+    r = _RESUME.search(ctx.folded, m.end(), ce)
+    if r is None or not _ANY_TYPE.search(ctx.lower, m.end(), r.start()) or not _ANY_TYPE.search(ctx.lower, r.end(), ce):
+        return None
+    return m.start() + 2, r.start()
+
+
 def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home: PlaceCand | None,
-                 sentence_dates: list) -> None:
+                 sentence_dates: list, skip: tuple[int, int] | None = None) -> None:
     clause = ctx.folded[cs:ce]
     low = ctx.lower[cs:ce]
     matches = sorted(((m.start(), t) for t, p in TYPES for m in p.finditer(low)), key=lambda x: x[0])
+    if skip is not None:  # a relative clause read on its own: its instrument, places and dates are not this one's
+        matches = [m for m in matches if not skip[0] <= cs + m[0] < skip[1]]
+        sentence_dates = [d for d in sentence_dates if not skip[0] <= d.start < skip[1]]
     named = [(s, e) for s, e, it in ctx.mentions_in(cs, ce) if isinstance(it, OrgCand)]
     if named:  # "the Seattle-Kobe Sister City Association", "Sister Cities International": a body's name, no tie
         matches = [m for m in matches if not any(s <= cs + m[0] < e for s, e in named)]
@@ -248,7 +272,8 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     org_spans = [o.span for o in orgs if o.kind not in ("council", "government_agency")]
     # a place inside an organization's name ("Qingdao University") is not itself a party
     places = [p for p in _unique([it for s, it in ctx.entities_in(cs, ce) if isinstance(it, PlaceCand)
-                                  and not any(a <= s < b for a, b in org_spans) and not _is_dateline(ctx, s)])
+                                  and not any(a <= s < b for a, b in org_spans) and not _is_dateline(ctx, s)
+                                  and not (skip and skip[0] <= s < skip[1])])
               if not _is_container(ctx, p, cs, ce) and not _seat_of(ctx, p, orgs, cs, ce)]
     signed_at = re.search(r"\b(?:sign|conclud|ink)", low)
     venues = [p for p in places if signed_at and _is_venue(ctx, p, cs + signed_at.end(), ce)
