@@ -24,6 +24,7 @@ def test_span_cover_answers_as_a_scan_of_every_span() -> None:
         cover = SpanCover(spans)
         for a, b in _spans(rng, 30):
             assert cover.covers(a, b) == any(s <= a and b <= e for s, e in spans)
+            assert cover.reach_before(a) == max((e for s, e in spans if s < a), default=-1)
 
 
 def test_first_place_at_is_the_first_place_in_list_order_with_an_overlapping_mention() -> None:

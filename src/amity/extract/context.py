@@ -208,6 +208,11 @@ class SpanCover:
         i = bisect.bisect_right(self._starts, start)
         return i > 0 and self._reach[i - 1] >= end
 
+    def reach_before(self, pos: int) -> int:
+        """The furthest end of the spans that start before pos (-1 if none)."""
+        i = bisect.bisect_left(self._starts, pos)
+        return self._reach[i - 1] if i > 0 else -1
+
 
 class FirstPlaceAt:
     """`Context.place_at` for many questions at once: the first place (in the order of the list)

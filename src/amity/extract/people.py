@@ -13,7 +13,16 @@ import functools
 import re
 
 from . import vocab
-from .context import Context, OrgCand, PersonCand, main_place, matches_before
+from .context import (
+    Context,
+    CountryCand,
+    OrgCand,
+    PersonCand,
+    PlaceCand,
+    SpanCover,
+    main_place,
+    matches_before,
+)
 from .names import family_key, looks_korean, same_person, split_name
 from .text import fold
 
@@ -113,12 +122,13 @@ def _trim_name(ctx: Context, name: str, start: int) -> tuple[str, int]:
     the end of a country or place written before it ("Viet Nam Xiong Bo"), and sentence-initial
     words or headline verbs at either end."""
     words = name.split(" ")
-    inside = [e for item in (*ctx.places, *ctx.countries.values()) for s, e in item.mentions if s < start < e]
+    reach = _lookups(ctx).places_and_countries.reach_before(start)
+    inside = reach > start  # the name starts inside a place's or country's mention, which ends at reach
     while len(words) > 3 and " ".join(words[:2]).lower() in _LEADING_TITLES:  # "Tan Sri Annuar Musa"
         start += len(words[0]) + len(words[1]) + 2
         words = words[2:]
     while len(words) > 1 and (words[0].lower().rstrip(".") in _LEADING_TITLES or words[0] in _EDGE_WORDS
-                              or (inside and start < max(inside))):
+                              or (inside and start < reach)):
         start += len(words[0]) + 1
         words = words[1:]
     while len(words) > 1 and words[-1] in _EDGE_WORDS:
@@ -129,7 +139,29 @@ def _trim_name(ctx: Context, name: str, start: int) -> tuple[str, int]:
 
 
 def _ends_a_place(ctx: Context, start: int) -> bool:
-    return any(s < start < e for item in (*ctx.places, *ctx.countries.values()) for s, e in item.mentions)
+    return _lookups(ctx).places_and_countries.reach_before(start) > start
+
+
+class _Lookups:
+    """The spans the name checks ask about, indexed once per text (the checks ran for every
+    candidate over every place and organization: quadratic in long texts)."""
+
+    def __init__(self, ctx: Context) -> None:
+        places = [m for item in ctx.places for m in item.mentions]
+        countries = [m for item in ctx.countries.values() for m in item.mentions]
+        self.places_and_countries = SpanCover(places + countries)
+        self.countries = SpanCover(countries)
+        self.org_spans = SpanCover([o.span for o in ctx.organizations])
+
+
+_LOOKUPS: list = [None, None, None]  # [ctx, key, lookups]: the text being read
+
+
+def _lookups(ctx: Context) -> _Lookups:
+    key = (id(ctx.places), len(ctx.places), len(ctx.countries), id(ctx.organizations), len(ctx.organizations))
+    if _LOOKUPS[0] is not ctx or _LOOKUPS[1] != key:
+        _LOOKUPS[:] = [ctx, key, _Lookups(ctx)]
+    return _LOOKUPS[2]
 
 
 def _big_place_named(ctx: Context, start: int, end: int) -> bool:
@@ -145,18 +177,16 @@ def _valid_name(ctx: Context, name: str, start: int, end: int, single_ok: bool =
         return False
     if any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words):
         return False
-    for item in (*(ctx.places if check_places else ()), *ctx.countries.values()):
-        for s, e in item.mentions:
-            if s <= start and end <= e:
-                return False
-            if start <= s and e <= end and (e - s) >= (end - start) - 1:
-                return False
-    for o in ctx.organizations:
-        if o.span[0] <= start and end <= o.span[1]:
-            return False
-        if any(start <= s and e <= end for s, e in o.mentions):  # "CPAFFC Vice ...": a body's acronym
-            return False
-    return True
+    spans = _lookups(ctx)
+    if (spans.places_and_countries if check_places else spans.countries).covers(start, end):
+        return False  # inside a place's or country's name
+    kinds = (PlaceCand, CountryCand) if check_places else (CountryCand,)
+    for s, e, item in ctx.mentions_in(start, end):
+        if isinstance(item, kinds) and (e - s) >= (end - start) - 1:
+            return False  # (nearly) all of it is a place's or country's name
+        if isinstance(item, OrgCand):
+            return False  # "CPAFFC Vice ...": a body's acronym
+    return not spans.org_spans.covers(start, end)
 
 
 def find_people(ctx: Context) -> None:
