@@ -276,3 +276,8 @@ def test_a_relative_clause_naming_an_earlier_tie_is_read_apart_with_its_own_date
     found = _agreements("Busan news\nBusan, which signed a sister city agreement with Fukuoka in 2007, signed an MOU "
                         "with Osaka on May 3.\n")
     assert found == [("mou", ["Busan", "Osaka"], "2024-05-03"), ("sister_city", ["Busan", "Fukuoka"], "2007")]
+
+
+def test_a_tie_made_some_years_ago_is_dated_by_the_year_counted_back():
+    found = _agreements("Busan news\nBusan and Fukuoka, which became sister cities 17 years ago, held a forum on May 3.\n")
+    assert found == [("sister_city", ["Busan", "Fukuoka"], "2007")]

@@ -221,6 +221,9 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_YEARS_AGO = re.compile(r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r") years ago\b")
 _RELATIVE_OPEN = re.compile(r",\s(?:which|who)\s")
 _RESUME = re.compile(r",\s(?=(?:signed|agreed|concluded|inked|sealed|established|held|met|will|has|have|had|is|was|were|"
                      r"are|also|then|recently)\b)")
@@ -298,6 +301,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
              and not re.match(r"\s?[-–~]\s?\d", ctx.folded[d.end:d.end + 3])]  # "for 2024-2026": a period covered
     if after:
         date = min(after, key=lambda d: d.start).value
+    elif (ago := _YEARS_AGO.search(low)) is not None and ctx.published is not None:
+        # "which became sister cities 17 years ago": the year counted back from the report, not its day
+        n = ago.group(1)
+        date = str(ctx.published.year - (int(n) if n.isdigit() else _NUMBER_WORDS.index(n) + 1))
+        after = [ago]
     # "established sister-city ties with Fukuoka in 2007, and friendly-city ties with Osaka in 2010": the verb
     # of an earlier clause governs a later one that carries its own date
     governed = cs > sentence[0] and _DATED.search(ctx.folded, sentence[0], cs) is not None \
