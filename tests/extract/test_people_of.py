@@ -99,3 +99,16 @@ def test_the_role_in_brackets_after_a_title_is_the_one_held(delegation_people):
 
 def test_a_portfolio_after_a_title_is_not_a_name(delegation_people):
     assert "Marine" not in delegation_people
+
+
+TWINNING_NEWS = """Town twinning visit to Moosburg
+
+Our delegation travelled to Moosburg, near Munich, for the anniversary. At the ceremony there were speeches by \\
+the three mayors, including our own mayor, Cllr Jane Holt. We also remembered our then mayor Peter Crane.
+"""
+
+
+def test_the_writer_s_own_mayor_is_of_no_place_the_text_names():
+    found = {p.name: (p.title, p.of) for p in extract(TWINNING_NEWS, "2023-05-22").people}
+    assert found["Jane Holt"] == ("Mayor", None)
+    assert found["Peter Crane"] == ("Mayor", None)

@@ -564,6 +564,8 @@ def _own_side(candidates: list[object], home: object | None, national: bool) -> 
     return candidates[-1]
 
 
+_OUR_OWN = re.compile(r"\bour\s(?:(?:own|then|new|former|current)\s)?[a-z]+(?:\s[a-z]+)?,?\s"
+                      r"(?:(?:cllr|councillor|councilor|mr|mrs|ms|dr)\.?\s)?$")
 _ONE_PER_PLACE = {"Mayor", "Governor"}
 _CITY_TITLES = {"Mayor", "Deputy Mayor"}
 _OF_PARTNER = re.compile(r"\s(?:of|for)\s(?:the\s|a\s|its\s)?(?:sister|twin|partner|friendship)[- ](?:city|town|province|state)\sof\b")
@@ -580,6 +582,8 @@ def resolve_titles(ctx: Context) -> None:
     for p in ctx.people:
         if p.title is None or p.of:
             continue
+        if any(_OUR_OWN.search(ctx.lower, max(0, s - 50), s) for s, _ in p.mentions or [p.span]):
+            continue  # "our own mayor, Cllr Ruth B.": the writer's own town, which the text does not name
         # a city has one mayor: "Zhuang, mayor of Xiamen, met with Mayor Tomonaga" - Xiamen is taken
         taken = [q.of_obj for q in ctx.people if q is not p and q.title == p.title and q.of_obj is not None
                  and p.title in _ONE_PER_PLACE]
