@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import vocab
@@ -161,6 +162,12 @@ def _listed_with_places(ctx: Context, text: str, by_key: dict[str, PlaceCand], c
     if ", " not in text:
         return listed
     country_starts = {h.start for h in country_hits}
+    spans = sorted(claimed)
+    span_starts = [cs for cs, _ in spans]
+
+    def overlaps_claimed(a: int, b: int) -> bool:  # by bisection: a long list stays linear
+        i = bisect.bisect_left(span_starts, b)
+        return i > 0 and spans[i - 1][1] > a
     for m in _NAME_LIST.finditer(text):
         # the items between the commas, without the space and the "and" before the last one
         items = [(m.start() + i.start("item"), m.start() + i.end("item"))
@@ -171,8 +178,7 @@ def _listed_with_places(ctx: Context, text: str, by_key: dict[str, PlaceCand], c
         for a, b in items:
             if a in place_starts:
                 listed.add(a)
-            elif a not in country_starts and not _bad_name(text[a:b]) and not any(
-                    cs < b and a < ce for cs, ce in claimed):
+            elif a not in country_starts and not _bad_name(text[a:b]) and not overlaps_claimed(a, b):
                 _add_mention(ctx, by_key, None, text[a:b], a, b, "city", None)
                 claimed.append((a, b))
                 listed.add(a)
