@@ -281,3 +281,15 @@ def test_a_relative_clause_naming_an_earlier_tie_is_read_apart_with_its_own_date
 def test_a_tie_made_some_years_ago_is_dated_by_the_year_counted_back():
     found = _agreements("Busan news\nBusan and Fukuoka, which became sister cities 17 years ago, held a forum on May 3.\n")
     assert found == [("sister_city", ["Busan", "Fukuoka"], "2007")]
+
+
+def test_a_deal_inked_is_a_cooperation_agreement():
+    assert _agreements("Hanoi news\nHanoi and Seoul inked a deal on urban railway cooperation on May 3.\n") == \
+        [("business_agreement", ["Hanoi", "Seoul"], "2024-05-03")]
+
+
+def test_the_period_an_agreement_covers_is_not_its_date():
+    assert _agreements("Hanoi news\nHanoi and Seoul signed a cooperation agreement for 2024-2026.\n") == \
+        [("business_agreement", ["Hanoi", "Seoul"], None)]
+    assert _agreements("Hanoi news\nHanoi and Seoul signed a sister city agreement in 1996-97.\n") == \
+        [("sister_city", ["Hanoi", "Seoul"], "1996")]

@@ -290,6 +290,10 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         year = since.groupdict().get("year")
         tie_date = max(own, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if own else year
         sentence_dates = [d for d in sentence_dates if all(d is not o for o in own)]
+    # "a cooperation agreement for 2024-2026", "for the 2024-2026 period": the period it covers, not when signed
+    periods = {d.value for d in sentence_dates if re.match(r"\s?[-–~]\s?\d", ctx.folded[d.end:d.end + 3])
+               and re.search(r"\bfor (?:the )?(?:\d{4})?$", ctx.folded[max(0, d.start - 8):d.end - 4])}
+    sentence_dates = [d for d in sentence_dates if d.value not in periods]
     dates = [d for d in sentence_dates if cs - 60 <= d.start < ce + 60] or sentence_dates
     date = max(dates, key=lambda d: SPECIFICITY.get(d.kind, 0)).value if dates else None
     # "which signed a sister city agreement in 2015, held a forum on May 3": the date written just after the
@@ -313,6 +317,8 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     if not _DATED.search(clause) and not governed:
         date = None  # "the anniversary of its sister-city relationship": no signing date here
     signed_then = _signing_date(ctx, sentence)
+    if signed_then in periods:
+        signed_then = None  # the signing read by the events step was dated by the period covered
     if signed_then and re.search(r"\b(?:sign|conclud)", clause) and not after:
         date = signed_then  # the date of the signing reported in this sentence
     if date is None:
