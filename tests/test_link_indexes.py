@@ -102,3 +102,21 @@ def test_a_log_that_lost_entries_rebuilds_the_indexes():
     Place.objects.filter(pk=old.pk).delete()
     [new] = Place.objects.bulk_create([Place(name="Haeseong-test", kind="city", country_code="KR", geonames_id=990001)])
     assert PLACE_CODES.place_id("geonames_id", 990001) == new.pk != old.pk
+
+
+def test_places_sharing_a_name_link_the_most_populous_and_follow_a_changed_population():
+    from amity.sources.linking import place_by_name
+
+    small = services.create(Place, name="Springvale-test", kind="city", country_code="AU", population=900,
+                            actor=ACTOR)
+    large = services.create(Place, name="Springvale-test", kind="city", country_code="AU", population=40_000,
+                            actor=ACTOR)
+    link = place_by_name("springvale-test", "AU")
+    assert (link.pk, link.record, link.score) == (large.pk, large, 0.7) and "2 places share it" in link.explanation
+    services.update(small, population=90_000, actor=ACTOR)
+    assert place_by_name("Springvale-test", "AU").pk == small.pk
+    services.update(small, aliases=["Springvale North-test"], actor=ACTOR)
+    assert place_by_name("springvale north test", None).pk == small.pk  # an alias, any country
+    services.delete(small, actor=ACTOR)
+    link = place_by_name("Springvale-test", "AU")
+    assert (link.pk, link.score) == (large.pk, 0.95)

@@ -12,7 +12,7 @@ from amity.registry.lookup import normalise
 from amity.registry.models import Agreement, Place
 from amity.registry.reference import reference_uid
 from amity.sources.matching import best_person
-from amity.sources.name_index import places_named  # in-memory: ingest and accept speed
+from amity.sources.name_index import place_ids_named  # in-memory: ingest and accept speed
 from amity.sources.registry_index import ALLIANCES, ORGANIZATIONS, PLACE_CODES
 
 CERTAIN = 0.9
@@ -54,12 +54,12 @@ def link_place(value: dict) -> Link | None:
 
 
 def place_by_name(name: str | None, country: str | None) -> Link | None:
-    found = places_named(name, country)
+    found = place_ids_named(name, country)
     if not found:
         return None
     score = 0.95 if country and len(found) == 1 else 0.7
-    return Link(found[0], score, f"name {name!r} in {country or 'any country'}"
-                                 + (f" ({len(found)} places share it)" if len(found) > 1 else ""))
+    return Link(None, score, f"name {name!r} in {country or 'any country'}"
+                + (f" ({len(found)} places share it)" if len(found) > 1 else ""), model=Place, pk=found[0])
 
 
 def link_country(value: dict) -> Link | None:

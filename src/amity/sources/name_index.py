@@ -8,9 +8,9 @@ is a dictionary hit plus one query for the few rows it names.
 Freshness: every save and delete of a place writes the change log (amity.core), so each
 lookup first reads the change log's newest id (one indexed query, once per batch of
 lookups: amity.sources.registry_index) and re-reads the places changed since the last
-look, whichever process changed them. Rows the index
-names are fetched from the database and their names checked again, so an entry that
-went stale (a rolled-back or deleted row, a removed alias) never links.
+look, whichever process changed them (a rolled-back change rebuilds the index). A lookup
+answers from the index alone, as the other link indexes do: ingest checks once per document that
+the rows it links to are still there.
 """
 
 from __future__ import annotations
@@ -69,7 +69,8 @@ class PlaceNames(FollowsChangeLog):
     def clear(self) -> None:
         self.exact: dict[str, set[int]] = defaultdict(set)  # canonical name, case-folded
         self.variants: dict[str, set[int]] = defaultdict(set)  # normalised name or alias
-        self.keys: dict[int, tuple[str, str, list[str]]] = {}  # pk -> country, exact key, variant keys
+        self.keys: dict[int, tuple[str, str, frozenset[str]]] = {}  # pk -> country, exact key, variant keys
+        self.order: dict[int, tuple[int, str]] = {}  # pk -> what ranks places of one name: population, name
         self.countries_with_variants: set[str] = set()
         self.all_variants = False
 
@@ -79,15 +80,18 @@ class PlaceNames(FollowsChangeLog):
         if pk not in self.keys:
             return
         _, exact, variants = self.keys.pop(pk)
+        del self.order[pk]
         self.exact[exact].discard(pk)
         for key in variants:
             self.variants[key].discard(pk)
 
-    def _add(self, pk: int, country: str, name: str, variants: frozenset[str] = frozenset()) -> None:
+    def _add(self, pk: int, country: str, name: str, population: int | None,
+             variants: frozenset[str] = frozenset()) -> None:
         if pk in self.keys:
             self.forget(pk)
         exact = _exact(name)
         self.keys[pk] = (country, exact, variants)
+        self.order[pk] = (-(population or 0), name)
         self.exact[exact].add(pk)
         by_variant = self.variants
         for key in variants:
@@ -97,21 +101,22 @@ class PlaceNames(FollowsChangeLog):
         return Place.objects.exclude(kind=Place.Kind.COUNTRY)
 
     def _load_names(self, places) -> None:
-        for pk, country, name in places.values_list("pk", "country_code", "name"):
-            self._add(pk, country, name)
+        for pk, country, name, population in places.values_list("pk", "country_code", "name", "population"):
+            self._add(pk, country, name, population)
 
     def _load_variants(self, places) -> None:
         # One pass over all the names (the gazetteer's places hold ~290,000): each place's keys
         # are a slice of one list of keys, not a set built from an iterator name by name.
         rows, names = [], []
-        for pk, country, name, aliases in places.values_list("pk", "country_code", "name", "aliases"):
+        for pk, country, name, population, aliases in places.values_list(
+                "pk", "country_code", "name", "population", "aliases"):
             names.append(name)
             if isinstance(aliases, list):
                 names.extend(n for n in aliases if isinstance(n, str))
-            rows.append((pk, country, name, len(names)))
+            rows.append((pk, country, name, population, len(names)))
         keys, start = variant_keys(names), 0
-        for pk, country, name, end in rows:
-            self._add(pk, country, name, frozenset(keys[start:end]) - {""})
+        for pk, country, name, population, end in rows:
+            self._add(pk, country, name, population, frozenset(keys[start:end]) - {""})
             start = end
 
     def _need_variants(self, country: str | None) -> None:
@@ -134,29 +139,29 @@ class PlaceNames(FollowsChangeLog):
 
     # -- looking up -----------------------------------------------------------------------------
 
-    def _fetch(self, pks, country: str | None, check) -> list[Place]:
-        if not pks:
-            return []
-        places = self._places().filter(pk__in=list(pks))
-        if country:
-            places = places.filter(country_code=country)
-        return sorted((place for place in places if check(place)), key=lambda place: -(place.population or 0))
+    def _ranked(self, pks, country: str | None) -> list[int]:
+        """Most populous first; places as populous by name, then by age (the order does not depend
+        on the database's collation)."""
+        return sorted((pk for pk in pks or () if not country or self.keys[pk][0] == country),
+                      key=lambda pk: (*self.order[pk], pk))
 
-    def named(self, name: str | None, country: str | None = None) -> list[Place]:
-        """Places (not countries) whose name or an alias is `name`, most populous first: the
-        canonical name matched exactly (any case) first, otherwise any normalised variant."""
+    def ids_named(self, name: str | None, country: str | None = None) -> list[int]:
+        """Ids of the places (not countries) whose name or an alias is `name`, most populous first:
+        the canonical name matched exactly (any case) first, otherwise any normalised variant."""
         if not name or not name.strip():
             return []
         self.refresh()
-        wanted_exact = _exact(name)
-        exact = [pk for pk in self.exact.get(wanted_exact, ()) if not country or self.keys[pk][0] == country]
-        found = self._fetch(exact, country, lambda place: _exact(place.name) == wanted_exact)
+        found = self._ranked(self.exact.get(_exact(name)), country)
         if found:
             return found
         self._need_variants(country)
-        wanted = variant_key(name)
-        return self._fetch(self.variants.get(wanted), country,
-                           lambda place: wanted in (variant_key(n) for n in place.all_names))
+        return self._ranked(self.variants.get(variant_key(name)), country)
+
+    def named(self, name: str | None, country: str | None = None) -> list[Place]:
+        """As `ids_named`, the places loaded."""
+        pks = self.ids_named(name, country)
+        places = Place.objects.in_bulk(pks) if pks else {}
+        return [places[pk] for pk in pks if pk in places]
 
 
 PLACES = PlaceNames()
@@ -164,3 +169,7 @@ PLACES = PlaceNames()
 
 def places_named(name: str | None, country: str | None = None) -> list[Place]:
     return PLACES.named(name, country)
+
+
+def place_ids_named(name: str | None, country: str | None = None) -> list[int]:
+    return PLACES.ids_named(name, country)
