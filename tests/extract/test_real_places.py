@@ -135,3 +135,10 @@ def test_where_something_happened_is_a_place_but_a_hotel_is_not():
     places = _places(extract(text, "2024-05-01"))
     assert {"Portmaren", "Kelvale"} <= places
     assert not any("Hotel" in p for p in places)
+
+
+def test_two_towns_naming_the_ends_of_a_railway_are_the_project_not_places():
+    text = ("Ha Noi asked Beijing for support in building the Long Bien-Gia Lam urban railway project, "
+            "the Ha Noi People's Committee said.")
+    places = _places(extract(text, "2024-05-01"))
+    assert not places & {"Long Bien", "Gia Lam"}

@@ -659,6 +659,10 @@ _NAMED_AFTER = re.compile(r"-(?:listed|designated|registered)\b|\s(?:Convention|
                           r"|(?:\sInternational)?\s(?:Airport|Palace|Haenggung|Fortress|Trolley)\b")
 
 
+_PROJECT_AFTER = re.compile(r"(?:-[A-Z][\w'-]*(?:\s[A-Z][\w'-]*)?)?\s(?:urban\s|high-speed\s|metro\s|light\s)?"
+                            r"(?:railway|railroad|rail|expressway|motorway|tunnel|pipeline|metro line)\b")
+
+
 def _inside_venue_name(text: str, mention: tuple[int, int]) -> bool:
     """"Suwon Hwaseong Fortress", "the Ramsar Convention", "the Pearl River Delta": a place name
     inside the name of a venue, a treaty or a landscape is not a mention of the place."""
@@ -666,6 +670,9 @@ def _inside_venue_name(text: str, mention: tuple[int, int]) -> bool:
         return True
     if re.search(r"\b(?:Trans|Pan|Inter|Intra)-$", text[max(0, mention[0] - 6):mention[0]]):
         return True  # "the Trans-Limpopo corridor", "Pan-Pacific": a word made from the name, not the place
+    if _PROJECT_AFTER.match(text, mention[1]) and (text[mention[1]:mention[1] + 1] == "-"
+                                                   or text[mention[0] - 1:mention[0]] == "-"):
+        return True  # "the Ha Dong-Xuan Mai urban railway project": two ends of a line name the project
     before = text[max(0, mention[0] - 25):mention[0]]
     return bool(re.search(r"[A-Z][\w'-]+ $", before)) and bool(_VENUE_AFTER.match(text, mention[1]))
 
