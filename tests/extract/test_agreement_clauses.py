@@ -293,3 +293,10 @@ def test_the_period_an_agreement_covers_is_not_its_date():
         [("business_agreement", ["Hanoi", "Seoul"], None)]
     assert _agreements("Hanoi news\nHanoi and Seoul signed a sister city agreement in 1996-97.\n") == \
         [("sister_city", ["Hanoi", "Seoul"], "1996")]
+
+
+def test_a_declaration_of_intent_is_a_letter_of_intent_and_a_joint_communique_a_joint_statement():
+    assert _agreements("Stuttgart news\nStuttgart and Cardiff signed a declaration of intent on cultural exchange "
+                       "on May 3.\n") == [("mou", ["Cardiff", "Stuttgart"], "2024-05-03")]
+    assert _agreements("Stuttgart news\nStuttgart and Cardiff issued a joint communique on climate cooperation "
+                       "on May 3.\n") == [("other", ["Cardiff", "Stuttgart"], "2024-05-03")]
