@@ -14,7 +14,7 @@ from amity.web.derived import cached_for_state
 @viewer_required
 def dashboard(request):
     counts = [
-        ("places", m.Place.objects.filter(agreement_parties__isnull=False).distinct().count()),
+        ("places", m.AgreementParty.objects.exclude(place=None).values("place_id").distinct().count()),
         ("agreements", m.Agreement.objects.count()),
         ("alliances", m.Alliance.objects.count()),
         ("projects", m.Project.objects.count()),
@@ -23,9 +23,9 @@ def dashboard(request):
         ("documents", Document.objects.count()),
         ("pending", Claim.objects.filter(status=Claim.Status.PENDING).count()),
     ]
-    # Newest first by id (ids follow creation): read backwards along the status index, no sort of every pending claim.
+    # The newest documents' claims first: read backwards along the (status, document) index, no sort of every pending claim.
     pending = (Claim.objects.filter(status=Claim.Status.PENDING).select_related("document")
-               .defer("document__text").order_by("-id")[:8])
+               .defer("document__text").order_by("-document_id", "-id")[:8])
     return render(request, "web/dashboard.html", {
         "counts": counts,
         "recent": m.Engagement.objects.select_related("place").order_by("-date", "-id")[:8],
