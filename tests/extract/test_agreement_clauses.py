@@ -125,7 +125,7 @@ def test_the_city_named_in_the_agreement_sentences_is_the_partner_of_a_lone_part
 def test_being_a_part_of_this_agreement_points_back_to_it():
     found = _agreements("Wellington news\nCanberra, Auckland and Wellington signed an agreement on climate resilience "
                         'on May 3.\n"Auckland is proud to be a part of this agreement," said its mayor.\n')
-    assert found == [("business_agreement", ["Auckland", "Canberra", "Wellington"], "2024-05-03")]
+    assert found == [("other", ["Auckland", "Canberra", "Wellington"], "2024-05-03")]
 
 
 def test_a_city_in_a_dated_dateline_is_where_the_report_was_written():
@@ -300,3 +300,9 @@ def test_a_declaration_of_intent_is_a_letter_of_intent_and_a_joint_communique_a_
                        "on May 3.\n") == [("mou", ["Cardiff", "Stuttgart"], "2024-05-03")]
     assert _agreements("Stuttgart news\nStuttgart and Cardiff issued a joint communique on climate cooperation "
                        "on May 3.\n") == [("other", ["Cardiff", "Stuttgart"], "2024-05-03")]
+
+
+def test_one_agreement_among_three_cities_is_multilateral():
+    found = _agreements("Capitals news\nCanberra, Auckland and Wellington signed an agreement on climate resilience "
+                        "on May 3.\n")
+    assert found == [("other", ["Auckland", "Canberra", "Wellington"], "2024-05-03")]

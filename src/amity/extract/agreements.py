@@ -392,7 +392,10 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         else:
             # five or more places are a list ("signed agreements with Xi'an, Kuala Lumpur, Freiburg, ..."), not
             # the parties of one agreement: a counted list is read by _counted_ties
-            pairs = [(first_type, places)] if len(places) <= 4 else []
+            kind = first_type
+            if kind == "business_agreement" and len(places) >= 3:
+                kind = "other"  # one agreement among three or four cities is multilateral, not a bilateral cooperation agreement
+            pairs = [(kind, places)] if len(places) <= 4 else []
     elif len(places) == 1 and home is not None and places[0] is not home:
         pairs = [(first_type, [home, places[0]])]
     elif len(places) == 1 and places[0] is home and not orgs and first_type in ("mou", "business_agreement") \
