@@ -306,3 +306,14 @@ def test_one_agreement_among_three_cities_is_multilateral():
     found = _agreements("Capitals news\nCanberra, Auckland and Wellington signed an agreement on climate resilience "
                         "on May 3.\n")
     assert found == [("other", ["Auckland", "Canberra", "Wellington"], "2024-05-03")]
+
+
+def test_an_instrument_that_would_be_signed_or_is_sought_is_planned():
+    for text in ("It was agreed that the MOU between Busan and Fukuoka would be signed next year.\n",
+                 "Busan and Fukuoka are seeking to establish sister city ties.\n",
+                 "Busan and Fukuoka discussed the possibility of becoming sister cities.\n"):
+        result = extract("Busan news\n" + text, "2024-05-10")
+        assert [a.status for a in result.agreements] == ["planned"], text
+    result = extract("Busan news\nBusan signed an MOU with Fukuoka on May 3 and hopes to expand exchanges.\n",
+                     "2024-05-10")
+    assert [a.status for a in result.agreements] == ["signed"]

@@ -26,7 +26,10 @@ _PLANNED = re.compile(r"\b(?:if|whether|will(?: \w+)? (?:sign|conclude|establish
                       r"invited \w+ to (?:enter|become)|could soon|near future|upgrad\w+|expected to sign|to become|will be (?:signed|concluded)|"
                       r"to finali[sz]e|first step will|will (?:soon |shortly )?be (?:inked|signed|concluded|with)|"
                       r"(?:will|would) soon|should have|is expected to|are expected to|"
-                      r"agreed to (?:sign|conclude|establish)|to be signed|(?:will|to) (?:\w+ ){0,2}formali[sz]e)\b", re.I)
+                      r"agreed to (?:sign|conclude|establish)|to be signed|(?:will|to) (?:\w+ ){0,2}formali[sz]e|"
+                      r"would be (?:signed|concluded|inked)|(?:possibility|prospect) of (?:becoming|signing|establishing)|"
+                      r"(?:seek\w*|push\w*|hop\w*|aim\w*|intend\w*|wish\w*|want\w*|work\w* towards?) "
+                      r"(?:to )?(?:sign|establish|become|conclude|forge|formali[sz]e)\w*)\b", re.I)
 _RENEW = re.compile(r"\b(?:renew|reaffirm|re-?sign)\w*", re.I)
 _CLAUSE = re.compile(r";|, while |, and ")
 _DATED = re.compile(r"\b(?:sign\w*|conclud\w*|became|become|agreed|twinned|established|formed|entered|inked|issued|adopted|forged|sealed|"
