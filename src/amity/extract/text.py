@@ -43,6 +43,7 @@ _NAV_WORDS = {
 _FURNITURE = vocab.load("en", "page_furniture")
 _NAV_WORDS |= set(_FURNITURE["nav_words"])
 _MENU_SEPARATORS = re.compile(r"\s*(?:\||>|»|›|/|•|·)\s*")
+_SEPARATOR_CHARS = "|>»›/•·"
 _FURNITURE_PHRASES = re.compile("|".join(re.escape(p) for p in _FURNITURE["phrases"]), re.I)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)\b", re.I)
 _MONTH_WORDS = vocab.load("en", "months")
@@ -240,6 +241,8 @@ def _only_nav_words(line: str) -> bool:
 
 def _menu_or_breadcrumb(line: str) -> bool:
     """"Home > News", "News | NEAR Members", "• > 자료마당": short pieces between separators."""
+    if not any(c in line for c in _SEPARATOR_CHARS):
+        return False  # no separator: one piece (the regular expression split below is costly on every line)
     pieces = [p for p in _MENU_SEPARATORS.split(line) if p.strip()]
     if not _MENU_SEPARATORS.search(line) or len(pieces) > 12:
         return len(pieces) > 12
