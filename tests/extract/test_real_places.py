@@ -142,3 +142,9 @@ def test_two_towns_naming_the_ends_of_a_railway_are_the_project_not_places():
             "the Ha Noi People's Committee said.")
     places = _places(extract(text, "2024-05-01"))
     assert not places & {"Long Bien", "Gia Lam"}
+
+
+def test_a_town_listed_among_one_countrys_towns_takes_that_country():
+    text = "Da Nang also works with Japanese localities such as Nagasaki, Shizuoka, Fukuoka, Kushiro, Tsuyamachi and Narita."
+    places = {p.name: p for p in extract(text, "2024-05-01").places}
+    assert places["Tsuyamachi"].country == "JP"

@@ -162,6 +162,7 @@ def _listed_with_places(ctx: Context, text: str, by_key: dict[str, PlaceCand], c
     if ", " not in text:
         return listed
     country_starts = {h.start for h in country_hits}
+    start_country = {s: c.country for c in by_key.values() for s, _ in c.mentions}
     spans = sorted(claimed)
     span_starts = [cs for cs, _ in spans]
 
@@ -175,11 +176,14 @@ def _listed_with_places(ctx: Context, text: str, by_key: dict[str, PlaceCand], c
         known = sum(a in place_starts for a, _ in items)
         if known < 3 or known < 2 * len(items) / 3:
             continue
+        # "Nagasaki, Shizuoka, Kushiro, Mimasaka and Goto": a list of one country's towns gives its country
+        countries = {start_country.get(a) for a, _ in items if a in place_starts}
+        country = countries.pop() if len(countries) == 1 else None
         for a, b in items:
             if a in place_starts:
                 listed.add(a)
             elif a not in country_starts and not _bad_name(text[a:b]) and not overlaps_claimed(a, b):
-                _add_mention(ctx, by_key, None, text[a:b], a, b, "city", None)
+                _add_mention(ctx, by_key, None, text[a:b], a, b, "city", country)
                 claimed.append((a, b))
                 listed.add(a)
     return listed
