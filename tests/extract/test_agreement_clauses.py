@@ -317,3 +317,11 @@ def test_an_instrument_that_would_be_signed_or_is_sought_is_planned():
     result = extract("Busan news\nBusan signed an MOU with Fukuoka on May 3 and hopes to expand exchanges.\n",
                      "2024-05-10")
     assert [a.status for a in result.agreements] == ["signed"]
+
+
+def test_a_city_and_two_bodies_signing_one_mou_are_its_three_parties():
+    found = _agreements("Busan news\nBusan Metropolitan City, Busan Port Authority and the Port of Koper signed a "
+                        "tripartite MOU on May 3.\n")
+    assert found == [("mou", ["Busan", "Busan Port Authority", "Port of Koper"], "2024-05-03")]
+    found = _agreements("Port news\nBusan Port Authority signed an MOU with the Port of Koper in Koper on May 3.\n")
+    assert found == [("mou", ["Busan Port Authority", "Port of Koper"], "2024-05-03")]

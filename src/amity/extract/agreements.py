@@ -413,6 +413,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         with_pos = clause.find(" with ")
         second = next((o for o in orgs[1:] if with_pos >= 0 and o.span[0] - cs > with_pos), orgs[1])
         pairs = [(first_type, [orgs[0], second])]
+        verb = re.search(r"\b(?:sign|conclud|ink)", low)
+        if len(places) == 1 and len(orgs) == 2 and verb and first_type in ("mou", "business_agreement") \
+                and _spans_in(ctx, places[0], cs, cs + verb.start()):
+            # "Busan Metropolitan City, Busan Port Authority and the Port of Koper signed a tripartite MOU"
+            pairs = [(first_type, [places[0], *orgs])]
     elif len(places) == 1 and orgs:
         pairs = [(first_type, [places[0], *orgs[:1]])]
     elif not places and len(orgs) == 1 and home is not None and first_type in ("mou", "business_agreement") \
