@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 
 from amity.core.actor import acting_as
 from amity.core.partialdate import PartialDate
@@ -242,13 +242,25 @@ def link(state: IngestState) -> None:
     # the rows they name are still there.
     existing = defaultdict(set)
     for model in {link.model for _, link in found if link is not None}:
-        pks = {link.pk for _, link in found if link is not None and link.model is model}
-        existing[model] = set(model.objects.filter(pk__in=pks).values_list("pk", flat=True))
+        existing[model] = _still_there(model, {link.pk for _, link in found if link is not None and link.model is model})
     for claim, link in found:
         if link is not None and link.pk in existing[link.model]:
             claim.link_type = ContentType.objects.get_for_model(link.model)
             claim.link_id, claim.link_score, claim.link_explanation = link.pk, link.score, link.explanation
             state.result.links += 1
+
+
+def _still_there(model, pks: set[int]) -> set[int]:
+    """`model.objects.filter(pk__in=pks)`'s ids, in plain SQL: once per document, and building the
+    query through the ORM took longer than running it."""
+    quote, pks, found = connection.ops.quote_name, sorted(pks), set()
+    column, table = quote(model._meta.pk.column), quote(model._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(pks), 500):  # within SQLite's 999 variables
+            some = pks[start:start + 500]
+            cursor.execute(f"SELECT {column} FROM {table} WHERE {column} IN ({', '.join(['%s'] * len(some))})", some)
+            found.update(pk for (pk,) in cursor.fetchall())
+    return found
 
 
 def save_claims(state: IngestState) -> None:
