@@ -112,3 +112,23 @@ def test_the_writer_s_own_mayor_is_of_no_place_the_text_names():
     found = {p.name: (p.title, p.of) for p in extract(TWINNING_NEWS, "2023-05-22").people}
     assert found["Jane Holt"] == ("Mayor", None)
     assert found["Peter Crane"] == ("Mayor", None)
+
+
+CREDITS_PAGE = """Local Governments Cooperation > Asia
+Shenyang delegation visits Kumamoto
+Time:2019-04-02Editor:Li XiaomingResource:Department of Asian AffairsPrintingSize:LargeMediumSmall
+
+The Shenyang delegation met Kumamoto officials and Sato Hiroshi, who is the head of the Kumamoto \\
+International Exchange Council, at the prefectural office.
+"""
+
+
+def test_a_credit_field_glued_to_the_next_one_names_the_editor():
+    found = {p.name: (p.title, p.of) for p in extract(CREDITS_PAGE, "2019-04-02").people}
+    assert found["Li Xiaoming"] == ("Editor", None)
+
+
+def test_who_is_the_head_of_a_body_is_an_appositive_title():
+    found = {p.name: (p.title, p.of) for p in extract(CREDITS_PAGE, "2019-04-02").people}
+    assert found["Sato Hiroshi"][0] == "Head"
+    assert "International Exchange Council" in (found["Sato Hiroshi"][1] or "")

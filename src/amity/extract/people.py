@@ -46,7 +46,7 @@ _LEAD_BACK = re.compile(r"(?:[A-Z][\w'-]{0,30}\s){1,4}$")
 _BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:\((?P<paren>{_TITLE_RE})\)\s)?(?:(?P<prep>in|to)\s(?P<loc>(?:[A-Z][\w-]*\s){{0,3}}City\s|(?:South\s|North\s)?[A-Z][a-z]+\s))?{_NAME}(?P<of2>\sof\s(?:[A-Z][\w-]*\s?){{1,4}})?")
 # "President ARAKI KEIJI": a name written all in capitals, read only right after a title
 _BEFORE_CAPS = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?P<name>[A-Z]{{2,12}}\s[A-Z]{{2,12}})(?![\w'-])")
-_APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s|who\sserves\sas\s)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b(?! [A-Z][a-z]){_TAIL}")
+_APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s(?:the\s|an?\s)?|who\sserves\sas\s(?:the\s|an?\s)?)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b(?! [A-Z][a-z]){_TAIL}")
 _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
 # "The Mayor of Islamabad, Sheikh Anser Aziz, said" / "Minister for Local Government, Premila Kumar says"
 _TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for|in|to)\s(?:the\s)?[A-Z](?:(?!\s(?:and|with)\s)[^,;.]){{1,60}}"
@@ -88,6 +88,9 @@ _INITIAL = re.compile(r"\b(?P<name>[A-Z][a-z]+\s[A-Z]\.?\s(?:O')?[A-Z][a-z]+)\b"
 _BYLINE = re.compile(r"(?:^|\n|\.\s)\s*(?:(?:[Rr]eport(?:ed)?|[Ww]ritten|[Ss]tory|[Ww]ords|[Pp]hotos?)\s)?[Bb]y\s"
                      r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\.?\s*(?:\n|$)")
 _SOURCE_PERSON = re.compile(r"(?:^|\n)\s*Source\s*:\s*(?:Lady|Sir|Dame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})")
+# a page's credit field, often glued to the next field: "Time:2017-03-05Editor:Wang LeiResource:..."
+_CREDIT_FIELD = re.compile(r"(?<![A-Za-z])(?P<title>Editor|Reporter|Writer|Author|Photographer)\s?:\s?"
+                           r"(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?=[A-Z]|\s|$|[,.;|])")
 _COURTESY = re.compile(rf"\bcourtesy of {_NAME}")
 _LISTED = re.compile(rf"\b(?:including|such as|among them|joined by) (?P<list>{_TOK} {_TOK}(?:, {_TOK} {_TOK})*,? and {_TOK} {_TOK})")
 _PLURAL_TITLES: dict[str, str] = vocab.load("en", "titles")["plurals"]
@@ -275,6 +278,8 @@ def find_people(ctx: Context) -> None:
         name = m.group("name")
         if " " not in name and _valid_name(ctx, name, m.start("name"), m.end("name"), single_ok=True):
             found.append(PersonCand(name=name, span=m.span("name"), mentions=[m.span("name")]))
+    for m in _CREDIT_FIELD.finditer(text):
+        add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), None, None)
     for pattern in (_KOREAN, _INITIAL, _BYLINE, _COURTESY, _SOURCE_PERSON):
         for m in pattern.finditer(text):
             name = m.group("name")
@@ -564,6 +569,7 @@ def _own_side(candidates: list[object], home: object | None, national: bool) -> 
     return candidates[-1]
 
 
+_CREDIT_TITLES = {"Editor", "Reporter", "Writer", "Author", "Photographer"}
 _OUR_OWN = re.compile(r"\bour\s(?:(?:own|then|new|former|current)\s)?[a-z]+(?:\s[a-z]+)?,?\s"
                       r"(?:(?:cllr|councillor|councilor|mr|mrs|ms|dr)\.?\s)?$")
 _ONE_PER_PLACE = {"Mayor", "Governor"}
@@ -580,8 +586,8 @@ def resolve_titles(ctx: Context) -> None:
     the text before it), else the article's main place."""
     home = main_place(ctx)
     for p in ctx.people:
-        if p.title is None or p.of:
-            continue
+        if p.title is None or p.of or p.title in _CREDIT_TITLES:
+            continue  # a page's editor or reporter is of no place the article is about
         if any(_OUR_OWN.search(ctx.lower, max(0, s - 50), s) for s, _ in p.mentions or [p.span]):
             continue  # "our own mayor, Cllr Ruth B.": the writer's own town, which the text does not name
         # a city has one mayor: "Zhuang, mayor of Xiamen, met with Mayor Tomonaga" - Xiamen is taken
