@@ -47,6 +47,12 @@ def test_text_the_server_refuses_the_schema_refuses(components):
     assert not check(name).is_valid("\x85") and not check(name).is_valid("\ufeff")  # space to one dialect or the other
     assert not check(website).is_valid("https://port.example/a\x85b")
     assert check(name).is_valid("Port Authority") and check(website).is_valid("https://port.example/ko?x=1")
+    aliases = components["OrganizationCreate"]["properties"]["aliases"]
+    assert not check(aliases).is_valid(["Port", " "]) and check(aliases).is_valid(["Port", "BPA"])
+    wikidata = components["PlaceCreate"]["properties"]["wikidata_id"]
+    assert not check(wikidata).is_valid("Q0") and check(wikidata).is_valid("Q1234") and check(wikidata).is_valid("")
+    article = components["DocumentIn"]["properties"]["text"]
+    assert not check(article).is_valid(" \n") and check(article).is_valid("Busan signs an MoU.")
     date = components["EngagementCreate"]["properties"]["date"]["anyOf"][0]
     assert not check(date).is_valid("２０１６") and not check(date).is_valid("٢٠١٦")  # other scripts' digits
 

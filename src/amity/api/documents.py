@@ -17,7 +17,7 @@ from amity.api import access
 from amity.api.claims import ClaimOut, claim_out
 from amity.api.crud import date_overlaps, text_search
 from amity.api.errors import ERRORS
-from amity.api.types import MAX_ID, VISIBLE, PartialDateText, Text, text
+from amity.api.types import MAX_ID, VISIBLE, PartialDateText, Text, required_text, text
 from amity.core.partialdate import PartialDate
 from amity.review.intake import ingest_document  # the ingest chain, auto-accept rules included
 from amity.sources.ingest import IngestError
@@ -31,6 +31,7 @@ UPLOAD_TYPES = {"text/plain", "text/html", "text/markdown", "text/x-markdown", "
 UPLOAD_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf"}
 Url = text(1000, pattern=rf"^https?://{VISIBLE}+$")
 Title = text(500)
+ArticleText = required_text()  # "" or only spaces is "the document is empty"
 Language = text(10)
 
 
@@ -59,7 +60,7 @@ class DocumentOut(DocumentSummary):
 
 
 class DocumentIn(Schema):
-    text: Text = Spec(..., description="the article text (plain text, HTML or Markdown); at most 5 MB")
+    text: ArticleText = Spec(..., description="the article text (plain text, HTML or Markdown); at most 5 MB")
     url: Url | None = None
     title: Title | None = None
     published: PartialDateText | None = None

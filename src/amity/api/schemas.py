@@ -18,7 +18,7 @@ from amity.api.types import VISIBLE, BodyId, PartialDateText, TimeText, json_int
 from amity.core.fields import PartialDateField
 from amity.registry.countries import country_names
 from amity.registry.models import Field as CooperationField
-from amity.registry.models.places import validate_country_code
+from amity.registry.models.places import validate_country_code, validate_wikidata_id
 
 # Column ranges, so an out-of-range number is a 422 and never a database error.
 _INT_RANGES = (
@@ -61,8 +61,10 @@ def _input_type(field: models.Field) -> Any:
         return Literal[tuple(value for value, _ in field.flatchoices)]
     if validate_country_code in field.validators:  # the schema lists the codes the record accepts
         return Literal[("", *sorted(country_names()))]
-    if isinstance(field, models.JSONField):
-        return list[text(200, min_length=1)]
+    if validate_wikidata_id in field.validators:
+        return text(field.max_length, pattern=r"^(Q[1-9][0-9]*)?$")
+    if isinstance(field, models.JSONField):  # name variants: each one something other than spaces
+        return list[required_text(200)]
     # Strict: a JSON boolean is not a number, nor 1 a boolean (the schema says so, and so does the server).
     if isinstance(field, models.BooleanField):
         return Annotated[bool, Spec(strict=True)]

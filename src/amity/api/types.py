@@ -51,8 +51,10 @@ TimeText = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][
 # A character that is not white space in either regex dialect, and not NUL: Python's \s (the server's)
 # also counts U+001C-U+001F and U+0085 as space, ECMAScript's (a JSON Schema client's) also U+FEFF.
 VISIBLE = r"[^\s\x00\x1c-\x1f\x85\ufeff]"
+SPACE = r"[\s\x1c-\x1f\x85\ufeff]"
 NO_NUL = r"^[^\x00]*$"  # the schema says what _storable refuses (PostgreSQL cannot store NUL)
-NOT_BLANK = rf"^[^\x00]*{VISIBLE}[^\x00]*$"
+# spaces, then something visible (SPACE and VISIBLE never overlap, so a regex runs in linear time)
+NOT_BLANK = rf"^{SPACE}*{VISIBLE}[^\x00]*$"
 
 
 def text(max_length: int | None = None, **kwargs) -> type:
