@@ -16,8 +16,8 @@ Sokcho City Delegation Visits Sister City Yantai
 - Signing of an agreement on tourism at an event held to mark the 15th anniversary of the ties on June 12 -
 A delegation from Sokcho City is set to visit Yantai, China, for the 15th anniversary of the sister city ties.
 The delegation, led by Mayor Lee Byung-sun, will begin their schedule in Yantai on Wednesday, June 12.
-In the morning, the delegates are scheduled to tour the Yantai Port, and in the afternoon, an event commemorating the 15th anniversary of the ties will be held.
-At the event, representatives of the two cities will sign an agreement on tourism exchange.
+In the morning, the delegates are scheduled to tour the Yantai Port, and in the afternoon an event held to commemorate fifteen years of sister city ties will take place.
+At the event, the two mayors will sign an agreement on tourism exchange.
 """
 
 
@@ -30,7 +30,7 @@ def test_an_itinerary_dates_the_afternoon_event_and_the_signing_at_it_by_the_day
 
 
 TALKS_PAGE = """Hue and Kazan sign memorandum on cultural exchange
-Chairman of the Hue People's Committee Nguyen Van Phuong and Mayor of Kazan Ilsur Metshin on June 4 inked a memorandum of understanding on cultural exchange.The signing formed part of activities on the sidelines of President Vo Van Thuong's official visit to Russia.During their talks following the signing ceremony, Mayor Metshin spoke of the long friendship between Kazan and Hue.
+Chairman of the Hue People's Committee Nguyen Van Phuong and Mayor of Kazan Ilsur Metshin on June 4 inked a memorandum of understanding on cultural exchange.The signing was one of the events held on the sidelines of President Vo Van Thuong's official visit to Russia.In their talks after the signing ceremony, Mayor Metshin praised the long friendship between Kazan and Hue.
 """
 
 
@@ -38,7 +38,7 @@ def test_talks_told_after_a_glued_full_stop_are_a_meeting_of_the_signing_day():
     result = extract(TALKS_PAGE, published="2024-06-05")
     events = _events(result)
     assert ("signing", "2024-06-04") in events
-    assert ("meeting", "2024-06-04") in events  # "During their talks following the signing ceremony"
+    assert ("meeting", "2024-06-04") in events  # "In their talks after the signing ceremony"
     meeting = next(e for e in result.events if e.type == "meeting")
     assert any("Metshin" in p.name for p in meeting.participants)
 
@@ -49,8 +49,8 @@ def test_a_signing_made_as_part_of_an_official_visit_reports_that_visit_too():
 
 
 BACKGROUND_PAGE = """Government of Manitoba | News Releases
-The renewal of Manitoba's and Jeju's sister province relationship took place in a ceremonial signing between Premier Kinew and Governor Oh Young-hun of Jeju Province as part of the Governor's official visit to the province.
-A memorandum of understanding establishing the sister province relationship between Manitoba and Jeju was originally inked on Oct. 14, 1988, and was the first sister relationship for both.
+Premier Kinew and Governor Oh Young-hun of Jeju Province renewed the Manitoba-Jeju sister province tie at a signing ceremony held as part of Governor Oh's official visit to Manitoba.
+Manitoba and Jeju originally inked their sister province memorandum on Oct. 14, 1988; it was the first such tie for either of them.
 """
 
 
@@ -63,8 +63,8 @@ def test_a_ties_original_signing_is_background_and_does_not_date_todays_signing(
 
 
 FORGED_PAGE = """Lautoka City Council and Geelong forge sister city ties
-A sister city relationship between the City of Greater Geelong and Lautoka City Council has been forged today after the signing of a Memorandum of Understanding.
-Minister for Local Government Maciu Nalumisa says the arrangement will help both cities.
+The City of Greater Geelong and Lautoka City Council became sister cities today after the signing of a memorandum of understanding at Lautoka City Hall.
+Local Government Minister Maciu Nalumisa expects the tie to benefit residents of both cities.
 """
 
 
@@ -92,8 +92,8 @@ def test_a_summit_that_framed_a_meeting_is_dated_by_its_month_once_and_a_hoped_f
 
 
 def test_a_visit_tentatively_scheduled_for_a_month_to_come_is_a_planned_visit():
-    page = ("Mayor Ana Lopez of Iloilo is willing to go to Kanazawa as soon as she receives a letter of invitation.\n"
-            "The visit is tentatively scheduled in March.\n")
+    page = ("Mayor Ana Lopez of Iloilo is ready to go to Kanazawa once an invitation letter reaches her.\n"
+            "Her visit is provisionally scheduled in March.\n")
     result = extract(page, published="2025-01-20")
     visits = [e for e in result.events if e.type == "visit"]
     assert [(e.date, e.status) for e in visits] == [("2025-03", "planned")]
@@ -121,7 +121,7 @@ def test_a_postponed_or_missed_occasion_is_set_aside_as_cancelled():
 
 
 TRIP_PAGE = """Quang Ninh strengthens cooperation with Japan's Saga prefecture
-The People's Committee of Quang Ninh province and Saga prefecture signed a memorandum of understanding on friendly cooperation at a ceremony in Ha Long city on March 12.
+The People's Committee of Quang Ninh province and Saga prefecture signed a friendly cooperation memorandum of understanding at a ceremony held in Ha Long city on March 12.
 Welcoming the Saga delegation led by Governor Yoshinori Yamaguchi, Chairwoman of the provincial People's Committee Cao Tuong Huy said he believes the MoU will open new opportunities.
 """
 
@@ -137,7 +137,7 @@ def test_a_delegation_welcomed_on_the_day_of_a_signing_made_a_trip_a_reception_a
 
 TRIP_TOLD_AFTER_PAGE = """Ulsan Mayor Kim Doo-gyeom met the Consul General of Japan in Ulsan, Tsuyoshi Oka, on Monday afternoon.
 Last October Mayor Kim travelled to Japan, visiting Kumamoto and Hagi, to widen exchanges.
-On that trip he met the heads of the Kumamoto Chamber of Commerce.
+On that trip he met leaders of the Kumamoto Chamber of Commerce.
 During his stay Mayor Kim paid courtesy calls on Kumamoto Governor Takashi Kimura and on Hagi Mayor Fumiaki Tanaka.
 """
 
@@ -154,7 +154,7 @@ def test_a_meeting_on_a_trip_told_before_is_a_meeting_of_that_trip_and_each_cour
 
 SITES_PAGE = """Sister city Kassel citizens visit Jeonju
 This time, 18 citizens of Kassel visited Jeonju in October.
-They visited Hanok Village, where a guide explained the history of the place in English.
+They visited Hanok Village, where a guide told them about its past in English.
 Next they toured the Jeonju National Museum.
 """
 
@@ -175,8 +175,8 @@ def test_meetings_told_as_welcoming_exchanging_views_or_calling_on_someone():
 
 def test_a_visit_is_taken_part_in_by_the_visitors_not_the_host_they_met_nor_the_city_a_body_sits_in():
     page = ("During his visit to Hubei Province on October 14, Governor Kim Jin-tae met with Party Secretary Wang Zhonglin.\n"
-            "A sister city relationship between Frankston City Council of Melbourne and Suva City Council was forged "
-            "today after the signing of a Memorandum of Understanding.\n")
+            "Frankston City Council of Melbourne and Nadi Town Council became sister councils today after the signing "
+            "of a memorandum of understanding.\n")
     result = extract(page, published="2024-10-16")
     visit = next(e for e in result.events if e.type == "visit")
     assert "Kim Jin-tae" in {p.name for p in visit.participants}
@@ -228,8 +228,8 @@ def test_welcome_rites_and_an_anniversary_celebrated_are_ceremonies():
 
 
 def test_two_trips_told_in_one_sentence_with_their_own_dates_are_two_visits():
-    page = ("Our Twinning Association will mark the anniversary when our friends from Bergerac visit us from "
-            "12-15 September and when we go to Ortenberg from 3-6 October.\n")
+    page = ("Our Twinning Association will mark the jubilee twice: our friends from Bergerac visit us from "
+            "12-15 September, then we travel to Ortenberg from 3-6 October.\n")
     result = extract(page, published="2025-06-02")
     assert ("visit", "2025-09-12") in _events(result) and ("visit", "2025-10-03") in _events(result)
 
@@ -240,17 +240,17 @@ def test_a_delegation_flying_out_to_a_partner_city_is_a_visit():
 
 
 def test_meetings_attended_with_a_council_are_a_meeting_but_regular_meetings_are_not():
-    page = ("On the 26th and 27th February, the Mayor of Zejtun and the Executive Secretary were invited by Zejtun's "
+    page = ("On the 26th and 27th February, the Mayor of Zejtun and the council secretary were guests of Zejtun's "
             "twinned council, Gorla Minore.\n"
-            "The Mayor attended meetings with the Mayor and members of the Gorla Minore Council.\n"
+            "The Mayor attended meetings with the mayor and councillors of Gorla Minore.\n"
             "The council holds regular meetings on the first Monday of each month.\n")
     events = _events(extract(page, published="2025-03-03"))
     assert [t for t, _ in events].count("meeting") == 1
 
 
 def test_visitors_received_in_welcome_rites_are_a_ceremony_not_a_meeting_too():
-    page = ("Twelve officials from Hapcheon County arrived on Wednesday, October 9, and were warmly received by their "
-            "counterparts in welcome rites held at the Plaza of San Carlos City.\n")
+    page = ("Twelve officials from Hapcheon County arrived on Wednesday, October 9, and were warmly received by San "
+            "Carlos officials in welcome rites held at the city plaza.\n")
     events = _events(extract(page, published="2024-10-12"))
     assert ("ceremony", "2024-10-09") in events and "meeting" not in [t for t, _ in events]
 
@@ -266,5 +266,5 @@ def test_thanks_for_the_visit_names_the_occasion_again_and_engagement_in_exchang
 
 
 def test_thanks_for_a_visit_not_told_before_is_that_visit():
-    page = "Mayor Ana Cruz thanked the Stonecrest mayor Jason Lary for taking the time to visit Georgetown on August 14.\n"
+    page = "Mayor Ana Cruz thanked Mayor Jason Lary of Stonecrest for coming to visit Georgetown on August 14.\n"
     assert ("visit", "2025-08-14") in _events(extract(page, published="2025-08-18"))
