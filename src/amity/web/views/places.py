@@ -73,22 +73,25 @@ def place_detail(request, pk: int):
     partners.page.object_list = queries.partners_of_place(place, partners.page.object_list)
     engagements = queries.engagements_of_place(place)
     ids = queries.place_and_districts(place)
+    recent = list(engagements[:TIMELINE_SIZE])
+    engagement_page = list_page(request, engagements, "engagements",
+                                count=cached_for_state("place-engagements", engagements.count, place.pk))
+    if engagement_page.page.number == 1:  # the first page is the start of the timeline: not read twice
+        engagement_page.page.object_list = recent[:engagement_page.page.paginator.per_page]
     alliances = (m.AllianceMember.objects.filter(place_id__in=ids).select_related("alliance")
                  .order_by("alliance__name"))
     return render(request, "web/place_detail.html", {
         "place": place,
         "can_edit": can_edit(request.user, place),
         "partners": partners,
-        "engagements": list_page(request, engagements, "engagements",
-                                 count=cached_for_state("place-engagements", engagements.count, place.pk)),
+        "engagements": engagement_page,
         "positions": list_page(request, queries.positions_at_place(place), "people"),
         "alliances": alliances,
         "organizations": list_page(request, place.organizations.order_by("name"), "organizations"),
         "documents": documents_mentioning(place),
         "children": place.children.order_by("name")[:60],
         "map": partner_map(place),
-        "timeline": engagement_timeline(engagements[:TIMELINE_SIZE],
-                                        _("Engagements of %(place)s") % {"place": place.name}),
+        "timeline": engagement_timeline(recent, _("Engagements of %(place)s") % {"place": place.name}),
     })
 
 
