@@ -49,7 +49,7 @@ HISTORY = re.compile(r"\b(?:since (?:19|20)\d\d|has had|have had|dates? back|was
 BACKGROUND = re.compile(r"\bfirst (?:concluded|became|signed|established|agreed|formed)\b|"
                         r"\bthe first (?:[\w-]+ ){0,3}(?:agreement|memorandum|mou|pact)\b[^.;]{0,80}\bwas signed\b|"
                         r"\b(?:documents|agreements|memorand\w+) (?:[\w ]{0,40})?(?:have|had) been signed\b|"
-                        # "A memorandum ... was originally inked on Sept. 3, 1974": the tie's first signing
+                        # "the memorandum was originally signed in 1988": the tie's first signing
                         r"\boriginally (?:signed|inked|concluded|established|agreed)\b|"
                         # "Taipei once sought advice ... and Mayor Kwon led a delegation": a past told as background
                         r"(?<=\w )once (?:\w+ly )?(?!(?:a|again|more|every|in|per|or|and|the|it|they|we|he|she|this|that|all|both)\b)[a-z]+\b")
@@ -72,10 +72,10 @@ SAME_DAY = re.compile(r"\s*(?:(?:in|during) the (?:morning|afternoon|evening)|th
 PLAN_ONLY = re.compile(r"\b(?:will|would|agreed to|plans? to|intends? to|hopes?|aims? to|could|should|is to|are to|to be|"
                        r"look(?:s|ed|ing)? forward to|"
                        r"(?:is|are) (?:also )?(?:set|scheduled|due|slated) to|"
-                       # "The visit is tentatively scheduled in March."
+                       # "Her trip is provisionally scheduled for May."
                        r"(?:is|are) (?:\w+ly )?(?:scheduled|planned) (?:for|in|on))\b")
-# the trigger told as done ("signed", "met", "the signing ceremony held at 5 p.m."): a plan word after
-# it ("signed an agreement that aims to foster ...", "signed the agreement and agreed to exchange ...")
+# the trigger told as done ("signed", "met", "the signing ceremony held on Friday"): a plan word after
+# it ("signed an accord that aims to deepen ...", "signed the agreement and agreed to exchange ...")
 # is what the occasion is for, not a sign that it is still to come
 DONE_TRIGGER = re.compile(r"(?:signed|inked|met|visited|toured|attended|hosted|received|welcomed|travell?ed|arrived|"
                           r"concluded|held talks)\b|[\w-]+(?: ceremony)? (?:(?:was|were) )?(?:held|took place)\b")
@@ -95,7 +95,7 @@ PROPOSED = re.compile(r"\b(?:(?:suggest(?:s|ed|ing)?|propos(?:e|es|ed|ing)|reque
                       r"calls? for|called for|arrange|sought|seek(?:s|ing)?)\san?\s(?:[\w-]+\s)?|"
                       r"(?:proposal|request) (?:of|for) (?:an? |the )?)$")
 # An occasion called off, put off or missed has not taken place ("the visit was postponed", "could not
-# attend the ceremony", "we had to put the trip on hold")
+# attend the ceremony", "the trip was put on hold")
 CANCELLED = re.compile(r"\b(?:(?:was|were|has been|have been|had been) (?:\w+ )?(?:cancell?ed|postponed|called off|"
                        r"put off|put on hold|suspended|scrapped)|(?:did not|didn['’]t|could not|couldn['’]t|"
                        r"(?:was|were) unable to|failed to) (?:\w+ )?(?:attend|visit|travel|go|come|take place|be held|hold|"
@@ -132,12 +132,12 @@ DELEGATION = re.compile(r"\b(?:[Aa]|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:
                         r"delegations?\b(?! (?:and|or|exchanges?|visits)\b)")
 LED_BY = re.compile(r"\b(?:led|headed|accompanied|including|comprised of|composed of|consisting of)\b", re.I)
 MEMBERS_LISTED = re.compile(r"(?:comprised|composed|consisting) of", re.I)
-# "as part of the Governor's official visit to the province", "on the sidelines of Prime Minister X's
-# official visit to Russia": the trip the occasion was part of (begun on or before its day)
-# an occasion named as the frame of the one reported ("met ... on the sidelines of the UN climate forum
-# COP28 in Dubai on Dec. 2"): the day is the meeting's, the frame is dated by its month
+# an occasion named as the frame of the one reported ("met ... on the sidelines of the regional summit
+# on May 4"): the day is the meeting's, the frame is dated by its month
 FRAMED_BY = re.compile(r"\b(?:as part of|on the (?:sidelines|margins) of|in the framework of) (?:the |an? |his |her |their )?"
                        r"(?:[\w.'’-]+ ){0,5}?$")
+# "as part of the Premier's official visit to Japan", "on the sidelines of the President's state visit":
+# the trip the occasion was part of (begun on or before its day)
 FRAMING_VISIT = re.compile(r"(?:as part of|on the sidelines of) (?:the |an? |his |her |their )?(?:[\w.'’-]+ ){0,5}?"
                            r"(?:official |state |working )visit")
 # Verbs that report a meeting or a visit of their own beside the sentence's main occasion
@@ -161,8 +161,8 @@ SITE_VISIT = re.compile(r"\b(?:visit(?:ed|ing)?|toured|went to|stopp?ed at|explo
 # Secretary Hao", "was received by Governor Kim"): a host of the visit
 HOST_BEFORE = re.compile(r"\b(?:met(?: with)?|visited|called on|paid (?:a |an )?(?:\w+ )?(?:call|visit) (?:on|to)|"
                          r"(?:welcomed|received|hosted|greeted) by)\s(?:(?:[A-Z][\w.'’-]*|of|the|for)\s){0,5}$")
-# a second trip told in the same sentence with a date of its own ("when our friends visit us from 15-18
-# September and when we go to Moosburg from 19-22 October")
+# a second trip told in the same sentence with a date of its own ("our guests come to us from 2-5 May,
+# then we travel to Lindau from 8-11 June")
 SECOND_TRIP = re.compile(r"\b(?:and|while|when|then) (?:\w+ ){0,3}?(?:go|goes|went|travel(?:s|led)?|fly|flies|flew|"
                          r"visit(?:s|ed)?) to [A-Z]")
 # words in quotation marks: what someone said, not the report's own account of an occasion

@@ -308,7 +308,7 @@ _LOCATOR_GAP = re.compile(r"\s+in\s+|\s*,\s*|\s*\(\s*")
 
 
 def _calls_on_each(ctx: Context) -> None:
-    """"Deputy Mayor Kim paid courtesy calls on Mayor Kwon and on Chairwoman Kim In-sik": one meeting
+    """"The deputy mayor paid courtesy calls on Mayor Park and on Speaker Lee": one meeting
     with each person called on (the callers take part in each)."""
     for ev in list(ctx.events):
         if ev.type != "meeting":
@@ -548,7 +548,7 @@ def _add_alongside(ctx: Context, ev: EventCand, low: str, dates: list, actors: l
     for extra, pos in extras:
         if only is not None and extra not in only:
             continue
-        # "attended the opening ceremony of the Dance Market and the Busan Biennale"
+        # "attended the opening ceremony of the book fair and the city's biennale"
         own = _best(dates, start + pos)
         if not actors and not (own and ev.place):
             continue
