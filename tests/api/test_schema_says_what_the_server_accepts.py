@@ -37,6 +37,9 @@ def test_a_team_member_is_a_person_or_the_seats_of_a_place(components):
     # a party is exactly one place or one organization
     assert not _valid(components, "AgreementPartyCreate", {"place": 1, "organization": 2})
     assert _valid(components, "AgreementPartyCreate", {"place": None, "organization": 2})
+    # a change names at most one of them (the other may already be there)
+    assert not _valid(components, "EngagementParticipantPatch", {"person": 1, "place": 2})
+    assert _valid(components, "EngagementParticipantPatch", {"place": 2}) and _valid(components, "AgreementPartyPatch", {})
 
 
 def test_text_the_server_refuses_the_schema_refuses(components):

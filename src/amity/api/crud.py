@@ -291,7 +291,8 @@ def add_part_routes(router: Router, get_whole: Callable[[int], models.Model], pa
     Out = part_output(part)
     Create = input_schema(model, f"{name}Create", partial=False, exclude=(part.parent_fk,),
                           one_of=part.one_of, only_one=part.only_one)
-    Patch = input_schema(model, f"{name}Patch", partial=True, exclude=(part.parent_fk,))
+    Patch = input_schema(model, f"{name}Patch", partial=True, exclude=(part.parent_fk,),
+                         one_of=part.one_of, only_one=part.only_one)
     label = model._meta.verbose_name
 
     def load(request, id: int, part_id: int | None = None):

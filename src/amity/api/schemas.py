@@ -153,10 +153,17 @@ def choice_rule(names: tuple[str, ...], only_one: bool) -> dict:
     return {"oneOf" if only_one else "anyOf": _naming(names)}
 
 
-def _check_choice(names: tuple[str, ...], only_one: bool):
+def at_most_one_rule(names: tuple[str, ...]) -> dict:
+    """A change's rule that it names at most one of `names` (which one the record has is not the schema's to say)."""
+    pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+    return {"not": {"anyOf": [{"required": [a, b], "properties": {a: {"type": "integer"}, b: {"type": "integer"}}}
+                              for a, b in pairs]}}
+
+
+def _check_choice(names: tuple[str, ...], only_one: bool, partial: bool = False):
     def check(values):
         given = [name for name in names if getattr(values, name, None) is not None]
-        if not given or (only_one and len(given) > 1):
+        if (not given and not partial) or (only_one and len(given) > 1):
             raise ValueError(f"give {'exactly one' if only_one else 'at least one'} of {', '.join(names)}")
         return values
     return model_validator(mode="after")(check)
@@ -171,10 +178,11 @@ def input_schema(model: type[models.Model], name: str, *, partial: bool, exclude
     """
     base = InputSchema
     validators = {}
-    if one_of and not partial:
-        config = ConfigDict(regex_engine="python-re", json_schema_extra=choice_rule(one_of, only_one))
+    if one_of and (not partial or only_one):
+        rule = at_most_one_rule(one_of) if partial else choice_rule(one_of, only_one)
+        config = ConfigDict(regex_engine="python-re", json_schema_extra=rule)
         base = type(f"{name}Base", (InputSchema,), {"model_config": config, "__module__": __name__})
-        validators = {"check_choice": _check_choice(one_of, only_one)}
+        validators = {"check_choice": _check_choice(one_of, only_one, partial)}
     fields = {}
     for field in editable_fields(model, exclude):
         kind = _input_type(field)
