@@ -131,6 +131,11 @@ def _planned_near(low: str, trigger: int) -> bool:
     return bool(PLAN_ONLY.search(low, 0, limit))
 
 
+def _already_past(ctx: Context, value: str | None) -> bool:
+    """Whether a date ("2024-05", "2024-05-03") is on or before the day of publication, at its own precision."""
+    return value is not None and ctx.published is not None and value <= ctx.published.isoformat()[:len(value)]
+
+
 _SPEECH = re.compile(r"\b(?:said|says|believes?|noted|stressed|expressed|hoped|added)\b")
 
 
@@ -198,8 +203,6 @@ def find_events(ctx: Context) -> None:
             _set_aside(ctx, "habitual", sentence)  # "Its annual meeting alternates between ...", "have visited"
             continue
         planned = _planned_near(low, trigger)
-        if planned and best is not None and ctx.published and best.value <= ctx.published.isoformat()[:len(best.value)]:
-            planned = False  # a date already past: it happened
         if planned and best is None and not OCCASION_TO_COME.search(low):
             _set_aside(ctx, "plan_only", sentence)  # "will expand exchanges": no occasion named
             continue
@@ -217,8 +220,8 @@ def find_events(ctx: Context) -> None:
             best = _recent_date(ctx, sentence)  # "During her stay ...", "Kim also attended ..."
         if best is None and NEXT_DAY.search(low):
             best = _day_after_last(ctx)  # "The next day, the two mayors visited the port."
-        if planned and best is not None and ctx.published and best.value <= ctx.published.isoformat()[:len(best.value)]:
-            planned = False  # a day taken from the sentences around it that is already past
+        if planned and best is not None and _already_past(ctx, best.value):
+            planned = False  # its own date, or one taken from the sentences around it, already past: it happened
         ents = [it for _, it in ctx.entities_in(start, end)]
         people = [e for e in ents if isinstance(e, PersonCand)]
         orgs = [e for e in ents if isinstance(e, OrgCand) and e.kind != "media"]
