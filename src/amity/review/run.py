@@ -20,6 +20,8 @@ run tells the link indexes of them itself (`touched`), before the next claim loo
 
 from __future__ import annotations
 
+import sqlite3
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
@@ -182,6 +184,8 @@ def _write_accepted(claims: list[Claim]) -> None:
         claim.updated = now
     plain = [c for c in claims if c.status == Claim.Status.ACCEPTED and c.edited_value is None]
     others = [c for c in claims if not (c.status == Claim.Status.ACCEPTED and c.edited_value is None)]
+    if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 33):  # no UPDATE ... FROM
+        plain, others = [], claims
     if others:  # (an accept run takes no edits: there are none so far)
         Claim.objects.bulk_update(others, ["status", "edited_value", "link_type", "link_id", "updated"])
     meta = Claim._meta
