@@ -115,8 +115,13 @@ def test_places_sharing_a_name_link_the_most_populous_and_follow_a_changed_popul
     assert (link.pk, link.record, link.score) == (large.pk, large, 0.7) and "2 places share it" in link.explanation
     services.update(small, population=90_000, actor=ACTOR)
     assert place_by_name("Springvale-test", "AU").pk == small.pk
+    assert place_by_name("springvale test", "AU").pk == small.pk  # a variant: the country's variants loaded
     services.update(small, aliases=["Springvale North-test"], actor=ACTOR)
-    assert place_by_name("springvale north test", None).pk == small.pk  # an alias, any country
+    other = services.create(Place, name="Otherton-test", aliases=["Springvale South-test"], kind="city",
+                            country_code="NZ", actor=ACTOR)
+    # Any country: the variants of the countries not loaded yet are loaded, those loaded kept current.
+    assert place_by_name("springvale north test", None).pk == small.pk
+    assert place_by_name("SPRINGVALE SOUTH TEST", None).pk == other.pk
     services.delete(small, actor=ACTOR)
     link = place_by_name("Springvale-test", "AU")
     assert (link.pk, link.score) == (large.pk, 0.95)

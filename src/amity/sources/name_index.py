@@ -126,8 +126,8 @@ class PlaceNames(FollowsChangeLog):
             if country:
                 self._load_variants(self._places().filter(country_code=country))
                 self.countries_with_variants.add(country)
-            else:
-                self._load_variants(self._places())
+            else:  # the countries not loaded yet (the feed keeps those loaded current)
+                self._load_variants(self._places().exclude(country_code__in=self.countries_with_variants))
                 self.all_variants = True
 
     # FollowsChangeLog's hooks: canonical names of all places first, variants of the few changed.
