@@ -42,8 +42,8 @@ _NAV_WORDS = {
 }
 _FURNITURE = vocab.load("en", "page_furniture")
 _NAV_WORDS |= set(_FURNITURE["nav_words"])
-_MENU_SEPARATORS = re.compile(r"\s*(?:\||>|»|›|/|•|·)\s*")
-_SEPARATOR_CHARS = "|>»›/•·"
+_SEPARATOR_CHARS = "|>»›/•·"  # one place for the characters a menu or breadcrumb is split on
+_MENU_SEPARATORS = re.compile(r"\s*[" + re.escape(_SEPARATOR_CHARS) + r"]\s*")
 _FURNITURE_PHRASES = re.compile("|".join(re.escape(p) for p in _FURNITURE["phrases"]), re.I)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)\b", re.I)
 _MONTH_WORDS = vocab.load("en", "months")
