@@ -37,9 +37,9 @@ _CONTEXT_PATTERNS = [
     # "Lavena has been twinned with ...", "Naxxar's twinned council": a town that is twinned
     re.compile(rf"(?P<name>{_NAME}) (?:has been|had been|is|was) twinned with\b"),
     re.compile(rf"(?P<name>{_NAME})'s (?:twinned|twin|sister|partner) (?:town|city|council|municipality|commune)\b"),
-    # "the boat arrived in Roscoff on Sunday", "was held in Lavena.": where something happened is a place
+    # "the guests arrived in Portmaren on Sunday", "was held in Lavena.": where something happened is a place
     re.compile(r"\b(?:held|arrived|took place|located|based|landed|stayed|headquartered) in "
-               r"(?P<name>[A-Z][a-z']+(?:[ -][A-Z][a-z']+){0,2})"  # no "on" inside: "in Roscoff on Sunday"
+               r"(?P<name>[A-Z][a-z']+(?:[ -][A-Z][a-z']+){0,2})"  # no "on" inside: "in Portmaren on Sunday"
                r"(?=,|\.|;| on\b| last\b| this\b| next\b| from\b| for\b)"),
     # "Mornago (Province of Varese)": a town written with the province it lies in
     re.compile(rf"(?P<name>{_NAME}) \((?:Province|Region|County|Department|Prefecture) of [A-Z]"),
