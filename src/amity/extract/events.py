@@ -499,9 +499,8 @@ def _delegation_visits(ctx: Context) -> None:
         if any(ev.type == "visit" and sentence in ev.evidence for ev in ctx.events):
             continue  # "The delegation ... arrived in Izmir": the visit is already read from this sentence
         reception = next((ev for ev in ctx.events if ev.type == "meeting" and sentence in ev.evidence), None)
-        if reception is not None and not any(ev.type == "visit" and sentence in ev.evidence for ev in ctx.events) and \
-                not any(ev.type in _TRIP_OCCASIONS and ev.date and len(ev.date) == 10 and reception.date in (None, ev.date)
-                        for ev in ctx.events):
+        if reception is not None and not any(ev.type in _TRIP_OCCASIONS and ev.date and len(ev.date) == 10
+                                             and reception.date in (None, ev.date) for ev in ctx.events):
             # "received a delegation": a courtesy call that is only a reception is one meeting; with a
             # signing or a ceremony on a day of its own (that day, or the reception's unsaid), the
             # delegation made a trip
