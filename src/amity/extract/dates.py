@@ -321,7 +321,8 @@ def find_dates(text: str, start: int, end: int, published: date | None) -> tuple
            "day": "day" in low or "tomorrow" in low, "rel": "year" in low or "week" in low, "month_word": "month" in low,
            "year4": bool(_YEAR4.search(chunk)), "slash": "/" in chunk, "year_word": "year" in low, "week_word": "week" in low}
     for kind, pattern in _PATTERNS:
-        if not has[_NEEDS[kind]] and not (kind == "m_rel" and has["month"]) or not all(has[n] for n in _ALSO_NEEDS.get(kind, ())):
+        lacks_need = not has[_NEEDS[kind]] and not (kind == "m_rel" and has["month"])
+        if lacks_need or not all(has[n] for n in _ALSO_NEEDS.get(kind, ())):
             continue
         for m in pattern.finditer(chunk):
             s, e = m.span()
