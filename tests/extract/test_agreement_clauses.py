@@ -28,7 +28,7 @@ def test_a_cooperation_programme_agreed_on_is_a_cooperation_agreement():
 
 
 def test_cooperation_programmes_only_hoped_for_are_no_agreement():
-    assert _agreements("Hanoi and Moscow will launch cooperation programmes to tap the cities' potential.\n") == []
+    assert _agreements("Hue and Kazan will launch cooperation programmes to make more of their river ports.\n") == []
 
 
 def test_one_city_with_several_partners_after_a_possessive_is_one_tie_per_partner():
@@ -38,41 +38,41 @@ def test_one_city_with_several_partners_after_a_possessive_is_one_tie_per_partne
 
 
 def test_a_place_named_after_a_later_verb_is_not_a_partner_of_the_possessive_tie():
-    found = _agreements("Yokohama, one of Incheon's sister cities, sent a delegation to Incheon.\n")
-    assert [(kind, parties) for kind, parties, _ in found] == [("sister_city", ["Incheon", "Yokohama"])]
+    found = _agreements("Kobe, one of Busan's sister cities, flew a trade mission to Busan.\n")
+    assert [(kind, parties) for kind, parties, _ in found] == [("sister_city", ["Busan", "Kobe"])]
 
 
 def test_where_a_signing_took_place_is_not_a_party():
-    found = _agreements("Gyeonggi Province Governor Kim Dong-yeon signed a memorandum of understanding with Spencer Cox, "
-                        "Governor of Utah, on May 3 at Suwon Hwaseong Haenggung.\n")
+    found = _agreements("Gyeonggi Province Governor Han Ji-ho signed a memorandum of understanding with Dana Whitfield, "
+                        "Governor of Utah, on May 3 at Suwon Convention Hall.\n")
     assert found == [("mou", ["Gyeonggi Province", "Utah"], "2024-05-03")]
 
 
 def test_partners_introduced_by_in_are_still_partners_when_nothing_was_signed():
-    found = _agreements("Zhytomyr has two new sister cities in Gdynia and Pardubice.\n")
-    assert sorted(parties for _kind, parties, _ in found) == [["Gdynia", "Zhytomyr"], ["Pardubice", "Zhytomyr"]]
+    found = _agreements("Lutsk has two new sister cities in Olomouc and Torun.\n")
+    assert sorted(parties for _kind, parties, _ in found) == [["Lutsk", "Olomouc"], ["Lutsk", "Torun"]]
 
 
 def test_the_city_an_embassy_sits_in_is_not_a_partner():
-    found = _agreements("Isfahan and Porto will soon sign a twinning agreement. The initial proposal for twinning "
-                        "was made by the Iranian Embassy in Lisbon, he said.\n", "2021-06-11")
-    assert [parties for _kind, parties, _ in found] == [["Isfahan", "Porto"]]
+    found = _agreements("Tabriz and Braga will soon sign a twinning agreement. The idea of twinning was first raised "
+                        "by the Portuguese Embassy in Tehran, the mayor said.\n", "2021-06-11")
+    assert [parties for _kind, parties, _ in found] == [["Braga", "Tabriz"]]
 
 
 def test_the_city_a_council_belongs_to_only_says_where_it_lies():
-    found = _agreements("A sister city relationship between Frankston City Council of Melbourne, Australia and "
-                        "Suva City Council has been forged today.\n", "2021-05-24")
+    found = _agreements("Ipswich City Council of Brisbane, Australia and Lautoka City Council sealed a sister city "
+                        "relationship this week.\n", "2021-05-24")
     assert [(kind, [p.replace(" City", "") for p in parties]) for kind, parties, _ in found] == \
-        [("sister_city", ["Frankston", "Suva"])]
+        [("sister_city", ["Ipswich", "Lautoka"])]
 
 
 def test_an_anniversary_of_a_tie_does_not_date_the_tie():
-    found = _agreements("Hunan delegation visits Gyeongsangbuk-do\n"
-                        "The visit was made in response to Gyeongsangbuk-do's visit to Hunan Province last September "
-                        "to commemorate the 5th anniversary of the sisterhood of the two regions.\n"
-                        "The two regions have grown closer since the establishment of their sisterhood in 2018.\n",
+    found = _agreements("Jiangsu officials in Jeollabuk-do\n"
+                        "The trip returns Jeollabuk-do's own trip to Jiangsu Province last autumn, made to mark "
+                        "the 10th anniversary of their sisterhood.\n"
+                        "Ties have deepened since the two provinces established their sisterhood in 2014.\n",
                         "2024-06-05")
-    assert found == [("sister_city", ["Gyeongsangbuk-do", "Hunan"], "2018")]
+    assert found == [("sister_city", ["Jeollabuk-do", "Jiangsu"], "2014")]
 
 
 def test_a_plan_signed_under_an_existing_tie_is_not_a_new_tie():
@@ -94,13 +94,13 @@ def test_a_joint_declaration_adopted_takes_the_date_it_was_adopted():
 
 
 def test_an_mou_establishing_a_tie_is_the_tie_itself():
-    found = _agreements("A memorandum of understanding establishing the sister province relationship between "
-                        "Manitoba and Jeollabuk Province was inked on Sept. 3, 1986.\n")
-    assert [(kind, date) for kind, _parties, date in found] == [("sister_city", "1986-09-03")]
+    found = _agreements("Back then, an MOU establishing a sister province relationship between "
+                        "Queensland and Jeollanam Province was signed on Oct. 12, 1974.\n")
+    assert [(kind, date) for kind, _parties, date in found] == [("sister_city", "1974-10-12")]
 
 
 def test_a_letter_of_intent_to_establish_a_tie_is_a_letter_now_and_the_tie_planned():
-    result = extract("Abu Dhabi and Beijing signed a letter of intent to establish twin city relations on May 3.\n",
+    result = extract("Tbilisi and Kyiv signed a letter of intent on May 3 to establish twin city ties.\n",
                      "2024-05-10")
     assert sorted((a.type, a.status) for a in result.agreements) == [("mou", "signed"), ("sister_city", "planned")]
 
@@ -124,7 +124,7 @@ def test_the_city_named_in_the_agreement_sentences_is_the_partner_of_a_lone_part
 
 def test_being_a_part_of_this_agreement_points_back_to_it():
     found = _agreements("Wellington news\nCanberra, Auckland and Wellington signed an agreement on climate resilience "
-                        'on May 3.\n"Auckland is proud to be a part of this agreement," said its mayor.\n')
+                        'on May 3.\n"Our city is glad to play a part in this agreement," Auckland\'s mayor told reporters.\n')
     assert found == [("other", ["Auckland", "Canberra", "Wellington"], "2024-05-03")]
 
 
@@ -135,8 +135,8 @@ def test_a_city_in_a_dated_dateline_is_where_the_report_was_written():
 
 
 def test_todays_agreement_is_dated_by_the_day_of_the_report():
-    found = _agreements("Jeolla news\n\"With today's cooperation agreement, I look forward to further exchanges between "
-                        "Jilin Province and Jeollanam Province,\" he said.\n", "2024-04-24")
+    found = _agreements("Provincial news\n\"Today's cooperation agreement opens a new chapter for Heilongjiang "
+                        "Province and Gyeongsangnam Province,\" the governor said.\n", "2024-04-24")
     assert [(kind, date) for kind, _parties, date in found] == [("business_agreement", "2024-04-24")]
 
 
@@ -216,14 +216,14 @@ def test_partners_after_with_are_each_a_partner_of_the_articles_city():
 
 
 def test_a_long_list_of_places_is_not_the_parties_of_one_agreement():
-    found = _agreements("Mashhad news\nThe city has so far signed agreements with Kazan, Lahore, Herat, Dushanbe, "
-                        "Bishkek and Almaty.\n")
+    found = _agreements("Tabriz news\nTo date the city has put its name to agreements with Baku, Tbilisi, Yerevan, "
+                        "Minsk, Riga and Vilnius.\n")
     assert found == []
 
 
 def test_a_later_mention_of_a_planned_tie_keeps_it_planned():
-    result = extract("Porto and Isfahan will soon sign a sister city agreement.\n"
-                     "The sister city agreement has shown the importance of friendship between the two peoples.\n",
+    result = extract("Braga and Tabriz will sign a sister city agreement soon.\n"
+                     "The sister city agreement is expected to bring the two peoples closer together.\n",
                      "2021-06-11")
     assert [(a.type, a.status) for a in result.agreements] == [("sister_city", "planned")]
 
@@ -267,7 +267,7 @@ def test_the_two_cities_upgrading_their_tie_is_read_without_failing():
 
 def test_entering_a_phase_of_friendly_relations_after_a_tie_adds_no_friendship_tie():
     result = extract("Chengdu news\nChengdu signed a sister city agreement with Chiang Mai on March 30.\n"
-                     "With the sister city relations, the two cities enter a phase of friendly relations.\n",
+                     "Under their new sister city relations, the two cities now enter a phase of friendly relations.\n",
                      "2024-05-10")
     assert [(a.type, a.date) for a in result.agreements] == [("sister_city", "2024-03-30")]
 
