@@ -20,7 +20,7 @@ Gimhae officials will visit Rotorua in the autumn.
 VISIT = """Hanoi and Almaty agree to expand exchanges
 
 The Hanoi People's Committee and the city of Almaty inked a memorandum of understanding on June 2. The signing
-was part of activities on the sidelines of Prime Minister Pham Van Long's official visit to Kazakhstan.
+took place during Prime Minister Le Minh Tuan's three-day state visit to Kazakhstan.
 Hanoi and Almaty have been friendship cities since 2015.
 """
 
@@ -46,7 +46,7 @@ def test_a_mayor_named_after_the_partner_is_the_article_city_s_mayor(people):
 
 
 def test_a_leader_is_not_of_the_country_he_travels_to(people):
-    title, of = people["Pham Van Long"]
+    title, of = people["Le Minh Tuan"]
     assert title == "Prime Minister" and of != "Kazakhstan"
 
 
@@ -80,7 +80,7 @@ Kim Soo-min, Vice President of the Korea Local Government Association, met the J
 (JTMA) delegation led by President SATO KENJI in Seoul on March 5.
 The delegation from Hadong-gun is composed of Mayor Ha Seung-chul, Councilor (Chairman) Jung Min-ho and \\
 Councilor Yoon Ji-ho.
-Speaking at the port office, the Executive Director, Marine and Operations, Dr. Ade Bello, said the MoU would help.
+Speaking at the port office, the Executive Director, Harbour and Logistics, Dr. Ade Bello, said the MoU would help.
 """
 
 
@@ -98,13 +98,13 @@ def test_the_role_in_brackets_after_a_title_is_the_one_held(delegation_people):
 
 
 def test_a_portfolio_after_a_title_is_not_a_name(delegation_people):
-    assert "Marine" not in delegation_people
+    assert "Harbour" not in delegation_people
 
 
 TWINNING_NEWS = """Town twinning visit to Moosburg
 
-Our delegation travelled to Moosburg, near Munich, for the anniversary. At the ceremony there were speeches by \\
-the three mayors, including our own mayor, Cllr Jane Holt. We also remembered our then mayor Peter Crane.
+Our delegation travelled to Moosburg, near Munich, for the anniversary. The three mayors each spoke at the ceremony, \\
+our own mayor, Cllr Jane Holt, among them. We also remembered our then mayor Peter Crane.
 """
 
 

@@ -38,7 +38,7 @@ def test_first_place_at_is_the_first_place_in_list_order_with_an_overlapping_men
             assert place_at(a, b) is expected
 
 
-ARTICLE = """Busan Mayor Park Heong-joon met Jernej Muller, the Ambassador of Slovenia to Korea, at City Hall.
+ARTICLE = """Busan Mayor Park Heong-joon met Tomaz Kovac, the Ambassador of Croatia to Japan, at City Hall.
 McKenzie O'Malley, the Mayor of Cork, said the visit mattered. Jan de Wit, who chairs the Rotterdam Port Council,
 joined. Kim Min-ho of the Busan Port Authority, Lee Ji-woo of Korea and "Tony" Reyes of the Cebu Chamber spoke.
 ZHANG Yingchun, Deputy Director General of the Foreign Affairs Office of Shanghai, and Hilario P. Davide III,
