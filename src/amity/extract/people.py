@@ -1,9 +1,9 @@
 """People and their titles.
 
 A person is found where the text marks one: a title before a name ("Busan
-Mayor Park Heong-joon"), an appositive title after it ("Jernej Muller, the
-Ambassador of Slovenia to Korea"), a title then a name ("The Mayor of
-Islamabad, Sheikh Anser Aziz"), or a name shaped like a Korean name or with a
+Mayor Park Heong-joon"), an appositive title after it ("Tomaz Kovac, the
+Ambassador of Croatia to Japan"), a title then a name ("The Mayor of
+Lahore, Farid Qureshi"), or a name shaped like a Korean name or with a
 middle initial. Short forms ("Mayor Park") become aliases of the full name.
 """
 
@@ -48,11 +48,11 @@ _BEFORE = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?:\((?P<paren>{_TITLE_RE})\)\
 _BEFORE_CAPS = re.compile(rf"\b(?P<title>{_TITLE_RE})\s(?P<name>[A-Z]{{2,12}}\s[A-Z]{{2,12}})(?![\w'-])")
 _APPOS = re.compile(rf"{_NAME},\s(?:the\s|a\s|an\s|who\sis\s(?:the\s|an?\s)?|who\sserves\sas\s(?:the\s|an?\s)?)?(?:former\s)?{_POSS}{_DEMO}{_ORD}(?P<title>{_TITLE_RE})\b(?! [A-Z][a-z]){_TAIL}")
 _CHAIRS = re.compile(rf"{_NAME},\swho\s(?:chairs|heads|leads)\s(?:the\s)?(?P<tail>[^,;.]{{3,90}})")
-# "The Mayor of Islamabad, Sheikh Anser Aziz, said" / "Minister for Local Government, Premila Kumar says"
+# "The Mayor of Lahore, Farid Qureshi, said" / "Minister for Housing, Mere Tuilagi says"
 _TITLE_THEN_NAME = re.compile(rf"\b(?P<title>{_TITLE_RE})(?P<tail>\s(?:of|for|in|to)\s(?:the\s)?[A-Z](?:(?!\s(?:and|with)\s)[^,;.]){{1,60}}"
                               rf"(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,))?)?,\s(?:Dr\.?\s)?{_NAME}"
                               r"(?=[,;]|\s+[a-z]|\.|\s*$)")
-# "the Japan National Mayor Association (JNMA) delegation led by President ARAKI": the body that sent it
+# "the Japan Town Mayors Association (JTMA) delegation led by President SATO": the body that sent it
 _DELEGATION_LED_BY = re.compile(r"\bdelegation,?\s(?:was\s)?(?:led|headed)\sby\s(?:the\s)?$")
 
 
@@ -72,13 +72,13 @@ def _delegation_leader_of(ctx: Context, title_start: int) -> tuple[str | None, o
 _PORTFOLIO_GOES_ON = re.compile(r"\s(?:and|&)\s[A-Z]")
 _POSTED_IN = re.compile(r"\s(?:in|to)\s")
 _NAME_THEN_COMMA = re.compile(r"[A-Z][a-z]+,\s(?:the\s)?(?:[A-Z][a-z]+\s)?$")
-# "Mayor of Kingston Delroy Williams", "Chairman of Dushanbe city Rustami Emomali": the body the
+# "Mayor of Leeds Anna Hart", "Chairman of Bishkek city Aibek Toktogulov": the body the
 # title belongs to, then the name, with no comma between them
 _TITLE_OF_BODY_NAME = re.compile(
     rf"\b(?P<title>{_TITLE_RE})\s(?:of|for)\s(?:the\s)?(?P<body>(?:(?:municipal|provincial|city|district|county|state)\s)?"
     rf"[A-Z][\w'.-]*(?:\s(?:of|and|the|for|city|province|"
     rf"prefecture|municipal|provincial|county|district|state|[A-Z][\w'.-]*)){{1,12}})")
-# "... Delroy Williams and the Mayor of Birmingham": a second title ends the first body
+# "... Anna Hart and the Mayor of Bradford": a second title ends the first body
 _NEXT_TITLE = re.compile(rf"\s(?:and|with|met|told)\s(?:the\s)?(?={_TITLE_RE}\b)", re.I)
 _DESIGNATOR_WORDS = {"city", "metropolitan", "province", "provincial", "county", "district", "prefecture",
                      "state", "municipality", "special", "self-governing", "region", "town", "ward"}
@@ -213,14 +213,14 @@ def find_people(ctx: Context) -> None:
             return
         title = _norm_title(title_raw) if title_raw else None
         if title in _CITY_TITLES and type(of_obj).__name__ == "CountryCand":
-            of, of_obj = None, None  # "the mayor of Zimbabwe's second biggest city": a mayor's is a city
+            of, of_obj = None, None  # "the mayor of Kenya's third largest city": a mayor's is a city
         cand = PersonCand(name=ctx.text[s:e], span=(s, e), title=title, title_raw=title_raw, of=of,
                           of_obj=of_obj, to=to, mentions=[(s, e)])
         found.append(cand)
 
     for m in matches_before(_APPOS, _APPOS_ANCHOR, text):
         if _names_another(ctx, m.start("title")):
-            continue  # "led by Governor Lee, Secretary of Bac Ninh's Party Committee Nguyen Anh Tuan said": Nguyen's title
+            continue  # "led by Governor Park, Secretary of Quang Ninh's Party Committee Tran Van Hung said": Tran's title
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
     for m in matches_before(_CHAIRS, _CHAIRS_ANCHOR, text):
@@ -231,7 +231,7 @@ def find_people(ctx: Context) -> None:
         if _POSTED_IN.match(m.group("tail") or "") and _NAME_THEN_COMMA.search(text, max(0, m.start() - 60), m.start()):
             continue  # "Komate K., Thailand Consul General in Chengdu, Chao X.": the title is the name's before it
         if " " not in m.group("name") and _PORTFOLIO_GOES_ON.match(text, m.end("name")):
-            continue  # "the Executive Director, Marine and Operations, NPA, ...": a portfolio, not a name
+            continue  # "the Executive Director, Harbour and Logistics, KPA, ...": a portfolio, not a name
         of, of_obj, to = _title_target(ctx, m, m.group("title"))
         add(m.group("name"), m.start("name"), m.end("name"), m.group("title"), of, of_obj, to)
     covered_to = -1
@@ -239,7 +239,7 @@ def find_people(ctx: Context) -> None:
         if m.start() < covered_to:
             continue
         split = _body_then_name(ctx, m)
-        # "Chairman of Dushanbe city Rustami Emomali and Governor of Tashkent city Rahmonbek Usmonov": the
+        # "Chairman of Bishkek city Aibek Toktogulov and Governor of Almaty city Serik Nurlanov": the
         # second title starts after the first name, inside what the first match spanned
         covered_to = m.end() if split is None else split[2]
         if split is not None:
@@ -355,8 +355,8 @@ def _names_another(ctx: Context, title_start: int) -> bool:
 
 
 def _body_end(text: str, start: int, end: int) -> int:
-    """"vice governor of Osaka Prefecture Nobuhiko Yamaguchi and deputy mayor ...", "... Toru
-    Takahashi.": the joining words and the full stop after the name are not part of it, nor is what
+    """"vice governor of Nara Prefecture Kenji Morita and deputy mayor ...", "... Aiko
+    Fujimura.": the joining words and the full stop after the name are not part of it, nor is what
     follows a line break or the end of the sentence ("St." and initials do not end one)."""
     stop = _SENTENCE_END.search(text, start, end)
     end = stop.start() if stop else end
@@ -386,12 +386,12 @@ def _split_body_and_name(ctx: Context, start: int, end: int) -> tuple[int, int] 
     words = list(re.finditer(r"\S+", text[start:end]))
     if len(words) < 3:
         return None
-    # "Secretary of the municipal Party Committee Nguyen Van Quang": the name follows the body's head word
+    # "Secretary of the municipal Party Committee Le Thi Mai": the name follows the body's head word
     heads = [i for i, w in enumerate(words[:-2]) if w.group(0).lower() in _BODY_HEADS]
     if heads and 2 <= len(words) - heads[-1] - 1 <= 4:
         return start + words[heads[-1]].end(), start + words[heads[-1] + 1].start()
     if any(w.group(0).lower() in _BODY_HEADS or w.group(0).lower() in _UNIT_WORDS for w in words[-2:]):
-        return None  # "Director of the Urban Space Research Division": the body's own last words
+        return None  # "Director of the Coastal Water Planning Division": the body's own last words
     return start + words[-3].end(), start + words[-2].start()
 
 
@@ -407,7 +407,7 @@ def _body_named(ctx: Context, start: int, end: int) -> object | None:
 
 def _body_just_before(ctx: Context, title_start: int) -> OrgCand | None:
     """An organization whose name ends right before a title owns the role
-    ("Suva City Council Acting Chief Executive Officer Tevita Boseiwaqa")."""
+    ("Lautoka City Council Acting Chief Executive Officer Sione Vaka")."""
     for org in ctx.organizations:
         if any(0 <= title_start - e <= 12 and _ROLE_MODIFIER.fullmatch(ctx.lower[e:title_start])
                for _, e in org.mentions):
@@ -471,7 +471,7 @@ def _title_target(ctx: Context, m: re.Match[str], title: str,
         to = c.code if c is not None else None
     tail = gd.get("tail") or ""
     if _OF_PARTNER.match(tail):
-        tail = ""  # "the mayor of the sister city of Taipei" is not Taipei's mayor
+        tail = ""  # "the mayor of our sister city of Kaohsiung" is not Kaohsiung's mayor
     tail_start = m.start("tail") if gd.get("tail") else m.end()
     if tail:
         tm = re.search(r"\bto\s(?:the\s)?([A-Z][\w-]*(?:\s[A-Z][\w-]*)?)", tail)
@@ -486,7 +486,7 @@ def _title_target(ctx: Context, m: re.Match[str], title: str,
                 candidates.append(item)
     if lead is not None:
         body = _body_just_before(ctx, m.start())
-        if body is not None and not envoy:  # "Port of Antwerp President Annick De Rider"
+        if body is not None and not envoy:  # "Port of Ghent President Els Maes"
             return body.name, body, to
         candidates += [item for _, item in ctx.entities_in(*lead)]
     if tail:
