@@ -99,7 +99,7 @@ def _home(ctx: Context, worded: list[tuple[int, int]]) -> PlaceCand | None:
     return home
 
 
-# "the Memorandum of Understanding on Economic Cooperation (1994), the Memorandum ... (2000)": instruments
+# "the Memorandum of Understanding on Port Logistics (1998), the Memorandum ... (2004)": instruments
 # named one after another, each with its year in brackets
 _DATED_INSTRUMENT = re.compile(r"(?P<title>(?:[A-Z][\w'-]*\s(?:(?:of|on|and|to|for|the)\s)*){1,10}?)\((?P<year>(?:19|20)\d{2})\)")
 
@@ -110,7 +110,7 @@ _DATELINE_AFTER = re.compile(r"(?:,\s[A-Z][\w. ]{1,20})?\s*(?:\(\w+\)\s*)?[–�
 
 
 def _is_dateline(ctx: Context, start: int) -> bool:
-    """"TEHRAN – The cities of Porto and Isfahan will ...", "SEOUL, Korea -- ...": the city in capitals
+    """"ANKARA – The cities of Braga and Tabriz will ...", "BUSAN, Korea -- ...": the city in capitals
     that opens a report says where it was written, it is not a party."""
     mention = next(((s, e) for s, e, _ in ctx.mentions_in(start, start + 80) if s == start), None)
     if mention is None:
@@ -118,7 +118,7 @@ def _is_dateline(ctx: Context, start: int) -> bool:
     line_start = ctx.folded.rfind("\n", 0, start) + 1
     opens_line = re.fullmatch(r"[\s\d:-]*(?:date\s[\d-]+\s)?", ctx.folded[line_start:start]) is not None
     if opens_line and _DATELINE_DATED.match(ctx.folded, mention[1]):
-        return True  # "The Hague, December 6, 2017 – Mayors from 50 cities ..."
+        return True  # "Geneva, March 3, 2022 – Mayors of forty coastal towns ..."
     if not ctx.folded[mention[0]:mention[1]].isupper():
         return False
     return opens_line and _DATELINE_AFTER.match(ctx.folded, mention[1]) is not None
@@ -162,7 +162,7 @@ _PARTNERS = re.compile(r"\bpartner (?:cities|city|municipalities|regions|towns)\
 
 
 def _partner_lists(ctx: Context, home: PlaceCand) -> None:
-    """"... with ten partner cities. Abroad, they are Zibo ..., and Ha Long": each listed city is a
+    """"... with nine partner towns. Overseas these are Weifang ..., and Da Nang": each listed city is a
     partner of the article's city (type "other" unless a closer phrase named the tie)."""
     for i, (s0, e0) in enumerate(ctx.sentences):
         if not _PARTNERS.search(ctx.lower, s0, e0):
@@ -184,8 +184,8 @@ _COUNTED = re.compile(rf"\b(?:{_COUNT_WORDS})\s(?:[a-z-]+\s){{0,2}}?(?:cities|mu
 
 
 def _counted_ties(ctx: Context) -> None:
-    """"Isfahan has sister city agreements with 13 cities ... The city has so far signed agreements with
-    Xi'an, Kuala Lumpur, ..., and Kuwait": a tie counted in one sentence and a list of three or more
+    """"Tabriz has sister city agreements with 11 cities ... To date the city has put its name to agreements
+    with Baku, Yerevan, ..., and Minsk": a tie counted in one sentence and a list of three or more
     places in the next (or the same) sentence make one agreement per listed place, typed by the tie."""
     for i, (s0, e0) in enumerate(ctx.sentences):
         low = ctx.lower[s0:e0]
@@ -265,11 +265,11 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
     if background_tie:  # "Busan and Fukuoka, sister cities since 2007, signed an MOU": two instruments
         matches = [m for m in matches if not since.start() <= m[0] < since.end()]
         types_here = {t for _, t in matches}
-    # "sister city agreement in the form of an MoU" is one sister-city agreement
+    # "a sister city agreement, signed as an MoU" is one sister-city agreement
     if len(types_here) > 1 and "business_agreement" in types_here:
         matches = [m for m in matches if m[1] != "business_agreement"] or matches
     tie_to_come = _tie_to_come(low, matches)
-    if tie_to_come:  # "a letter of intent to establish twin city relations": an MoU now, the tie planned
+    if tie_to_come:  # "a letter of intent to become twin cities": an MoU now, the tie planned
         matches = [m for m in matches if m[1] != tie_to_come]
     elif "mou" in types_here and types_here & {"sister_city", "friendship_city"}:
         matches = [m for m in matches if m[1] != "mou"]  # one instrument, typed by the tie it creates
@@ -356,7 +356,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         return
     anchor = _possessor(ctx, places, cs, ce)
     if anchor is not None and len(places) >= 2 and len(types_here) == 1:
-        # "Yokohama, one of Incheon's sister cities"; "Suwon is one of Hanoi's sister cities, along with Kobe and Lyon"
+        # "Kobe, one of Busan's sister cities"; "Suwon is one of Hanoi's sister cities, along with Kobe and Lyon"
         trigger = cs + matches[0][0]
         others = sorted((p for p in places if p is not anchor),
                         key=lambda p: min(abs(s - trigger) for s, _ in _spans_in(ctx, p, cs, ce)))
@@ -380,7 +380,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         lone_party = anchor is None
     elif len(places) >= 2:
         if len(types_here - {"business_agreement"}) > 1:
-            # "our sister city Shimonoseki and our friendly-cooperation city Osaka"
+            # "our sister city Nagasaki and our friendly-exchange city Kyoto"
             anchor = home if home is not None else places[0]
             for p in places:
                 if p is anchor:
@@ -393,7 +393,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
                 t = max((m for m in named if m[0] <= pos), default=(named or matches)[0], key=lambda m: m[0])[1]
                 pairs.append((t, [anchor, p]))  # ("enter a phase of friendly relations" names no tie)
         else:
-            # five or more places are a list ("signed agreements with Xi'an, Kuala Lumpur, Freiburg, ..."), not
+            # five or more places are a list ("has agreements with Baku, Tbilisi, Yerevan, ..."), not
             # the parties of one agreement: a counted list is read by _counted_ties
             kind = first_type
             if kind == "business_agreement" and len(places) >= 3:
@@ -406,7 +406,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
         pairs = [(first_type, [home, _partner(ctx, home)])]  # "Daegu Mayor Hong and Deputy Mayor Zhao signed"
     elif len(places) == 1 and places[0] is home and not orgs and first_type in ("sister_city", "friendship_city") \
             and _UNREAD_PARTNER.search(clause) and _partner(ctx, home) is not None:
-        # "Freibrug has been the sister city of Suwon since 2015" (a name the gazetteer does not know, or misspelt):
+        # "Kanazwaa has been the sister city of Jeonju since 2002" (a name the gazetteer does not know, or misspelt):
         # the tie is the article's, with the other city it names most
         pairs = [(first_type, [home, _partner(ctx, home)])]
     elif orgs and len(orgs) >= 2:
@@ -452,7 +452,7 @@ def _read_clause(ctx: Context, sentence: tuple[int, int], cs: int, ce: int, home
                                         evidence=[(cs, ce)], rule="tie_to_come"), False)
 
 
-# "to commemorate the 5th anniversary of the sisterhood", "signed a sisterhood alliance action plan": the tie is
+# "to mark the 10th anniversary of their sisterhood", "signed a sisterhood action plan": the tie is
 # what an anniversary, plan or committee is of; it exists already and that occasion's date is not its own
 _TIE_AS_OCCASION = re.compile(r"\banniversary of (?:the |their |its |our )?(?:[\w-]+ ){0,3}?(?:sister|twin|friend)|"
                               r"\b(?:sister|twin|friend)[\w-]*(?: [\w-]+){0,2}? (?:action plans?|implementation plans?|"
@@ -522,7 +522,7 @@ def _partner(ctx: Context, home: PlaceCand) -> PlaceCand | None:
 
 
 def _is_container(ctx: Context, place: PlaceCand, cs: int, ce: int) -> bool:
-    """"Yongin City in Gyeonggi Province", "Altamira in the Mexican state of Tamaulipas": the
+    """"Yongin City in Gyeonggi Province", "Tampico, a port in the Mexican state of Veracruz": the
     province or state only says where the party lies."""
     first_level = place.kind in ("province", "state", "prefecture", "region")
     in_clause = [(s, e, p) for s, e, p in ctx.mentions_in(cs, ce) if isinstance(p, PlaceCand)]
@@ -539,7 +539,7 @@ def _is_container(ctx: Context, place: PlaceCand, cs: int, ce: int) -> bool:
     return False
 
 
-# "Yongin City, Gyeonggi Province" / "Altamira in the Mexican state of Tamaulipas", but not "Gyeonggi Province
+# "Yongin City, Gyeonggi Province" / "Tampico in the state of Veracruz", but not "Gyeonggi Province
 # and Utah": a conjunction between two places makes them two parties
 _CONTAINER_AFTER_COMMA = re.compile(r",?\s(?:in\s)?(?:the\s)?(?:(?!(?:and|or|with|to|from|between)\s)[\w-]+\s){0,2}?"
                                     r"(?:(?:state|province|prefecture)\sof\s)?")
@@ -554,13 +554,13 @@ def _is_venue(ctx: Context, place: PlaceCand, cs: int, ce: int) -> bool:
     """"signed a sisterhood action plan with Utah ... at Suwon Hwaseong Haenggung", "signed an agreement with
     the State of Jalisco in Guadalajara": a place written only after "at" or "in" is where the signing
     took place; it is set aside when two parties remain without it (read only after the signing verb:
-    "has two new sister cities in Gdynia and Pardubice" names partners)."""
+    "has two new sister cities in Olomouc and Torun" names partners)."""
     spans = _spans_in(ctx, place, cs, ce)
     return bool(spans) and all(_VENUE_BEFORE.search(ctx.lower, max(cs, s - 16), s) for s, _ in spans)
 
 
 def _seat_of(ctx: Context, place: PlaceCand, orgs: list[OrgCand], cs: int, ce: int) -> bool:
-    """"the Iranian Embassy in Lisbon", "the Korea Trade Centre in Tokyo": a place right after a body's
+    """"the Portuguese Embassy in Tehran", "the Korea Trade Centre in Tokyo": a place right after a body's
     name and "in" says where that body sits, it is not a party."""
     ends = {e for o in orgs for s, e in o.mentions if cs <= s < ce}
     return any(ctx.folded[max(cs, s - 4):s] == " in " and s - 4 in ends for s, _ in _spans_in(ctx, place, cs, ce))
@@ -674,7 +674,7 @@ def _add(ctx: Context, ag: AgreementCand, renewal: bool) -> None:
         other.date = other.date or ag.date
         if ag.planned and not other.planned and not any(_DATED.search(ctx.folded, s, e) for s, e in other.evidence):
             other.planned = True  # "in twinning agreements with" (headline), then "will formalise": planned
-        else:  # "will soon sign a sister city agreement", then "the sister city agreement has shown ...": still planned
+        else:  # "will sign a sister city agreement soon", then "the sister city agreement is expected ...": still planned
             other.planned = other.planned and (ag.planned or any(_DATED.search(ctx.folded, s, e) for s, e in ag.evidence))
         other.title = other.title or ag.title
         other.evidence += ag.evidence
