@@ -224,8 +224,7 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
-_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_NUMBER_WORDS = vocab.load("en", "number_words")["cardinals"]  # "one" .. "twenty", in order (lang/en/number_words.json)
 _YEARS_AGO = re.compile(r"\b(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r") years ago\b")
 _RELATIVE_OPEN = re.compile(r",\s(?:which|who)\s")
 _RESUME = re.compile(r",\s(?=(?:signed|agreed|concluded|inked|sealed|established|held|met|will|has|have|had|is|was|were|"
@@ -585,8 +584,8 @@ _TIES_OF = re.compile(r"\b(?:sister|twin|friendship|partner)[\w-]*\s(?:cit(?:y|i
 _OWN_TIES = re.compile(r"\b(?:our|its|their)\s(?:(?:two|three|four|five|six|several|many|other)\s)?(?:sister|twin|partner|"
                        r"friendship)[\w-]*\s(?:cities|towns|municipalities|provinces|regions)\b")
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:and|or|as well as|along with|including|such as|namely)\s)?[\s,]*")
-_ONE_OF = re.compile(r",?\s(?:(?:is|was|are|were|has been|have been|became)\s)?(?:also\s)?(?:one|two|three|four|five|"
-                     r"both|all)\s(?:of\s)?")
+_ONE_OF = re.compile(r",?\s(?:(?:is|was|are|were|has been|have been|became)\s)?(?:also\s)?(?:"
+                     + "|".join(_NUMBER_WORDS[:5]) + r"|both|all)\s(?:of\s)?")
 
 
 def _chain(ctx: Context, start: PlaceCand, places: list[PlaceCand], cs: int, ce: int) -> list[PlaceCand]:
