@@ -121,6 +121,19 @@ class _Undo(Exception):
     pass
 
 
+def _registry_one_by_one_would_give(actor: str, scope: Scope | None = None) -> dict:
+    """The registry accepting the pending claims one by one gives, with that acceptance rolled back so
+    the batch accept under test starts from the same queue."""
+    try:
+        with transaction.atomic():
+            _one_by_one(actor, scope=scope)
+            result = _registry()
+            raise _Undo
+    except _Undo:
+        pass
+    return result
+
+
 # One meeting reported twice (in Korean, then in English with a topic): the second report adds to the
 # engagement the first created and names it again; a follow-up of the Korean report; a place claim
 # that cannot be accepted (no name), which a mayor's claim names as the city they hold office in.
@@ -152,13 +165,7 @@ SAME_MEETING = [
 
 def test_a_batch_accept_of_one_event_reported_twice_and_a_failing_dependency_matches_one_by_one():
     _queue(SAME_MEETING)
-    try:
-        with transaction.atomic():
-            _one_by_one("user:reviewer")
-            one_by_one = _registry()
-            raise _Undo
-    except _Undo:
-        pass
+    one_by_one = _registry_one_by_one_would_give("user:reviewer")
     refused = []
     accepted, skipped = accept_pending(actor="user:reviewer", batch=3,
                                        report=lambda claim, error: refused.append((claim.slot, str(error))))
@@ -174,13 +181,7 @@ def test_a_batch_accept_of_one_event_reported_twice_and_a_failing_dependency_mat
 
 def test_a_batch_accept_gives_the_records_accepting_one_by_one_gives():
     _queue()
-    try:
-        with transaction.atomic():
-            _one_by_one("user:reviewer")
-            one_by_one = _registry()
-            raise _Undo
-    except _Undo:
-        pass
+    one_by_one = _registry_one_by_one_would_give("user:reviewer")
     assert Claim.objects.filter(status=Claim.Status.PENDING).count() == 16
     # chunks of 2 claims: dependencies and the same mayor cross chunk boundaries
     accepted, skipped = accept_pending(actor="user:reviewer", batch=2)
@@ -195,13 +196,7 @@ def test_an_out_of_scope_claim_in_a_batch_is_refused_with_a_message_and_the_rest
     _queue()
     busan = m.Place.objects.get(name="Busan", country_code="KR", source="reference")
     busan_editor = Scope(frozenset({busan.pk}), frozenset())
-    try:
-        with transaction.atomic():
-            _one_by_one("user:busan-editor", scope=busan_editor)
-            one_by_one = _registry()
-            raise _Undo
-    except _Undo:
-        pass
+    one_by_one = _registry_one_by_one_would_give("user:busan-editor", scope=busan_editor)
     refused = {}
     accepted, skipped = accept_pending(actor="user:busan-editor", scope=busan_editor, batch=3,
                                        report=lambda claim, error: refused.setdefault(claim.pk, str(error)))
