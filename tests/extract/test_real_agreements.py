@@ -13,14 +13,14 @@ PROVINCE_PAGE = """Press Releases | International Relations
 Jeollanam Province and Oregon renew ties
 
 Jeollanam Province and Oregon established their sister relationship in 1996.
-Since then, through agreements such as the Memorandum of Understanding on Trade Promotion (2001), the Memorandum of Understanding on Youth Exchange (2009), and the Memorandum of Understanding on Clean Energy (2019), the cooperation has grown step by step.
+Over the years the two added the Memorandum of Understanding on Port Logistics (2001), the Memorandum of Understanding on Student Visits (2009), and the Memorandum of Understanding on Wind Power (2019), widening the partnership each time.
 """
 
 CITY_PAGE = """News
 Suncheon signs sister city agreement with Hefei
 
 On the 5th, Suncheon City signed a sister city agreement with Hefei City.
-This is the first exchange agreement with a Chinese city in six years since the Memorandum of Understanding (MOU) with Yangzhou City in 2018.
+Officials noted it is the city's first new exchange agreement in China since a Memorandum of Understanding (MOU) with Yangzhou City in 2018.
 """
 
 
@@ -52,8 +52,8 @@ def test_a_partner_named_after_the_agreement_is_a_new_agreement():
 
 
 PARTNER_COUNT = """OSLO – The cities of Bergen and Lublin will soon sign a twinning agreement, NTB reported on Monday.
-He went on to note that Bergen has sister city agreements with 6 cities and is a member of 4 networks.
-The city has so far signed agreements with Seattle, Asheville, Rostock, Turku, and Quebec, he said.
+He added that Bergen keeps sister city agreements with 6 cities and sits in 4 networks.
+To date, the city has agreements in place with Seattle, Asheville, Rostock, Turku, and Quebec, he said.
 """
 
 
@@ -69,6 +69,6 @@ def test_a_counted_tie_and_the_list_that_follows_are_one_agreement_per_partner()
 
 
 def test_a_memorandum_of_partnership_is_an_mou():
-    text = ("In a bid to restore cities, the Mayors' Club Moldova has joined forces with the Alliance of Baltic Mayors "
-            "by signing a Memorandum of Partnership.")
+    text = ("The Mayors' Club Moldova and the Alliance of Baltic Mayors put their names to a Memorandum of "
+            "Partnership in Chisinau on Tuesday to pool their work on rebuilding towns.")
     assert [a.type for a in extract(text, "2024-02-01").agreements] == ["mou"]
