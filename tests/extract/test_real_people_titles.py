@@ -12,14 +12,14 @@ from amity.extract import extract
 NEWS = """Latest News | World
 Twin cities renew ties
 
-On Friday, the mayor of Vilnius Artūras Zuokas and the mayor of Warsaw Hanna Gronkiewicz-Waltz signed a
-cooperation agreement. During the trip, meetings were held with
-vice governor of Osaka Prefecture Nobuhiko Yamaguchi and deputy mayor of Kyoto Toru Takahashi.
-The delegation was received by Mayor Mr E.Bat-Uul of Ulaanbaatar and the Mayor of Freiburg, Martin W.W Horn, at
-the city hall.
-A group from Thailand will join the Thai Ambassador to the United States, Tanee Sangrat, and the
-US Consul General in Chiang Mai, Lisa Buzenas, at the ceremony.
-Komate Kamalanavin, Thailand Consul General in Chengdu, Chao Wen and others attended.
+On Friday, the mayor of Vilnius Ona Petraitytė and the mayor of Warsaw Ewa Zielińska-Nowak put their names to a
+cooperation agreement. Later in the week the guests held talks with
+vice governor of Osaka Prefecture Hiroshi Tanabe and deputy mayor of Kyoto Kenta Morimoto.
+Guests were welcomed by Mayor Mr D.Ganbold of Ulaanbaatar and the Mayor of Freiburg, Stefan K.L Brandt, in
+the council chamber.
+Students from Thailand will stand with the Thai Ambassador to the United States, Somchai Rattanakul, and the
+US Consul General in Chiang Mai, Karen Doyle, at the opening.
+Pichai Srisuk, Thailand Consul General in Chengdu, Li Ming and others attended.
 Paul Hart, former chairman of Leeds Twin Sister Cities, also spoke.
 """
 
@@ -35,24 +35,24 @@ def _people(result) -> dict[str, tuple[str | None, str | None]]:
 
 def test_lower_case_title_of_a_place_then_the_name(news):
     people = _people(news)
-    assert people["Artūras Zuokas"] == ("Mayor", "Vilnius")
-    assert people["Hanna Gronkiewicz-Waltz"] == ("Mayor", "Warsaw")
-    # "... Nobuhiko Yamaguchi and deputy mayor ...": the second title starts a second person
-    assert people["Nobuhiko Yamaguchi"][0] == "Vice Governor"
-    assert people["Toru Takahashi"] == ("Deputy Mayor", "Kyoto")
+    assert people["Ona Petraitytė"] == ("Mayor", "Vilnius")
+    assert people["Ewa Zielińska-Nowak"] == ("Mayor", "Warsaw")
+    # "... Hiroshi Tanabe and deputy mayor ...": the second title starts a second person
+    assert people["Hiroshi Tanabe"][0] == "Vice Governor"
+    assert people["Kenta Morimoto"] == ("Deputy Mayor", "Kyoto")
 
 
 def test_initials_glued_to_the_name_are_part_of_it(news):
     people = _people(news)
-    assert "E.Bat-Uul" in people and "E" not in people
-    assert people["Martin W.W Horn"] == ("Mayor", "Freiburg")
+    assert "D.Ganbold" in people and "D" not in people
+    assert people["Stefan K.L Brandt"] == ("Mayor", "Freiburg")
 
 
 def test_an_envoy_represents_a_country_not_the_one_they_are_posted_to(news):
     people = _people(news)
-    assert people["Tanee Sangrat"][0] == "Ambassador"
-    assert people["Tanee Sangrat"][1] in ("Thai", "Thailand")
-    assert people["Lisa Buzenas"][0] == "Consul General"
+    assert people["Somchai Rattanakul"][0] == "Ambassador"
+    assert people["Somchai Rattanakul"][1] in ("Thai", "Thailand")
+    assert people["Karen Doyle"][0] == "Consul General"
 
 
 def test_the_word_ending_a_place_after_a_title_is_no_person(news):
@@ -61,8 +61,8 @@ def test_the_word_ending_a_place_after_a_title_is_no_person(news):
 
 def test_a_title_in_apposition_belongs_to_the_name_before_it(news):
     people = _people(news)
-    assert people["Komate Kamalanavin"][0] == "Consul General"
-    assert people.get("Chao Wen", (None, None))[0] is None
+    assert people["Pichai Srisuk"][0] == "Consul General"
+    assert people.get("Li Ming", (None, None))[0] is None
 
 
 def test_the_name_of_a_twinning_body_is_no_person(news):
@@ -70,9 +70,9 @@ def test_the_name_of_a_twinning_body_is_no_person(news):
 
 
 MORE_TITLES = """Vilnius and Warsaw extend cooperation
-Yesterday the vice-mayor of Vilnius Jarosław Kamiński signed the plan with Warsaw.
+On Tuesday the vice-mayor of Vilnius Jarosław Wiśniewski put his signature to a joint plan with Warsaw.
 The visit was led by Anna Ruiz, Director Emeritus of the Leeds Twinning Association, and Tom Bell.
-The BEITBRIDGE RDC Administration and Human Resources Development Officer Peter Ncube also spoke.
+The BEITBRIDGE RDC Planning and Human Resources Development Officer Tendai Sibanda also spoke.
 """
 
 
@@ -83,7 +83,7 @@ def more_titles():
 
 def test_a_town_name_inside_a_person_name_after_the_body(more_titles):
     # "Jaroslaw" is also a Polish town: after "of Vilnius" it is the given name
-    assert _people(more_titles)["Jarosław Kamiński"] == ("Deputy Mayor", "Vilnius")
+    assert _people(more_titles)["Jarosław Wiśniewski"] == ("Deputy Mayor", "Vilnius")
 
 
 def test_role_words_are_never_taken_for_a_name(more_titles):
@@ -93,8 +93,8 @@ def test_role_words_are_never_taken_for_a_name(more_titles):
 
 
 def test_the_mayor_of_a_sister_city_of_x_is_not_the_mayor_of_x():
-    text = ("The Lyon City Government welcomed a delegation of 12 officials from Durban, led by Mary Nkosi, the mayor "
-            "of the sister city of Lyon, on May 2, 2024. Nkosi met with Lyon Mayor Paul Girard at City Hall.")
+    text = ("Twelve officials from Durban, led by Mary Nkosi, the mayor of the sister city of Lyon, arrived in Lyon "
+            "on May 2, 2024. Nkosi then held talks with Lyon Mayor Paul Girard at City Hall.")
     people = _people(extract(text, "2024-05-03"))
     assert people["Mary Nkosi"] == ("Mayor", "Durban")
     assert people["Paul Girard"] == ("Mayor", "Lyon")
