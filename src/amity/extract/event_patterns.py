@@ -37,7 +37,7 @@ SIGNED_BEFORE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent
 SIGNED_PARTICIPLE = re.compile(r"\b(?:agreement|mou|memorandum|pact|letter of intent)\b[^.;]{0,150}?"
                                r"(?:\b(?:which|that) (?:was |were |had been |has been )?|(?<!was )(?<!were )(?<!been )(?<!be )(?<!is ))"
                                r"signed (?:by [^.;]{0,80}? )?(?:on|in) [^.;]{0,20}?\b(?:19|20)\d\d\b", re.I)
-# "to find ways to exchange, such as the signing of a friendship agreement": a signing named as what
+# "to look at topics such as the signing of a twinning charter": a signing named as what
 # an occasion was about, not the occasion itself (read on the lower-cased words before the trigger)
 SUBJECT_MATTER = re.compile(r"\b(?:such as|including|discuss(?:ed|es|ing)?|about|regarding|towards?|"
                             r"prepar(?:e|ed|ing|ations?) for)\s(?:the\s|a\s)?$")
@@ -84,7 +84,7 @@ ANAPHOR = re.compile(r"\b(?:the|this|that|same) (?:\w+ )?(?:ceremony|meeting|sig
 REFERENCE = re.compile(r"\b(?:after|following|before|during|ahead of|since) (?:the|this|that|its|his|her) (?:\w+ )?$|"
                        r"^\s*on (?:that|this|the same|his|her|their) (?:\w+ )?$")  # "On that trip he met ..."
 # A sentence that opens on an occasion already named ("At the meeting, the governor said ...",
-# "The meeting, which took place on 19 July, ...") tells more about it; "The meeting of the
+# "The talks, which were held on 4 March, ...") tells more about it; "The meeting of the
 # Executive Committee ..." names another one.
 POINTS_BACK = re.compile(r"\s*(?:(?:at|during) )?the (?:meeting|talks|ceremony|visit|trip|signing)\b"
                          r"(?!\s+(?:of|on|between|with|for)\b)", re.I)
@@ -126,7 +126,7 @@ IN_PLACE = re.compile(r"\b(?:in|at|to)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,4}$")
 NEXT_DAY = re.compile(r"\b(?:the )?(?:next|following) day\b|\bthe day after\b(?! tomorrow)")
 STAY = re.compile(r"\s*(?:(?:during|on) (?:her|his|their|the|that|this) (?:stay|visit|trip)|while (?:there|in)\b)")
 ALSO = re.compile(r"\balso (?:attended|visited|met|toured|called on|joined|took part)\b")
-# "the Gyeongsangbuk delegation", "a delegation of 13 officials from Hunan": people who travelled;
+# "the Jeonnam delegation", "a delegation of 9 officials from Sichuan": people who travelled;
 # not "delegation exchanges" (a field of cooperation)
 DELEGATION = re.compile(r"\b(?:[Aa]|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*(?:['’]s)?) (?:[\w-]+ ){0,3}?"
                         r"delegations?\b(?! (?:and|or|exchanges?|visits)\b)")
@@ -167,8 +167,8 @@ SECOND_TRIP = re.compile(r"\b(?:and|while|when|then) (?:\w+ ){0,3}?(?:go|goes|we
                          r"visit(?:s|ed)?) to [A-Z]")
 # words in quotation marks: what someone said, not the report's own account of an occasion
 QUOTATION = re.compile(r"[\"“][^\"“”]{3,}[\"”]")
-# a signing named as what an occasion celebrates ("to mark the actual date of the signing of the first
-# twinning oath", "the 30th anniversary of the signing"): the occasion is a ceremony, not a signing
+# a signing named as what an occasion celebrates ("to mark the day of the signing of the original
+# twinning charter", "the 30th anniversary of the signing"): the occasion is a ceremony, not a signing
 COMMEMORATES = re.compile(r"\b(?:to mark|marking|marks|to commemorate|commemorating|to celebrate|celebrating|"
                           r"anniversary of)\b[^.;]*\bthe (?:\w+ )?$")
 OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s,:(]))[\"“](?=\w)")

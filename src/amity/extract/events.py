@@ -73,8 +73,8 @@ from .text import fold
 def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str | None, int]:
     """The event a sentence reports and where its trigger is: a signing wins; otherwise the
     trigger written first, leaving out references to another event ("After the ceremony, ...") —
-    unless that occasion has not been reported yet ("During the meeting, the two regions
-    reviewed ...": a meeting took place)."""
+    unless that occasion has not been reported yet ("During the talks, both provinces
+    looked back on ...": talks took place)."""
     quoted = _quoted_spans(text)
     hits, referenced = [], []
     for m in ANY_TRIGGER.finditer(low):
@@ -86,14 +86,14 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
             hits.append((m.start(), m.lastgroup))
     if SIGNED_BEFORE.search(text) or "signed" in low and SIGNED_PARTICIPLE.search(text):  # "the Agreement ..., signed on June 22": background
         hits = [h for h in hits if h[1] != "signing"]
-    # "held a meeting ... such as the signing of a friendship agreement": what the meeting was about
+    # "held talks on topics such as the signing of a twinning charter": what the talks were about
     hits = [h for h in hits if h[1] != "signing" or not SUBJECT_MATTER.search(low, max(0, h[0] - 30), h[0])]
     if not hits:
         unread = [h for h in referenced if h[1] not in known]
         return (unread[0][1], unread[0][0]) if unread else (None, 0)
     signing = [h for h in hits if h[1] == "signing"]
     if signing and COMMEMORATES.search(low, max(0, signing[0][0] - 50), signing[0][0]):
-        return "ceremony", signing[0][0]  # "an event to mark the date of the signing of the first oath"
+        return "ceremony", signing[0][0]  # "a gala to mark the anniversary of the signing of the charter"
     if signing:
         return "signing", signing[0][0]
     m = MEETING_OF_FORUM.search(text)
@@ -102,7 +102,7 @@ def _event_type(text: str, low: str, known: set[str] = frozenset()) -> tuple[str
     pos, etype = min(hits)
     ceremony = next((h for h in hits if h[1] == "ceremony"), None)
     if etype == "meeting" and ceremony is not None and _PASSIVE_RECEPTION.search(low, max(0, pos - 25), pos + 20):
-        return "ceremony", ceremony[0]  # "were warmly received by their counterparts in welcome rites"
+        return "ceremony", ceremony[0]  # "were greeted by their hosts with a welcome ceremony"
     return etype, pos
 
 
@@ -122,8 +122,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def _planned_near(low: str, trigger: int) -> bool:
     """A plan word up to the end of the trigger's own statement makes the occasion a plan ("will visit",
-    "we will have an event ... to mark the signing"); one in what someone then says about it ("Welcoming
-    the delegation, Secretary Tuan said he believes the MoU will help ...") does not."""
+    "we will have an event ... to mark the signing"); one in what someone then says about it ("Greeting
+    the guests, Director Hale said she hopes the accord will bring ...") does not."""
     speech = _SPEECH.search(low, trigger)
     limit = speech.start() if speech else len(low)
     if DONE_TRIGGER.match(low, trigger):
@@ -141,7 +141,7 @@ _SPEECH = re.compile(r"\b(?:said|says|believes?|noted|stressed|expressed|hoped|a
 
 def event_dates(ctx: Context, start: int, end: int) -> list:
     """Dates in a sentence that can date an event (not "said on the 4th", not a dateline, not
-    "since local government was reorganised in 2009")."""
+    "since the district was created in 2011")."""
     return occasion_dates(ctx.folded, start, end, ctx.published)
 
 
@@ -181,7 +181,7 @@ def find_events(ctx: Context) -> None:
                 ctx.events[-1].evidence.append(sentence)
             continue
         if PROPOSED.search(low, max(0, trigger - 40), trigger):
-            _set_aside(ctx, "proposed", sentence)  # "He also suggested a meeting with the ambassador."
+            _set_aside(ctx, "proposed", sentence)  # "She further proposed talks with the consul."
             continue
         thanked_for = next((o for o in reversed(ctx.events) if o.type == etype or etype == "visit" and o.type == "meeting"),
                            None) if THANKS_FOR.search(low, max(0, trigger - 120), trigger) else None
@@ -197,7 +197,7 @@ def find_events(ctx: Context) -> None:
             _set_aside(ctx, "background", sentence)  # "has had sister ties since 1993"
             continue
         if BACKGROUND.search(low):
-            _set_aside(ctx, "background", sentence)  # "The two cities first concluded an agreement on ... 2006"
+            _set_aside(ctx, "background", sentence)  # "The towns first signed a pact back in ... 2004"
             continue
         if etype != "signing" and HABITUAL.search(low) and (best is None or SPECIFICITY.get(best.kind, 0) < 4):
             _set_aside(ctx, "habitual", sentence)  # "Its annual meeting alternates between ...", "have visited"
@@ -209,7 +209,7 @@ def find_events(ctx: Context) -> None:
         inherited = False
         if best is None and context_date is not None and (previous_had_no_event or previous_type == etype) and (
                 CONTINUES.match(text) or previous_had_no_event and SPECIFICITY.get(context_date.kind, 0) >= 4):
-            best = context_date  # "The main program ran on December 7. It opened with a ceremony ..."
+            best = context_date  # "The festival took place on March 3. It began with a parade ..."
             inherited = True
         if best is None and context_date is not None and SAME_DAY.match(text):
             best = context_date  # "In the afternoon, an event ... will be held": the day just told
@@ -269,7 +269,7 @@ def find_events(ctx: Context) -> None:
                 _merge_into(same_type, ev)
                 continue
         if not (people or orgs or places or countries and etype == "visit"):
-            # "The trip runs from the 3rd to the 5th.": completes the event just read, if any
+            # "The stay lasts from the 8th to the 11th.": completes the event just read, if any
             if _complete_previous(ctx, ev, text):
                 pass
             elif best is not None and (SPECIFICITY.get(best.kind, 0) >= 4 or planned):
@@ -356,7 +356,7 @@ def _drop_locators(ctx: Context, ev: EventCand) -> None:
             previous = (s, e, item)
     ev.participants = [p for p in ev.participants
                        if not isinstance(p, PlaceCand) or id(p) in as_party or id(p) not in seen]
-    # "According to the Department of Public Information, ...", "(Photo: VNA)": who tells of it, not who took part
+    # "According to the Office of Communications, ...", "(Photo: KNA)": who tells of it, not who took part
     sources = {id(item) for start, end in ev.evidence for s, _e, item in ctx.mentions_in(start, end)
                if isinstance(item, OrgCand) and _SOURCE_BEFORE.search(ctx.folded, max(start, s - 30), s)}
     ev.participants = [p for p in ev.participants if id(p) not in sources]
@@ -404,10 +404,10 @@ _FROM = re.compile(r"\b(?:from|of)\s(?:the\s)?(?:[A-Z][\w-]*\s){0,3}$")
 
 
 def _plans_carried_out(ctx: Context) -> None:
-    """A release written ahead of a trip and published after it: "A delegation is set to visit Jingzhou"
-    in the lead, "... will begin their schedule on Wednesday, September 25" (a day already past) below.
+    """A release written ahead of a trip and published after it: "A delegation is to travel to Suzhou"
+    in the lead, "... will start their programme on Tuesday, May 14" (a day already past) below.
     The plan announced first is the occasion dated after it, not a second one still to come; a plan
-    told after the dated occasion ("is also due to take part in the Governors' Meeting") stays apart."""
+    told after the dated occasion ("is also expected to attend the regional summit") stays apart."""
     kept = []
     for ev in ctx.events:
         if ev.planned and ev.date is None:
@@ -489,8 +489,8 @@ _TRIP_OCCASIONS = ("signing", "ceremony")
 
 
 def _delegation_visits(ctx: Context) -> None:
-    """A delegation named in a report came on a visit ("Welcoming the Gyeongsangbuk delegation led by
-    Governor Lee, ..."): one visit per trip, dated by its sentence or by the occasion just reported."""
+    """A delegation named in a report came on a visit ("Receiving the Jeonnam delegation headed by
+    Governor Park, ..."): one visit per trip, dated by its sentence or by the occasion just reported."""
     for sentence in ctx.sentences:
         start, end = sentence
         m = DELEGATION.search(ctx.folded, start, end)
