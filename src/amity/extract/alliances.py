@@ -14,10 +14,10 @@ _GOV_WORDS = re.compile(r"\b(?:Governments?|Governors'?|Cities|Mayors?|Municipal
                         r"Capitals|Towns|Development Committee)\b")
 # Words of bodies whose members are not cities ("Network of Locally Elected Women of Africa").
 _NOT_CITY_MEMBERS = re.compile(r"\b(?:" + "|".join(vocab.load("en", "alliances")["not_city_members"]) + r")\b", re.I)
-# "Board of the Union of the Baltic Cities": an organ of an alliance is not another alliance.
+# "Board of the League of Coastal Towns": an organ of an alliance is not another alliance.
 _ORGAN_OF = re.compile(r"^(?:(?:Executive|Steering|Governing)\s)?(?:Board|Committee|Secretariat|Bureau|Presidency|"
                        r"Council)\sof\s(?:the\s)?")
-# "Mayor of Libreville, UCLG's Vice-President": the city of an officer of the alliance is a member
+# "Mayor of Dakar, UCLG's Treasurer": the city of an officer of the alliance is a member
 _ROLE_IN = re.compile(r"\b(?:(?:vice|co)[- ])?(?:president|chair(?:man|person|woman)?|secretary[- ]general|"
                       r"treasurer|member|board member|chair city|host city)s?\b", re.I)  # "were elected co-presidents of UCLG"
 _DEFINING = re.compile(r"\b(?:consisting of|made up of|formed by|composed of|between|members? (?:are|include)|"

@@ -88,7 +88,7 @@ def _is_head(word: str) -> bool:
 
 
 def _head_then_person(words: list[str], i: int) -> bool:
-    """"Hanoi People's Committee Nguyen Duc Chung": after a head word, two to four capitalised
+    """"Danang People's Committee Tran Van Minh": after a head word, two to four capitalised
     words with no head, title or venue word among them are the person who speaks for the body."""
     if not (i and _is_head(words[i - 1])):
         return False
@@ -108,7 +108,7 @@ def _person_follows(words: list[str], i: int) -> bool:
 
 
 def _role_after_name(words: list[str], i: int, cur: int) -> bool:
-    """"Port of Antwerp President Annick De Rider", "Suva City Council Acting Chief Executive Officer ...":
+    """"Port of Rotterdam Director Hanna Vos", "Lautoka City Council Acting Town Clerk ...":
     a role word after a named body starts the person's title, which is not part of the name."""
     low = words[i].lower().rstrip(",")
     return (low in ROLE_STARTS and i > cur and any(_is_head(w) for w in words[cur:i])
@@ -157,7 +157,7 @@ def _split(ctx: Context, text: str, start: int, end: int) -> list[tuple[int, int
                 i - cur == 1 and re.fullmatch(r"[A-Z]{3,}\d*", words[cur]) is not None) or _names_without_head(
                 ctx, text, (start + spans[cur].start(), start + spans[i - 1].end()), start + spans[i + 1].start())
         elif low == "and" and _has_head(spans[cur:i]) and _person_follows(words, i + 1):
-            cut = True  # "Department of Civil Affairs and Yao Ching-yu"
+            cut = True  # "Bureau of Tourism and Lin Mei-hua"
         elif low == "with":  # "Association for Friendship with Foreign Countries" is one name
             cut = not _has_head(spans[cur:i]) or HEADS.get(prev) is not None
         elif low == "of" and i > cur and not _has_head(spans[cur:i]) and prev not in TITLE_WORDS:
@@ -250,7 +250,7 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
         start += len(words[0]) + (len(text[start + len(words[0]):]) - len(text[start + len(words[0]):].lstrip()))
         words = words[1:]
     if words[:3] == ["People's", "Committee", "of"]:
-        return None  # "the People's Committee of Bac Ninh province" is the province's government: the place
+        return None  # "the People's Committee of Quang Nam province" is the province's government: the place
     # possessive place prefix: "Ulsan's Economy and Trade Office" -> "Economy and Trade Office"
     if len(words) > 1 and words[0].endswith("'s"):
         start += len(words[0]) + 1
@@ -260,7 +260,7 @@ def _classify(ctx: Context, text: str, start: int, end: int) -> OrgCand | None:
         words = words[:-1]
     if not words:
         return None
-    # "... Department of Sejong Special Self-Governing City": the city is not part of the name
+    # "... Culture Bureau of Gimhae City": the city is not part of the name
     dm = re.search(r"\s(?:of|in)\s(?:[A-Z][\w-]*\s){1,4}(?:City|Province|County)$", " ".join(words))
     if dm and any(w.lower() in HEADS for w in " ".join(words)[: dm.start()].split()) and "Consulate" not in words:
         words = " ".join(words)[: dm.start()].split()
@@ -393,7 +393,7 @@ def _acronyms(ctx: Context, text: str, orgs: list[OrgCand]) -> None:
         name = m.group("name")
         start = m.start("name")
         event = re.match(r".*?\b(?:Congress|Conference|Summit|Forum|Meeting|Assembly) of ", name)
-        if event:  # "World Congress of United Cities and Local Governments (UCLG)": the body is after "of"
+        if event:  # "World Summit of the League of River Towns (LRT)": the body is after "of"
             start += event.end()
             name = name[event.end():]
         if any(o.name.lower() == name.lower() or m.group("acr") in o.aliases for o in orgs):
@@ -440,7 +440,7 @@ _SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "&", "de", "with"}
 
 
 def initials(name: str) -> str:
-    """"Chinese People's Association for Friendship with Foreign Countries" -> "CPAFFC"."""
+    """"Korean Association for Exchange with Sister Cities" -> "KAESC"."""
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w.lower() not in _SMALL_WORDS).upper()
 
 
@@ -524,7 +524,7 @@ _BODY_ORGAN = re.compile(rf"^(?P<body>[A-Z][A-Z\d&]{{1,9}}(?:\s[A-Z][a-z]+)??)\s
 
 
 def _organs_to_bodies(orgs: list[OrgCand]) -> None:
-    """"the Secretariat of UCLG Africa", "Board of the Union of the Baltic Cities", "UBC Executive Board":
+    """"the Secretariat of UCLG Africa", "Board of the League of Coastal Towns", "LCT Executive Board":
     an organ of a body is recorded as the body. The body must be named (an acronym, a body found in
     the text, or a name ending in a head word); "Council of Europe" is a name of its own."""
     by_name = {a.lower(): o for o in orgs for a in (o.name, *o.aliases)}
@@ -585,7 +585,7 @@ _SITE_START = re.compile(r"(?<![\w@/.-])[A-Za-z][\w.-]{0,60}$")
 _VIA = re.compile(r"\s(?:" + "|".join(re.escape(v) for v in _CREDIT_WORDS["via"]) + r")\s(?P<name>" + _TOKEN +
                   r"(?:\s" + _TOKEN + r"){0,3})")
 # "SEOUL, Sept. 29, 2022 /PRNewswire/ --", "Seoul--(Newswire)--": the wire that carries a release;
-# "DUSHANBE, 10.03.2018. /NIAT “Khovar”/. As ...": an agency's name may be quoted, the dateline end in a full stop
+# "TASHKENT, 14.06.2019. /NAA “Voice”/. In ...": an agency's name may be quoted, the dateline end in a full stop
 _WIRE = re.compile(r"\d{4}\.?\s*/(?P<slash>[A-Z][\w \"']{2,30}?)/(?:\s*[-—–]|\.\s)|--\((?P<dash>[^()\n]{2,30})\)--")
 
 
@@ -677,7 +677,7 @@ def _inside_venue_name(text: str, mention: tuple[int, int]) -> bool:
     return bool(re.search(r"[A-Z][\w'-]+ $", before)) and bool(_VENUE_AFTER.match(text, mention[1]))
 
 
-# Bodies whose name says where they are ("Consulate General in Ho Chi Minh City", "Hamburg City Council").
+# Bodies whose name says where they are ("Consulate General in Osaka", "Leeds City Council").
 _NAMES_ITS_PLACE = {"council", "consulate", "embassy", "government_agency", "ministry"}
 
 
