@@ -1,5 +1,5 @@
 """Follow-ups: actions someone said they will take, with a due date when given
-("invite the Koper City officials to Busan next year" -> due the next year)."""
+("host the Lyon youth orchestra in Daegu next year" -> due the next year)."""
 
 from __future__ import annotations
 
