@@ -111,7 +111,7 @@ def test_small_towns_known_from_how_twinning_pages_write_them():
 
 def test_japanese_wards_and_towns_by_their_designators_and_city_kinds_are_no_names():
     text = ("The delegation visited Naka-ku and Kita Ward in Nagoya, then Obuse-machi. "
-            "Korea's No. 1 Agricultural City and a Learning City welcomed them.")
+            "Japan's Leading Agricultural City and a Learning City greeted the guests.")
     places = {p.name: p for p in extract(text, "2024-05-01").places}
     assert places["Naka-ku"].country == "JP" and places["Naka-ku"].kind == "district"
     assert places["Kita Ward"].kind == "district"

@@ -102,7 +102,7 @@ DESIGNATOR_STOP = {
     "central", "border", "coastal", "cultural", "historic", "industrial", "sustainable", "digital",
     "tourism", "living", "dream", "safe", "happy", "clean", "cooperative", "cooperation", "agreement",
     "sisterhood", "relations", "exchange", "innovation", "data", "science", "design",
-    # what kind of city a place is ("Korea's No. 1 Agricultural City", "a Learning City"), not its name
+    # what kind of city a place is ("the Province's Top Agricultural City", "our Learning City"), not its name
     "agricultural", "business", "economic", "financial", "commercial", "educational", "tourist", "learning",
     "healthy", "livable", "resilient", "peace", "sports", "startup", "maritime", "medical", "gastronomy",
 }
