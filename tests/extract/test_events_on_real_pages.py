@@ -63,7 +63,7 @@ def test_a_ties_original_signing_is_background_and_does_not_date_todays_signing(
 
 
 FORGED_PAGE = """Lautoka City Council and Geelong forge sister city ties
-The City of Greater Geelong and Lautoka City Council became sister cities today after the signing of a memorandum of understanding at Lautoka City Hall.
+The City of Greater Geelong and Lautoka City Council became sister cities today after the signing of a friendship memorandum at Lautoka City Hall.
 Local Government Minister Maciu Nalumisa expects the tie to benefit residents of both cities.
 """
 
@@ -175,8 +175,8 @@ def test_meetings_told_as_welcoming_exchanging_views_or_calling_on_someone():
 
 def test_a_visit_is_taken_part_in_by_the_visitors_not_the_host_they_met_nor_the_city_a_body_sits_in():
     page = ("During his visit to Hubei Province on October 14, Governor Kim Jin-tae met with Party Secretary Wang Zhonglin.\n"
-            "Frankston City Council of Melbourne and Nadi Town Council became sister councils today after the signing "
-            "of a memorandum of understanding.\n")
+            "Casey City Council of Melbourne and Nadi Town Council became sister councils today after the signing "
+            "of a partnership memorandum.\n")
     result = extract(page, published="2024-10-16")
     visit = next(e for e in result.events if e.type == "visit")
     assert "Kim Jin-tae" in {p.name for p in visit.participants}
