@@ -17,8 +17,8 @@ cooperation agreement. Later in the week the guests held talks with
 vice governor of Osaka Prefecture Hiroshi Tanabe and deputy mayor of Kyoto Kenta Morimoto.
 Guests were welcomed by Mayor Mr D.Ganbold of Ulaanbaatar and the Mayor of Freiburg, Stefan K.L Brandt, in
 the council chamber.
-Students from Thailand will stand with the Thai Ambassador to the United States, Somchai Rattanakul, and the
-US Consul General in Chiang Mai, Karen Doyle, at the opening.
+Students from Thailand will stand with the Thai Ambassador to Canada, Somchai Rattanakul, and the
+Canadian Consul General in Chiang Mai, Karen Doyle, at the opening.
 Pichai Srisuk, Thailand Consul General in Chengdu, Li Ming and others attended.
 Paul Hart, former chairman of Leeds Twin Sister Cities, also spoke.
 """
@@ -93,7 +93,7 @@ def test_role_words_are_never_taken_for_a_name(more_titles):
 
 
 def test_the_mayor_of_a_sister_city_of_x_is_not_the_mayor_of_x():
-    text = ("Twelve officials from Durban, led by Mary Nkosi, the mayor of the sister city of Lyon, arrived in Lyon "
+    text = ("Twelve officials from Durban, led by Mary Nkosi, mayor of the sister city of Lyon, arrived in Lyon "
             "on May 2, 2024. Nkosi then held talks with Lyon Mayor Paul Girard at City Hall.")
     people = _people(extract(text, "2024-05-03"))
     assert people["Mary Nkosi"] == ("Mayor", "Durban")
