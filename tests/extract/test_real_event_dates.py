@@ -16,7 +16,7 @@ WELCOME_PAGE = """News | Provinces | International
 Thanh Hoa and Chungcheongbuk sign cooperation MoU
 Updated: 14:20 2024-03-08 | By Tran Minh
 On March 7, the People's Committee of Thanh Hoa province and Chungcheongbuk province signed a memorandum of understanding on cooperation.
-Welcoming the Chungcheongbuk delegation led by Governor Kim Young-hwan, Chairman Do Minh Tuan said he believes the MoU will open opportunities in trade and tourism.
+Welcoming the Chungcheongbuk delegation headed by Governor Kim Young-hwan, Chairman Do Minh Tuan said he hopes the MoU will bring more trade and tourism.
 Photo: VNA
 """
 
@@ -41,7 +41,7 @@ DUE_PAGE = """Home > News > City
 Suwon mayor holds talks with Freiburg counterpart
 Suwon Mayor Lee Jae-joon held talks on the 12th with Mayor Martin Horn of Freiburg.
 The two mayors discussed a youth exchange programme.
-Mayor Lee is also due to take part in the 3rd Korea-Germany Mayors' Meeting.
+Mayor Lee is also due to attend the 3rd Korea-Germany Mayors' Meeting.
 """
 
 MONTHLY_PAGE = """Twin Towns Newsletter | Issue 41
@@ -83,8 +83,8 @@ Kumamoto once sought advice from Taichung on flower expos, and Mayor Onishi pers
 """
 
 RECEIVES_PAGE = """Xinhua | Local | 2024-11-16
-Guangzhou Mayor Sun Zhiyang receives Daejeon delegation
-Guangzhou Mayor Sun Zhiyang met on November 15 with a delegation from Daejeon headed by Mayor Lee Jang-woo.
+Guangzhou Mayor Zhou Haitao receives Daejeon delegation
+On November 15 Guangzhou Mayor Zhou Haitao met a Daejeon delegation headed by Mayor Choi Min-seok.
 """
 
 NEXT_DAY_PAGE = """Municipalidad | Noticias
@@ -98,7 +98,7 @@ def _events(result) -> list[tuple[str, str | None, str | None]]:
 
 
 def test_a_plan_in_what_someone_then_says_does_not_make_the_welcome_a_plan():
-    # "he believes the MoU will open ..." is an opinion about later; the welcome took place
+    # "he hopes the MoU will bring ..." is an opinion about later; the welcome took place
     result = extract(WELCOME_PAGE, published="2024-03-08")
     meetings = [e for e in result.events if e.type == "meeting"]
     assert [(e.date, e.status) for e in meetings] == [("2024-03-07", None)]
