@@ -138,7 +138,7 @@ def test_a_delegation_welcomed_on_the_day_of_a_signing_made_a_trip_a_reception_a
 TRIP_TOLD_AFTER_PAGE = """Ulsan Mayor Kim Doo-gyeom met the Consul General of Japan in Ulsan, Tsuyoshi Oka, on Monday afternoon.
 Last October Mayor Kim travelled to Japan, visiting Kumamoto and Hagi, to widen exchanges.
 On that trip he met leaders of the Kumamoto Chamber of Commerce.
-During his stay Mayor Kim paid courtesy calls on Kumamoto Governor Takashi Kimura and on Hagi Mayor Fumiaki Tanaka.
+During the stay, Mayor Kim made courtesy calls on Kumamoto Governor Takashi Kimura and on Hagi Mayor Fumiaki Tanaka.
 """
 
 
