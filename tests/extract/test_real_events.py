@@ -40,7 +40,7 @@ Incheon Port Authority and the Port of Rotterdam signed a memorandum of understa
 Incheon has sister city ties with Kitakyushu, Tianjin and Anchorage.
 The two ports agreed to sign a business agreement next year.
 "Incheon and Rotterdam are like sisters," the mayor said.
-Incheon City signed a letter of intent to establish sister city relations with Haiphong, Vietnam, on March 2, 2023.
+On March 2, 2023, Incheon City and Haiphong, Vietnam, signed a letter of intent to become sister cities.
 Copyright (c) Port Daily. All rights reserved.
 """
 
@@ -199,7 +199,7 @@ def test_friendly_relations_in_general_are_not_a_friendship_city_tie():
 
 
 def test_receiving_a_delegation_is_one_meeting():
-    page = "News\nBusan Mayor Park Heong-jun received a delegation of the Hamburg City Council at City Hall on June 3."
+    page = "News\nOn June 3 Busan Mayor Jung Min-ho received four Hamburg councillors at City Hall."
     assert _events(extract(page, published="2024-06-05")) == [("meeting", "2024-06-03", None)]
 
 
@@ -223,7 +223,7 @@ def test_a_sentence_pointing_back_at_the_meeting_is_that_meeting_and_narrows_its
 PROPOSED_PAGE = """Provincial news
 Posted 2024-06-12
 Governor Oh Young-hun met Consul General Tanaka Hiroshi at his office on June 10.
-He also suggested a meeting with the Japanese ambassador Sato Kenji on the fisheries issue.
+He also proposed a further meeting with the Japanese ambassador Sato Kenji on the fisheries issue.
 The province's request for a visit by the Minister of Oceans was declined on June 11.
 """
 
@@ -269,8 +269,8 @@ def test_an_instrument_known_by_its_earlier_signing_is_no_signing_today():
 
 LAST_YEAR_PAGE = """City Hall | News
 Posted 2024-06-29
-Gdansk and Kaunas signed an agreement on cooperation between twin cities on June 27 at Gdansk City Hall.
-Last year, Mayor Aleksandra Dulkiewicz and Mayor Visvaldas Matijosaitis signed a declaration on preparing the agreement.
+Gdansk and Kaunas signed a twin-city cooperation agreement on June 27 at Gdansk City Hall.
+Last year, Mayor Anna Nowicka and Mayor Tomas Petrauskas signed a declaration on preparing the agreement.
 """
 
 
@@ -282,7 +282,7 @@ def test_a_signing_dated_only_by_an_earlier_year_is_background_of_todays():
 
 SUBJECT_MATTER_PAGE = """Press release
 Posted 2024-03-08
-Tongyeong City held an online meeting with Napier, New Zealand on the 4th to discuss exchanges in many fields, such as the signing of a friendship agreement later this year.
+Tongyeong City held an online meeting with Napier, New Zealand on the 4th on topics including the signing of a friendship agreement later this year.
 """
 
 
@@ -307,7 +307,7 @@ def test_received_awards_is_no_meeting_but_receiving_a_delegation_is():
 
 HOSPITALITY_PAGE = """Metro news
 Posted 2024-04-12
-Mayor Kwame Asante led a delegation from Kumasi to pay a courtesy call on the Asantehene at Manhyia Palace on April 11.
+On April 11 Mayor Kwame Asante took a Kumasi delegation to Manhyia Palace for a courtesy call on the Asantehene.
 He also thanked the chiefs for the warm reception and the display of rich cultural heritage.
 The visitors later attended a welcome reception hosted by the Kumasi Metropolitan Assembly.
 """
