@@ -13,9 +13,9 @@ def _events(result) -> list[tuple[str, str | None]]:
 
 ITINERARY_PAGE = """Sokcho City | News & Notice
 Sokcho City Delegation Visits Sister City Yantai
-- Signing of an agreement on tourism at an event held to mark the 15th anniversary of the ties on June 12 -
-A delegation from Sokcho City is set to visit Yantai, China, for the 15th anniversary of the sister city ties.
-The delegation, led by Mayor Lee Byung-sun, will begin their schedule in Yantai on Wednesday, June 12.
+- Signing of a tourism agreement at an event held to mark 15 years of the ties on June 12 -
+A delegation from Sokcho City is set to visit Yantai, China, as the sister city ties turn fifteen.
+Led by Mayor Lee Byung-sun, the delegation will begin its programme in Yantai on Wednesday, June 12.
 In the morning, the delegates are scheduled to tour the Yantai Port, and in the afternoon an event held to commemorate fifteen years of sister city ties will take place.
 At the event, the two mayors will sign an agreement on tourism exchange.
 """
@@ -220,8 +220,8 @@ def test_a_page_label_with_a_number_is_still_furniture_but_a_day_heading_is_not(
 
 
 def test_welcome_rites_and_an_anniversary_celebrated_are_ceremonies():
-    page = ("Twelve officials from Hapcheon County arrived on Wednesday, October 9, and were honoured in welcome rites "
-            "held at the Plaza of San Carlos City with Mayor Renato Gustilo.\n"
+    page = ("On Wednesday, October 9, a party of twelve Hapcheon County staff were honoured in welcome rites "
+            "on the Plaza of San Carlos City with Mayor Renato Gustilo.\n"
             "On October 10, Hapcheon and San Carlos celebrated the 15th anniversary of their sisterhood with Mayor Kim Yoon-chul.\n")
     events = _events(extract(page, published="2024-10-12"))
     assert ("ceremony", "2024-10-09") in events and ("ceremony", "2024-10-10") in events
@@ -249,8 +249,8 @@ def test_meetings_attended_with_a_council_are_a_meeting_but_regular_meetings_are
 
 
 def test_visitors_received_in_welcome_rites_are_a_ceremony_not_a_meeting_too():
-    page = ("Twelve officials from Hapcheon County arrived on Wednesday, October 9, and were warmly received by San "
-            "Carlos officials in welcome rites held at the city plaza.\n")
+    page = ("On Wednesday, October 9, a party of twelve Hapcheon County staff were warmly received by their San "
+            "Carlos hosts in welcome rites on the city plaza.\n")
     events = _events(extract(page, published="2024-10-12"))
     assert ("ceremony", "2024-10-09") in events and "meeting" not in [t for t, _ in events]
 
