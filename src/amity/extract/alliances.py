@@ -72,7 +72,7 @@ def find_alliances(ctx: Context) -> None:
             if sent not in sentences:
                 sentences.append(sent)
         head = org.name.split()[-1].lower()
-        for sent in ctx.sentences:  # "The alliance was established in June 2016"
+        for sent in ctx.sentences:  # "The alliance was set up in May 2011"
             if sent not in sentences and re.search(rf"\b(?:the|this|its) {head}\b", ctx.folded[sent[0]:sent[1]], re.I):
                 sentences.append(sent)
         sentences.sort()

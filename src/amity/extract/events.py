@@ -676,7 +676,7 @@ def _title_end(ctx: Context) -> int:
 
 def _headline_of_that_day(ctx: Context) -> None:
     """A headline of its own kind dated as an occasion of the body restates that occasion in other
-    words ("Mayor of Seoul visits the governor" above "... paid a courtesy call on Governor X")."""
+    words ("Mayor of Daegu calls on the governor" above "... paid a courtesy call on Governor X")."""
     for ev in [e for e in ctx.events if e.rule == "headline" and e.date]:
         body = next((o for o in ctx.events if o.rule != "headline" and o.date == ev.date and o.planned == ev.planned), None)
         if body is not None:
@@ -724,7 +724,7 @@ def _event_place(ctx: Context, start: int, end: int, places: list[PlaceCand], ho
     text = ctx.folded
     mentions = ctx.mentions_in(start, end)
     place_mentions = [(s, e, p) for s, e, p in mentions if isinstance(p, PlaceCand)]
-    for _s, e, p in place_mentions:  # "Busan is hosting the 17th meeting ..."
+    for _s, e, p in place_mentions:  # "Gwangju is hosting the 9th meeting ..."
         if _HOSTS.match(text, e, e + 25):
             return p
     org_spans = [(s, e) for s, e, o in mentions if isinstance(o, OrgCand)]

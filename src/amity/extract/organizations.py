@@ -166,7 +166,7 @@ def _split(ctx: Context, text: str, start: int, end: int) -> list[tuple[int, int
             pass  # an embassy is accredited to a country: "Embassy of Japan in Korea" is its whole name
         elif low == "in" and not (prev in ("consulate", "consulate-general")
                                   or (prev == "general" and i > 1 and words[i - 2].lower() == "consulate")):
-            cut = True  # "the Iranian Embassy in Lisbon": the place is where it sits, not its name
+            cut = True  # "the Chilean Embassy in Oslo": the place is where it sits, not its name
         elif low == "the" and i > 0 and prev != "of":
             cut = True
         elif low in ("of", "for", "on", "and", "in", "&") and nxt in _STOP_AFTER:
@@ -213,7 +213,7 @@ def org_is_event_name(words: list[str]) -> bool:
 
 
 def _forum_is_occasion(ctx: Context, text: str, words: list[str], start: int, end: int) -> bool:
-    """"Summer Davos Forum", "Eighth Nishan Forum on World Civilizations", "Twin City Forum": a forum is an
+    """"Summer Davos Forum", "Third Lakeside Forum on Urban Futures", "Twin City Forum": a forum is an
     occasion. It is a standing body when two places name it ("Busan-Fukuoka Forum") or it is given
     an acronym ("Global Social Economy Forum (GSEF)")."""
     if "Forum" not in words:
@@ -546,7 +546,7 @@ def _organs_to_bodies(orgs: list[OrgCand]) -> None:
             orgs.append(target)
         target.mentions += [sp for sp in spans if sp not in target.mentions]
     for short in [o for o in orgs if o.name.isupper() and not o.aliases]:
-        # "UBC" (from "UBC Executive Board") is the "Union of the Baltic Cities" named in full
+        # "LCT" (from "LCT Executive Board") is the "League of Coastal Towns" named in full
         full = next((o for o in orgs if o is not short and len(o.name.split()) > 1 and initials(o.name) == short.name), None)
         if full is not None:
             full.aliases.append(short.name)
@@ -554,7 +554,7 @@ def _organs_to_bodies(orgs: list[OrgCand]) -> None:
             orgs.remove(short)
 
 
-# "chairman of Birmingham Twin Sister Cities", "Director of Fort Worth Sister Cities": a city's sister-city
+# "chairman of Riverton Twin Sister Cities", "Director of Oak Falls Sister Cities": a city's sister-city
 # association is named by the city and the words "Sister Cities", with no head word
 _SISTER_CITIES_BODY = re.compile(r"\b(?:of|the|for)\s(?P<name>(?:[A-Z][\w.'-]+\s){1,3}(?:Twin\s)?Sister\sCities)\b"
                                  r"(?!\s(?:Association|Committee|Commission|Council|Program|Programme))")
