@@ -78,8 +78,8 @@ CALL_PAGE = """[Jeollabuk-do, South Korea] Vice Governor of Kansas Visits Jeolla
 
 ONCE_PAGE = """Taichung City Government | Press Releases
 Taichung and Kumamoto renew friendship
-Taichung Mayor Lu Shiow-yen and Kumamoto Mayor Kazufumi Onishi signed a friendship renewal agreement on March 3, 2023.
-Kumamoto once sought advice from Taichung on flower expos, and Mayor Onishi personally led a delegation to the Taichung World Flora Exposition.
+Taichung Mayor Chen Mei-ling and Kumamoto Mayor Hideo Kawase signed a friendship renewal agreement on March 3, 2023.
+Kumamoto once asked Taichung for tips on running a flower expo, and Mayor Kawase went with a delegation to the Taichung World Flora Exposition.
 """
 
 RECEIVES_PAGE = """Xinhua | Local | 2024-11-16
