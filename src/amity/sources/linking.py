@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from amity.extract.matching import compare_body_names
 from amity.registry.lookup import normalise
-from amity.registry.models import Agreement, Place
+from amity.registry.models import Agreement, AgreementParty, Place
 from amity.registry.reference import reference_uid
 from amity.sources.matching import best_person
 from amity.sources.name_index import place_ids_named  # in-memory: ingest and accept speed
@@ -130,9 +130,19 @@ def link_agreement(parties: list, agreement_type: str) -> Link | None:
     ids = sorted(p.pk for p in parties if isinstance(p, Place))
     if len(ids) < 2:
         return None
-    for agreement in Agreement.objects.filter(type=agreement_type, parties__place_id=ids[0]).distinct():
-        if sorted(agreement.parties.values_list("place_id", flat=True)) == ids:
-            return Link(agreement, 0.95, "same type and the same parties")
+    # The parties of every agreement of this type the first place is party to, in one query, in
+    # Agreement's own order (so the same agreement wins); then only the one that matches is loaded.
+    with_first = AgreementParty.objects.filter(place_id=ids[0]).values("agreement_id")
+    rows = (AgreementParty.objects.filter(agreement__type=agreement_type, agreement_id__in=with_first)
+            .order_by("agreement__signed_date", "agreement_id").values_list("agreement_id", "place_id"))
+    places_of: dict[int, list] = {}
+    for agreement_id, place_id in rows:
+        places_of.setdefault(agreement_id, []).append(place_id)
+    for agreement_id, places in places_of.items():
+        if None not in places and sorted(places) == ids:
+            agreement = Agreement.objects.filter(pk=agreement_id).first()
+            if agreement is not None:
+                return Link(agreement, 0.95, "same type and the same parties")
     return None
 
 

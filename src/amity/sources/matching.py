@@ -6,11 +6,13 @@ registry) both ask here, so a pair scores the same whichever side it comes from.
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
+
 from amity.extract.matching import Feature, Match, compare_person_names, is_generic_name
 from amity.extract.names import split_name
 from amity.extract.romanize import family_spellings, korean_readings
 from amity.registry.lookup import normalise
-from amity.registry.models import Person
+from amity.registry.models import Person, Position
 from amity.sources.registry_index import PEOPLE
 
 NAME_WEIGHT = 0.9        # an identical full name alone links (CERTAIN); anything less needs more
@@ -46,8 +48,9 @@ def person_candidates(names: list[str], limit: int = 200, exclude: int | None = 
     agreeing = [pk for pk, name, aliases in rows if compare_person_names(names, [name, *aliases]).features]
     if not agreeing:
         return []
-    return list(Person.objects.filter(pk__in=agreeing)
-                .prefetch_related("positions__of_place", "positions__of_organization"))
+    # Their posts with the place or body each is held at, in one query (not one per relation).
+    posts = Prefetch("positions", queryset=Position.objects.select_related("of_place", "of_organization"))
+    return list(Person.objects.filter(pk__in=agreeing).prefetch_related(posts))
 
 
 def position_agreement(person: Person, title: str | None, of: str | None) -> str:
