@@ -6,6 +6,8 @@ transaction, and is logged with the current actor (see amity.core.actor).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
@@ -24,11 +26,27 @@ def create(model: type[models.Model], *, actor: str | None = None, savepoint: bo
     pair fewer per record when accepting in bulk); never catch this call's errors inside it."""
     many = {name: values.pop(name) for name in list(values) if _is_many_to_many(model, name)}
     obj = model(**values)
-    with _as(actor), transaction.atomic(savepoint=savepoint):
+    with _as(actor), transaction.atomic(savepoint=savepoint), _childless(obj):
         _validate(obj, values)
         _save(obj, savepoint)
         _set_many(obj, {name: related for name, related in many.items() if related}, new=True)
     return obj
+
+
+@contextmanager
+def _childless(obj: models.Model):
+    """While it is created, no row refers to the record yet: what reads its children (an
+    agreement's name, in its change-log entries, lists its parties) finds none without asking."""
+    empty = {rel.cache_name: rel.related_model._base_manager.none()
+             for rel in obj._meta.related_objects if rel.one_to_many}
+    cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache.update({name: queryset for name, queryset in empty.items() if name not in cache})
+    try:
+        yield
+    finally:
+        for name, queryset in empty.items():
+            if cache.get(name) is queryset:
+                del cache[name]
 
 
 def _set_many(obj: models.Model, many: dict, new: bool = False) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 
 from amity.core.partialdate import InvalidPartialDate, PartialDate
 from amity.extract import codes
@@ -177,7 +178,13 @@ def _same_event(value: dict, place, participants) -> m.Engagement | None:
     if date is None or date.precision != "day":
         return None
     wanted = {(type(r), r.pk) for r, _ in participants}
-    for engagement in m.Engagement.objects.filter(date=date).prefetch_related("participants"):
+    # Only the day's engagements that could match (a shared participant, or the same place), not
+    # every engagement of the day with all its participants: a busy day would be read whole per claim.
+    could = Q(pk__in=m.EngagementParticipant.objects.filter(_any_participant(wanted)).values("engagement_id")) \
+        if wanted else Q(pk__in=[])
+    if place is not None:
+        could |= Q(place_id=place.pk)
+    for engagement in m.Engagement.objects.filter(could, date=date).prefetch_related("participants"):
         present = {_participant_key(p) for p in engagement.participants.all()}
         shared_people = {key for key in wanted & present if key[0] is m.Person}
         if shared_people or (wanted & present and engagement.type == value.get("type")):
@@ -185,6 +192,17 @@ def _same_event(value: dict, place, participants) -> m.Engagement | None:
         if place is not None and engagement.place_id == place.pk and engagement.type == value.get("type"):
             return engagement
     return None
+
+
+def _any_participant(wanted: set) -> Q:
+    """Participant rows naming any of `wanted` ((model, pk) pairs)."""
+    fields = {m.Person: "person_id__in", m.Organization: "organization_id__in", m.Place: "place_id__in"}
+    found = Q(pk__in=[])
+    for model, lookup in fields.items():
+        pks = sorted(pk for kind, pk in wanted if kind is model)
+        if pks:
+            found |= Q(**{lookup: pks})
+    return found
 
 
 def _participant_key(participant) -> tuple[type, int] | None:
