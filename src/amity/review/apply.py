@@ -329,8 +329,12 @@ def accept_follow_up(claim, value, effects: Effects, resolve: Resolver):
     owner = resolve((value.get("owner") or {}).get("ref"))
     engagement = _engagement_of_document(claim, effects.run)
     due = _date(value.get("due"))
-    for existing in m.FollowUp.objects.filter(due=due):
-        if normalise(existing.action) == normalise(value["action"]):
+    # Compared by action text alone (the follow-ups due that day may be many); only the one that
+    # matches is loaded.
+    wanted = normalise(value["action"])
+    for pk, action in m.FollowUp.objects.filter(due=due).values_list("pk", "action"):
+        if normalise(action) == wanted:
+            existing = m.FollowUp.objects.get(pk=pk)
             effects.cite(existing)
             return existing
     follow_up = effects.create(
